@@ -1,0 +1,102 @@
+# http-status-explorer — build, test, serve.
+#
+#   make start      install what is missing, build, serve web/ on http://127.0.0.1:$(PORT)
+#   make test       install what is missing, build, run every test (native, node, browser)
+#   make            build web/status.wasm and the generated catalogue
+#   make fuzz       run every libFuzzer target for FUZZ_SECONDS each
+#   make bench      print the benchmarks (not part of make test)
+
+PORT ?= 8080
+FUZZ_SECONDS ?= 60
+CC ?= cc
+CLANG ?= clang
+EMCC ?= emcc
+
+# Debian's emscripten 3.1.6 needs its JS tools found here with Node 20.
+export NODE_PATH := /usr/share/nodejs
+
+BUILD := build
+ENGINE_SRC := $(filter-out src/wasm.c src/gen_catalog.c,$(wildcard src/*.c))
+ENGINE_DEPS := $(wildcard src/*.c src/*.h src/*.def)
+EXPORTS := $(shell cat src/exports.txt)
+
+WARN := -std=c11 -Wall -Wextra -Werror -pedantic
+SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+
+comma := ,
+empty :=
+space := $(empty) $(empty)
+
+WASM_FLAGS := -Oz --no-entry -sSTANDALONE_WASM -sALLOW_MEMORY_GROWTH=0 \
+	-sINITIAL_MEMORY=1048576 -sTOTAL_STACK=65536 -sERROR_ON_UNDEFINED_SYMBOLS=1 \
+	-sEXPORTED_FUNCTIONS=$(subst $(space),$(comma),$(addprefix _,$(EXPORTS)))
+
+GENERATED := web/status-codes.js web/status-codes.d.ts
+
+C_TESTS := $(patsubst tests/c/%.c,%,$(wildcard tests/c/test_*.c))
+FUZZERS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+
+.PHONY: all wasm catalog start serve test test-c test-js test-browser fuzz fuzz-ci bench deps deps-browser clean
+
+all: wasm catalog
+
+wasm: web/status.wasm
+catalog: $(GENERATED)
+
+web/status.wasm: $(ENGINE_DEPS) src/exports.txt
+	$(EMCC) $(WARN) $(WASM_FLAGS) $(ENGINE_SRC) src/wasm.c -o $@
+
+$(BUILD)/gen_catalog: src/gen_catalog.c $(ENGINE_DEPS)
+	@mkdir -p $(BUILD)
+	$(CC) $(WARN) -O1 src/gen_catalog.c $(ENGINE_SRC) -o $@
+
+$(GENERATED) &: $(BUILD)/gen_catalog
+	$(BUILD)/gen_catalog web
+
+deps:
+	@bash scripts/install-deps.sh
+
+start: deps all
+	node scripts/serve.mjs --port $(PORT)
+
+serve: all
+	node scripts/serve.mjs --port $(PORT)
+
+test: deps all test-c test-js test-browser
+
+# Native unit tests, each built with gcc and clang under ASan + UBSan.
+test-c: $(foreach t,$(C_TESTS),$(BUILD)/gcc/$(t) $(BUILD)/clang/$(t))
+	@set -e; for t in $^; do echo "# $$t"; ASAN_OPTIONS=detect_leaks=1 $$t; done
+
+$(BUILD)/gcc/test_%: tests/c/test_%.c tests/c/test.h $(ENGINE_DEPS)
+	@mkdir -p $(@D)
+	gcc $(WARN) -g -O1 $(SAN) -Isrc $< $(ENGINE_SRC) -o $@
+
+$(BUILD)/clang/test_%: tests/c/test_%.c tests/c/test.h $(ENGINE_DEPS)
+	@mkdir -p $(@D)
+	$(CLANG) $(WARN) -g -O1 $(SAN) -Isrc $< $(ENGINE_SRC) -o $@
+
+test-js: all
+	node --test tests/*.test.mjs
+
+test-browser: all
+	node --test tests/browser/*.test.mjs
+
+# libFuzzer targets: tests/fuzz/fuzz_NAME.c with seeds in tests/fuzz/corpus/NAME/.
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(ENGINE_DEPS)
+	@mkdir -p $(@D)
+	$(CLANG) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Isrc $< $(ENGINE_SRC) -o $@
+
+fuzz: $(addprefix $(BUILD)/fuzz/,$(FUZZERS))
+	@set -e; for f in $(FUZZERS); do \
+		name=$${f#fuzz_}; mkdir -p $(BUILD)/corpus/$$name; \
+		echo "# $$f for $(FUZZ_SECONDS)s"; \
+		$(BUILD)/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 \
+			$(BUILD)/corpus/$$name tests/fuzz/corpus/$$name; \
+	done
+
+bench: all
+	node bench/run.mjs
+
+clean:
+	rm -rf $(BUILD) web/status.wasm $(GENERATED)

@@ -1,0 +1,24 @@
+/*
+** hs.c — the strings behind the shared return codes of hs.h.
+*/
+#include "hs.h"
+
+struct err { int rc; const char *code, *en, *ko; };
+
+static const struct err errors[] = {
+#define X(name, value, code, en, ko) { value, code, en, ko },
+    HS_ERRORS(X)
+#undef X
+};
+
+static const struct err *find(int rc)
+{
+    for (size_t i = 0; i < sizeof errors / sizeof *errors; i++)
+        if (errors[i].rc == rc)
+            return &errors[i];
+    return &errors[1]; /* EINVAL stands in for a code nobody defined */
+}
+
+const char *hs_error_code(int rc) { return find(rc)->rc == rc ? find(rc)->code : "unknown"; }
+const char *hs_error_en(int rc) { return find(rc)->en; }
+const char *hs_error_ko(int rc) { return find(rc)->ko; }

@@ -1,0 +1,42 @@
+/*
+** hs.h — what every layer of the http-status-explorer engine shares:
+** return codes and the strings that explain them.
+**
+** Every entry point returns an int: >= 0 is a result (a length, an id or a
+** count), < 0 is one of the HS_E* codes below.
+*/
+#ifndef HS_H
+#define HS_H
+
+#include <stddef.h>
+
+/* HS_ERROR(NAME, value, "json code", "English", "Korean") */
+#define HS_ERRORS(X)                                                                 \
+    X(OK,       0,  "ok",       "No error.", "오류 없음.")                            \
+    X(EINVAL,  -1,  "invalid",  "The input is not valid here.", "여기에 맞지 않는 입력이다.") \
+    X(ENOSPC,  -2,  "nospace",  "The result does not fit in the engine's output buffer.", \
+                                "결과가 엔진의 출력 버퍼에 들어가지 않는다.")             \
+    X(ETOOLONG, -3, "toolong",  "The input is longer than the engine accepts.",          \
+                                "입력이 엔진이 받는 길이보다 길다.")                      \
+    X(EEMPTY,  -4,  "empty",    "Type a status code, a range such as 4xx, or a word.",  \
+                                "상태 코드, 4xx 같은 범위, 또는 단어를 입력하라.")          \
+    X(ENOMATCH, -5, "nomatch",  "No status code matches this text.",                     \
+                                "이 텍스트와 일치하는 상태 코드가 없다.")                  \
+    X(ERANGE,  -6,  "range",    "Status codes are three digits from 100 to 599.",        \
+                                "상태 코드는 100부터 599까지의 세 자리 숫자다.")            \
+    X(ESTATUSLINE, -7, "statusline", "This looks like a status line, but it has no three-digit status code after the version.", \
+                                "상태 줄처럼 보이지만 버전 뒤에 세 자리 상태 코드가 없다.")
+
+enum hs_rc {
+#define X(name, value, code, en, ko) HS_##name = value,
+    HS_ERRORS(X)
+#undef X
+};
+
+/* Returns the short machine name of rc ("toolong"), "unknown" for any other value. */
+const char *hs_error_code(int rc);
+/* Returns the English or Korean sentence explaining rc; never NULL. */
+const char *hs_error_en(int rc);
+const char *hs_error_ko(int rc);
+
+#endif

@@ -1,0 +1,345 @@
+/*
+** registry.c — the status registry (status.def + status_text.def expanded)
+** and the reader of what a person types. See registry.h.
+*/
+#include "registry.h"
+
+#include "hs.h"
+#include "json.h"
+
+#include <string.h>
+
+/* ---- The table ---------------------------------------------------------- */
+
+static const struct hs_status_text texts[HS_ID_COUNT] = {
+    [HS_ID_NONE] = { "알 수 없음", "", "" },
+#define HS_TEXT(name, title_ko, en, ko) [HS_ID_##name] = { title_ko, en, ko },
+#include "status_text.def"
+};
+
+#define ROW(code, name, phrase, reg, flags, doc, sec, aliases, origin, idesc, iref, primary) \
+    { code, reg, flags, primary, #name, phrase, doc, sec, aliases, origin, idesc, iref,        \
+    },
+
+static const struct hs_status_row rows[HS_ID_COUNT] = {
+    { 0, HS_REG_UNASSIGNED, 0, 0, "NONE", "Unknown Status", "", "", "", "", "", "" },
+#define HS_STATUS(code, name, phrase, reg, flags, doc, sec, aliases, origin, idesc, iref) \
+    ROW(code, name, phrase, HS_REG_##reg, flags, doc, sec, aliases, origin, idesc, iref, 1)
+#define HS_ALSO(code, name, phrase, origin) \
+    ROW(code, name, phrase, HS_REG_UNOFFICIAL, 0, "", "", "", origin, "", "", 0)
+#include "status.def"
+};
+#undef ROW
+
+/* Code -> primary id. A duplicate code fails to compile (-Woverride-init). */
+static const uint8_t id_by_code[600] = {
+#define HS_STATUS(code, name, ...) [code] = HS_ID_##name,
+#include "status.def"
+};
+
+_Static_assert(HS_ID_COUNT <= 256, "ids must fit in uint8_t");
+
+struct field { uint8_t id; const char *field, *level, *doc, *section, *when_en, *when_ko; };
+
+static const struct field fields[] = {
+#define HS_FIELD(name, field, level, doc, sec, when_en, when_ko) \
+    { HS_ID_##name, field, #level, doc, sec, when_en, when_ko },
+#include "status.def"
+};
+
+int hs_registry_id(int code)
+{
+    if (code < 0 || code >= (int)sizeof id_by_code)
+        return HS_ID_NONE;
+    return id_by_code[code];
+}
+
+const struct hs_status_row *hs_registry_row(int id)
+{
+    return &rows[id < 0 || id >= HS_ID_COUNT ? HS_ID_NONE : id];
+}
+
+const struct hs_status_text *hs_registry_text(int id)
+{
+    return &texts[id < 0 || id >= HS_ID_COUNT ? HS_ID_NONE : id];
+}
+
+int hs_registry_count(void)
+{
+    int n = 0;
+    for (int id = 1; id < HS_ID_COUNT; id++)
+        n += rows[id].primary;
+    return n;
+}
+
+/* ---- Describing a code as JSON ------------------------------------------ */
+
+static const char *const class_en[6] = { "", "Informational", "Successful", "Redirection",
+                                         "Client Error", "Server Error" };
+static const char *const class_ko[6] = { "", "정보", "성공", "리다이렉션", "클라이언트 오류",
+                                         "서버 오류" };
+static const char *const registry_names[] = { "unassigned", "permanent", "temporary", "unused",
+                                              "obsoleted", "unofficial" };
+
+/* Writes {"doc","section","url"} for a document name such as "RFC9110". */
+static void reference_json(struct hs_json *j, const char *doc, const char *section)
+{
+    char url[160];
+    size_t n = 0, dn = strlen(doc), sn = strlen(section);
+    const char *base = "https://www.rfc-editor.org/rfc/";
+    if (strncmp(doc, "RFC", 3) != 0)
+        base = "https://datatracker.ietf.org/doc/html/";
+    if (strlen(base) + dn + sn + 10 >= sizeof url) {
+        hs_json_null(j);
+        return;
+    }
+    memcpy(url, base, strlen(base));
+    n = strlen(base);
+    for (size_t i = 0; i < dn; i++) {
+        char c = doc[i];
+        url[n++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+    }
+    if (sn) {
+        memcpy(url + n, "#section-", 9);
+        n += 9;
+        memcpy(url + n, section, sn);
+        n += sn;
+    }
+    hs_json_obj(j);
+    hs_json_key(j, "doc");
+    hs_json_str(j, doc);
+    hs_json_key(j, "section");
+    if (sn)
+        hs_json_str(j, section);
+    else
+        hs_json_null(j);
+    hs_json_key(j, "url");
+    hs_json_strn(j, url, n);
+    hs_json_obj_end(j);
+}
+
+/* Writes a '|'-separated list as a JSON array of strings. */
+static void list_json(struct hs_json *j, const char *list)
+{
+    hs_json_arr(j);
+    while (*list) {
+        const char *bar = strchr(list, '|');
+        size_t n = bar ? (size_t)(bar - list) : strlen(list);
+        hs_json_strn(j, list, n);
+        list += n + (bar != NULL);
+    }
+    hs_json_arr_end(j);
+}
+
+static void str_or_null(struct hs_json *j, const char *s)
+{
+    if (*s)
+        hs_json_str(j, s);
+    else
+        hs_json_null(j);
+}
+
+static void redirect_json(struct hs_json *j, unsigned flags)
+{
+    const char *method, *en, *ko;
+    if (flags & HS_F_REDIRECT_KEEP) {
+        method = "preserved";
+        en = "The client repeats the request at the new URI with the same method and content.";
+        ko = "클라이언트는 같은 메서드와 본문으로 새 URI에 요청을 다시 보낸다.";
+    } else if (flags & HS_F_REDIRECT_TO_GET) {
+        method = "get";
+        en = "The client follows with a GET (or HEAD) to the new URI, whatever the first method was; the content is dropped.";
+        ko = "처음 메서드가 무엇이든 클라이언트는 새 URI로 GET(또는 HEAD) 요청을 보내며, 본문은 버린다.";
+    } else if (flags & HS_F_REDIRECT_POST_TO_GET) {
+        method = "post-may-become-get";
+        en = "The client should keep the method, but for historical reasons browsers turn a POST into a GET without content; other methods are kept.";
+        ko = "원칙적으로 메서드를 유지해야 하지만, 역사적 이유로 브라우저는 POST를 본문 없는 GET으로 바꾼다. 다른 메서드는 유지된다.";
+    } else {
+        hs_json_null(j);
+        return;
+    }
+    hs_json_obj(j);
+    hs_json_key(j, "method");
+    hs_json_str(j, method);
+    hs_json_key(j, "explain");
+    hs_json_i18n(j, en, ko);
+    hs_json_obj_end(j);
+}
+
+static void fields_json(struct hs_json *j, int id)
+{
+    hs_json_arr(j);
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
+        const struct field *f = &fields[i];
+        if (f->id != id)
+            continue;
+        hs_json_obj(j);
+        hs_json_key(j, "field");
+        hs_json_str(j, f->field);
+        hs_json_key(j, "level");
+        hs_json_str(j, f->level);
+        hs_json_key(j, "reference");
+        reference_json(j, f->doc, f->section);
+        hs_json_key(j, "when");
+        hs_json_i18n(j, f->when_en, f->when_ko);
+        hs_json_obj_end(j);
+    }
+    hs_json_arr_end(j);
+}
+
+static void meaning_json(struct hs_json *j, int id)
+{
+    const struct hs_status_row *r = &rows[id];
+    hs_json_obj(j);
+    hs_json_key(j, "name");
+    hs_json_str(j, r->name);
+    hs_json_key(j, "phrase");
+    hs_json_str(j, r->phrase);
+    hs_json_key(j, "title");
+    hs_json_i18n(j, r->phrase, texts[id].title_ko);
+    hs_json_key(j, "registry");
+    hs_json_str(j, registry_names[r->registry]);
+    hs_json_key(j, "origin");
+    str_or_null(j, r->origin);
+    hs_json_key(j, "description");
+    hs_json_i18n(j, texts[id].en, texts[id].ko);
+    hs_json_obj_end(j);
+}
+
+/* Writes the description of an unassigned code in 100-599 into en and ko:
+** built from pieces, as the engine has no printf. */
+static void unassigned_text(int code, char *en, char *ko)
+{
+    char c3[4] = { (char)('0' + code / 100), (char)('0' + code / 10 % 10), (char)('0' + code % 10), 0 };
+    char x00[4] = { c3[0], '0', '0', 0 };
+    en[0] = ko[0] = 0;
+    strcat(en, c3);
+    strcat(en, " is not assigned to any meaning. A client that receives it must treat it as ");
+    strcat(en, x00);
+    strcat(en, ", the generic code of its class, and should not cache it (RFC 9110 §15).");
+    strcat(ko, c3);
+    strcat(ko, "은(는) 아무 의미도 배정되지 않은 코드다. 이를 받은 클라이언트는 같은 클래스의 기본 코드인 ");
+    strcat(ko, x00);
+    strcat(ko, "으로 취급해야 하며, 캐시하지 않아야 한다 (RFC 9110 §15).");
+}
+
+int hs_registry_json(int code, char *out, size_t cap)
+{
+    struct hs_json j;
+    int id, cls;
+    const struct hs_status_row *r;
+    const char *phrase, *title_ko, *desc_en, *desc_ko;
+    char en[200], ko[240];
+    if (code < 100 || code > 599)
+        return HS_ERANGE;
+    id = hs_registry_id(code);
+    r = &rows[id];
+    cls = code / 100;
+    if (id == HS_ID_NONE) {
+        unassigned_text(code, en, ko);
+        phrase = "Unassigned";
+        title_ko = "배정되지 않음";
+        desc_en = en;
+        desc_ko = ko;
+    } else {
+        phrase = r->phrase;
+        title_ko = texts[id].title_ko;
+        desc_en = texts[id].en;
+        desc_ko = texts[id].ko;
+    }
+    hs_json_init(&j, out, cap);
+    hs_json_obj(&j);
+    hs_json_key(&j, "code");
+    hs_json_int(&j, code);
+    hs_json_key(&j, "name");
+    str_or_null(&j, id ? r->name : "");
+    hs_json_key(&j, "phrase");
+    hs_json_str(&j, phrase);
+    hs_json_key(&j, "title");
+    hs_json_i18n(&j, phrase, title_ko);
+    hs_json_key(&j, "class");
+    hs_json_int(&j, cls);
+    hs_json_key(&j, "className");
+    hs_json_i18n(&j, class_en[cls], class_ko[cls]);
+    hs_json_key(&j, "registry");
+    hs_json_str(&j, registry_names[r->registry]);
+    if (id == HS_ID_NONE) {
+        hs_json_key(&j, "treatedAs");
+        hs_json_int(&j, cls * 100);
+    }
+    hs_json_key(&j, "reference");
+    if (id == HS_ID_NONE)
+        reference_json(&j, "RFC9110", "15");
+    else if (*r->doc)
+        reference_json(&j, r->doc, r->section);
+    else
+        hs_json_null(&j);
+    hs_json_key(&j, "description");
+    hs_json_i18n(&j, desc_en, desc_ko);
+    hs_json_key(&j, "aliases");
+    list_json(&j, r->aliases);
+    hs_json_key(&j, "origin");
+    str_or_null(&j, r->origin);
+    hs_json_key(&j, "interim");
+    hs_json_bool(&j, cls == 1);
+    hs_json_key(&j, "contentAllowed");
+    hs_json_bool(&j, cls != 1 && !(r->flags & HS_F_NO_CONTENT));
+    hs_json_key(&j, "cacheableByDefault");
+    hs_json_bool(&j, r->flags & HS_F_CACHEABLE);
+    hs_json_key(&j, "retryable");
+    hs_json_bool(&j, r->flags & HS_F_RETRY);
+    hs_json_key(&j, "deprecated");
+    hs_json_bool(&j, r->flags & HS_F_DEPRECATED);
+    hs_json_key(&j, "expired");
+    hs_json_bool(&j, r->flags & HS_F_EXPIRED);
+    hs_json_key(&j, "requiredFields");
+    fields_json(&j, id);
+    hs_json_key(&j, "redirect");
+    redirect_json(&j, r->flags);
+    hs_json_key(&j, "iana");
+    if (*r->iana_desc) {
+        hs_json_obj(&j);
+        hs_json_key(&j, "description");
+        hs_json_str(&j, r->iana_desc);
+        hs_json_key(&j, "reference");
+        hs_json_str(&j, r->iana_ref);
+        hs_json_obj_end(&j);
+    } else
+        hs_json_null(&j);
+    hs_json_key(&j, "otherMeanings");
+    hs_json_arr(&j);
+    for (int k = 1; k < HS_ID_COUNT && id; k++)
+        if (!rows[k].primary && rows[k].code == code)
+            meaning_json(&j, k);
+    hs_json_arr_end(&j);
+    hs_json_obj_end(&j);
+    return hs_json_end(&j) < 0 ? HS_ENOSPC : hs_json_end(&j);
+}
+
+int hs_registry_catalog_json(char *out, size_t cap)
+{
+    struct hs_json j;
+    hs_json_init(&j, out, cap);
+    hs_json_arr(&j);
+    for (int code = 100; code <= 599; code++) {
+        int id = id_by_code[code];
+        if (id == HS_ID_NONE)
+            continue;
+        hs_json_obj(&j);
+        hs_json_key(&j, "code");
+        hs_json_int(&j, code);
+        hs_json_key(&j, "name");
+        hs_json_str(&j, rows[id].name);
+        hs_json_key(&j, "phrase");
+        hs_json_str(&j, rows[id].phrase);
+        hs_json_key(&j, "titleKo");
+        hs_json_str(&j, texts[id].title_ko);
+        hs_json_key(&j, "registry");
+        hs_json_str(&j, registry_names[rows[id].registry]);
+        hs_json_key(&j, "flags");
+        hs_json_int(&j, rows[id].flags);
+        hs_json_obj_end(&j);
+    }
+    hs_json_arr_end(&j);
+    return hs_json_end(&j) < 0 ? HS_ENOSPC : hs_json_end(&j);
+}

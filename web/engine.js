@@ -1,0 +1,151 @@
+// engine.js — the hand-written glue between JavaScript and status.wasm.
+//
+// The wasm has no imports and exports scalar functions only (src/wasm.c).
+// Strings go in through one fixed input buffer (TextEncoder.encodeInto, a
+// length in) and come back as JSON in one fixed output buffer (a length
+// out). Memory never grows, so the views made at load stay valid; no pointer
+// is kept across calls beyond those two fixed buffers.
+//
+//   import { load } from './engine.js';
+//   const hs = await load();
+//   hs.lookup(404).phrase          // 'Not Found'
+//   hs.query('4xx').matches        // [400, 401, ...]
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+let defaultEngine = null;
+
+/**
+ * Loads the engine. With no argument the wasm beside this file is used and
+ * one shared engine is returned to every caller. `source` may be a URL or
+ * string, a Response (or a promise of one), bytes, or a WebAssembly.Module.
+ */
+export function load(source) {
+  if (source === undefined) {
+    if (!defaultEngine) {
+      defaultEngine = instantiate(new URL('./status.wasm', import.meta.url));
+      defaultEngine.catch(() => { defaultEngine = null; });
+    }
+    return defaultEngine;
+  }
+  return instantiate(source);
+}
+
+async function instantiate(source) {
+  if (typeof source === 'string') source = new URL(source, import.meta.url);
+  let instance;
+  if (source instanceof WebAssembly.Module) {
+    instance = await WebAssembly.instantiate(source, {});
+  } else if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
+    ({ instance } = await WebAssembly.instantiate(source, {}));
+  } else if (source instanceof URL && source.protocol === 'file:') {
+    const { readFile } = await import('node:fs/promises');
+    ({ instance } = await WebAssembly.instantiate(await readFile(source), {}));
+  } else {
+    const response = await (source instanceof URL ? fetch(source) : source);
+    if (!response.ok) throw new Error(`status.wasm: ${response.status} ${response.statusText} (${response.url})`);
+    const type = response.headers.get('content-type') || '';
+    if (typeof WebAssembly.instantiateStreaming === 'function' && type.startsWith('application/wasm')) {
+      ({ instance } = await WebAssembly.instantiateStreaming(response, {}));
+    } else {
+      ({ instance } = await WebAssembly.instantiate(await response.arrayBuffer(), {}));
+    }
+  }
+  return makeEngine(instance);
+}
+
+function deepFreeze(value) {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze(value[key]);
+  }
+  return value;
+}
+
+function makeEngine(instance) {
+  const w = instance.exports;
+  if (typeof w._initialize === 'function') w._initialize();
+  const memory = new Uint8Array(w.memory.buffer);
+  const inPtr = w.hs_wasm_in_ptr();
+  const inCap = w.hs_wasm_in_cap();
+  const outPtr = w.hs_wasm_out_ptr();
+  const inView = memory.subarray(inPtr, inPtr + inCap);
+
+  // The output of the last call, decoded and parsed. n < 0 is an HS_E* code.
+  function readJSON(n) {
+    if (n < 0) throw new Error(`engine error ${n}`);
+    return JSON.parse(decoder.decode(memory.subarray(outPtr, outPtr + n)));
+  }
+
+  // Writes text into the input buffer; returns its byte length, or -1 if it does not fit.
+  function writeText(text) {
+    const { read, written } = encoder.encodeInto(text, inView);
+    return read < text.length ? -1 : written;
+  }
+
+  // Decoded once: the catalogue of every known code, and a phrase per code.
+  const catalog = deepFreeze(readJSON(w.hs_wasm_catalog()).map((e) => ({ ...e, class: Math.floor(e.code / 100) })));
+  const phraseByCode = new Array(600).fill(undefined);
+  for (const e of catalog) phraseByCode[e.code] = e.phrase;
+  const codeList = catalog.map((e) => e.code);
+  const lookupCache = new Array(600);
+
+  const tooLong = (n) => deepFreeze({
+    error: {
+      code: 'toolong',
+      message: {
+        en: `The input is longer than the engine accepts (${n} bytes at most).`,
+        ko: `입력이 엔진이 받는 길이(최대 ${n}바이트)보다 길다.`,
+      },
+    },
+  });
+
+  return Object.freeze({
+    /** Size in bytes of the engine's input buffer: the hard limit of one input. */
+    inputCapacity: inCap,
+
+    /** The reason phrase of a known code, or undefined. The fast path: no wasm call. */
+    phrase(code) {
+      return Number.isInteger(code) && code >= 0 && code < 600 ? phraseByCode[code] : undefined;
+    },
+
+    /**
+     * Everything the engine knows about a code (a frozen object), or null for
+     * a non-code. An unassigned code in 100–599 is described, not null.
+     */
+    lookup(code) {
+      if (typeof code === 'string' && /^\s*\d{3}\s*$/.test(code)) code = Number(code);
+      if (!Number.isInteger(code) || code < 100 || code > 599) return null;
+      let entry = lookupCache[code];
+      if (!entry) entry = lookupCache[code] = deepFreeze(readJSON(w.hs_wasm_lookup(code)));
+      return entry;
+    },
+
+    /**
+     * Reads what a person typed. Returns { kind, matches: [codes, best first] }
+     * or { error: { code, message: { en, ko } } }; never throws for any string.
+     */
+    query(text) {
+      if (typeof text !== 'string') throw new TypeError(`query(text) takes a string, not ${text === null ? 'null' : typeof text}`);
+      const n = writeText(text);
+      if (n < 0) return tooLong(inCap);
+      return deepFreeze(readJSON(w.hs_wasm_query(n)));
+    },
+
+    /** Every code the engine knows, ascending (a new array each call). */
+    codes() {
+      return codeList.slice();
+    },
+
+    /** The frozen catalogue: [{ code, name, phrase, titleKo, registry, flags, class }]. */
+    catalog() {
+      return catalog;
+    },
+
+    /** The raw wasm exports, for tests and benchmarks. */
+    get wasm() {
+      return w;
+    },
+  });
+}
