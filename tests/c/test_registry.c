@@ -1,0 +1,178 @@
+/*
+** test_registry.c — native tests of the registry, the query reader and the
+** JSON writer, under ASan and UBSan; every query input sits right before a
+** guard page.
+*/
+#include "test.h"
+
+#include "../fuzz/json_check.h"
+#include "hs.h"
+#include "json.h"
+#include "query.h"
+#include "registry.h"
+
+static char out[256 * 1024];
+
+/* Runs hs_query on a guarded copy of a literal; returns the count. */
+static int q(const char *lit, int *codes, int *kind)
+{
+    return hs_query(guarded(lit, strlen(lit)), strlen(lit), codes, HS_QUERY_MAX_MATCHES, kind);
+}
+
+static void test_table(void)
+{
+    int known = 0, outside = 0, inconsistent = 0, textless = 0;
+    for (int code = -5; code < 1005; code++) {
+        int id = hs_registry_id(code);
+        if ((code < 100 || code > 599) && id != HS_ID_NONE)
+            outside++;
+        if (id) {
+            const struct hs_status_row *r = hs_registry_row(id);
+            known++;
+            if (r->code != code || !r->primary || !*r->phrase)
+                inconsistent++;
+        }
+    }
+    for (int id = 1; id < HS_ID_COUNT; id++) {
+        const struct hs_status_text *t = hs_registry_text(id);
+        if (!*t->title_ko || !*t->en || !*t->ko) {
+            printf("#   %s has no title or description\n", hs_registry_row(id)->name);
+            textless++;
+        }
+    }
+    is_int(outside, 0, "no code outside 100-599 has an id");
+    is_int(inconsistent, 0, "every code maps to its own primary row");
+    is_int(textless, 0, "every row has a Korean title and descriptions in both languages");
+    is_int(known, hs_registry_count(), "every primary row is reachable by its code");
+    ok(hs_registry_count() >= 64 + 31, "the table has the 64 IANA codes and the unofficial ones (%d)", hs_registry_count());
+    is_int(hs_registry_id(404), HS_ID_NOT_FOUND, "404 -> NOT_FOUND");
+    is_int(HS_STATUS_NOT_FOUND, 404, "enum hs_status carries the number");
+    ok(hs_registry_row(-1) == hs_registry_row(0) && hs_registry_row(100000) == hs_registry_row(0),
+       "ids out of range clamp to the catch-all row");
+}
+
+static void test_lookup_json(void)
+{
+    int bad = 0;
+    for (int code = 100; code <= 599; code++) {
+        int n = hs_registry_json(code, out, sizeof out);
+        if (n <= 0 || !json_valid(out, (size_t)n))
+            bad++;
+    }
+    is_int(bad, 0, "hs_registry_json writes valid JSON for every code 100-599");
+    is_int(hs_registry_json(99, out, sizeof out), HS_ERANGE, "99 is out of range");
+    is_int(hs_registry_json(600, out, sizeof out), HS_ERANGE, "600 is out of range");
+    {
+        int n = hs_registry_json(405, out, sizeof out);
+        ok(contains(out, n, "\"requiredFields\":[{\"field\":\"Allow\",\"level\":\"MUST\""), "405 requires Allow (MUST)");
+        n = hs_registry_json(299, out, sizeof out);
+        ok(contains(out, n, "\"registry\":\"unassigned\"") && contains(out, n, "\"treatedAs\":200"),
+           "299 is unassigned and treated as 200");
+        n = hs_registry_json(451, out, sizeof out);
+        ok(contains(out, n, "\"otherMeanings\":[{\"name\":\"MS_REDIRECT\""), "451 keeps Microsoft's Redirect as another meaning");
+    }
+    for (size_t cap = 0; cap < 64; cap++)
+        if (hs_registry_json(404, out, cap) != HS_ENOSPC)
+            ok(0, "a %zu-byte buffer is reported as too small", cap);
+    is_int(hs_registry_catalog_json(out, 10), HS_ENOSPC, "a small catalogue buffer is reported");
+    {
+        int n = hs_registry_catalog_json(out, sizeof out);
+        ok(n > 0 && json_valid(out, (size_t)n), "the catalogue is valid JSON");
+    }
+}
+
+static void test_query(void)
+{
+    int codes[HS_QUERY_MAX_MATCHES], kind, n;
+    n = q("404", codes, &kind);
+    ok(n == 1 && codes[0] == 404 && kind == HS_Q_CODE, "\"404\" is a code");
+    n = q("  404\t", codes, &kind);
+    ok(n == 1 && codes[0] == 404, "white space around a code is ignored");
+    n = q("4xx", codes, &kind);
+    ok(n > 30 && codes[0] == 400 && kind == HS_Q_RANGE, "\"4xx\" is the 4xx range (%d codes)", n);
+    n = q("4**", codes, &kind);
+    ok(n > 30 && codes[0] == 400, "\"4**\" too");
+    n = q("40X", codes, &kind);
+    ok(n == 10 && codes[9] == 409, "\"40X\" is 400-409");
+    n = q("HTTP/1.1 503 Service Unavailable", codes, &kind);
+    ok(n == 1 && codes[0] == 503 && kind == HS_Q_STATUS_LINE, "a status line gives its code");
+    is_int(q("HTTP/1.1 banana", codes, &kind), HS_ESTATUSLINE, "a status line without a code is an error");
+    n = q("Not Found", codes, &kind);
+    ok(n >= 1 && codes[0] == 404 && kind == HS_Q_TEXT, "a phrase in any case finds its code first");
+    n = q("request entity too large", codes, &kind);
+    ok(n >= 1 && codes[0] == 413, "a legacy phrase finds 413");
+    n = q("teapot", codes, &kind);
+    ok(n >= 1 && codes[0] == 418, "a partial word finds 418");
+    n = q("찾을 수 없음", codes, &kind);
+    ok(n >= 1 && codes[0] == 404, "Korean finds 404");
+    n = q("rfc 7725", codes, &kind);
+    ok(n == 1 && codes[0] == 451 && kind == HS_Q_RFC, "an RFC finds its codes");
+    is_int(q("", codes, &kind), HS_EEMPTY, "empty input");
+    is_int(q(" \t\r\n", codes, &kind), HS_EEMPTY, "blank input");
+    is_int(q("600", codes, &kind), HS_ERANGE, "600 is out of range");
+    is_int(q("1234", codes, &kind), HS_ERANGE, "four digits are out of range");
+    is_int(q("qzxqzx", codes, &kind), HS_ENOMATCH, "junk matches nothing");
+    {
+        char big[HS_QUERY_MAX + 1];
+        memset(big, 'a', sizeof big);
+        is_int(hs_query(guarded(big, sizeof big), sizeof big, codes, 8, &kind), HS_ETOOLONG, "over-long input");
+        memset(big, ' ', sizeof big);
+        big[3] = '4';
+        big[4] = '0';
+        big[5] = '4';
+        n = hs_query(guarded(big, sizeof big), sizeof big, codes, 8, &kind);
+        ok(n == 1 && codes[0] == 404, "padding that trims to a short query is fine");
+    }
+    n = hs_query(guarded("x", 1), 1, codes, 3, &kind);
+    ok(n <= 3, "max bounds the number of codes");
+    is_int(hs_query(guarded("404", 3), 3, codes, 0, &kind), HS_EINVAL, "max 0 is a misuse");
+    {
+        /* every single byte value, alone, must be handled */
+        int bad = 0;
+        for (int b = 0; b < 256; b++) {
+            char c = (char)b;
+            int m = hs_query_json(guarded(&c, 1), 1, out, sizeof out);
+            if (m <= 0 || !json_valid(out, (size_t)m))
+                bad++;
+        }
+        is_int(bad, 0, "each single byte gives valid JSON");
+    }
+}
+
+static void test_json_writer(void)
+{
+    struct hs_json j;
+    char buf[64];
+    hs_json_init(&j, buf, sizeof buf);
+    hs_json_obj(&j);
+    hs_json_key(&j, "a");
+    hs_json_strn(&j, "\x01\"\\\xff\xc3\xa9\xed\xa0\x80", 9);
+    hs_json_key(&j, "b");
+    hs_json_arr(&j);
+    hs_json_int(&j, -12);
+    hs_json_bool(&j, 1);
+    hs_json_null(&j);
+    hs_json_arr_end(&j);
+    hs_json_obj_end(&j);
+    {
+        const char want[] = "{\"a\":\"\\u0001\\\"\\\\\xef\xbf\xbd\xc3\xa9\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\",\"b\":[-12,true,null]}";
+        int n = hs_json_end(&j);
+        ok(n == (int)sizeof want - 1 && memcmp(buf, want, (size_t)n) == 0,
+           "escapes controls, quotes and backslashes; replaces invalid UTF-8 (incl. surrogates) with U+FFFD");
+        ok(json_valid(buf, (size_t)n), "and the result is valid JSON");
+    }
+    hs_json_init(&j, buf, 4);
+    hs_json_str(&j, "hello");
+    is_int(hs_json_end(&j), HS_JSON_ENOSPC, "a full buffer is reported, not overrun");
+    is_int(hs_utf8_valid_prefix((const unsigned char *)"ab\xe0\x80", 4), 2, "an overlong sequence ends the valid prefix");
+    is_int(hs_utf8_valid_prefix((const unsigned char *)"\xf4\x90\x80\x80", 4), 0, "above U+10FFFF is invalid");
+}
+
+int main(void)
+{
+    test_table();
+    test_lookup_json();
+    test_query();
+    test_json_writer();
+    return done_testing();
+}

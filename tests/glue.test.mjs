@@ -1,0 +1,79 @@
+// glue.test.mjs — web/engine.js and the wasm module it loads: exports,
+// imports, memory, loading paths, caching, and the generated catalogue.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { load } from '../web/engine.js';
+
+const wasmUrl = new URL('../web/status.wasm', import.meta.url);
+const bytes = readFileSync(wasmUrl);
+const module = new WebAssembly.Module(bytes);
+
+// What emcc 3.1.6 adds to a standalone module on its own.
+const EMSCRIPTEN_EXTRAS = ['memory', '_initialize', '__indirect_function_table', '__errno_location',
+  'stackSave', 'stackRestore', 'stackAlloc'];
+
+test('the module imports nothing', () => {
+  assert.deepEqual(WebAssembly.Module.imports(module), []);
+});
+
+test('the module exports exactly src/exports.txt plus emscripten\'s fixed extras', () => {
+  const listed = readFileSync(new URL('../src/exports.txt', import.meta.url), 'utf8').split('\n').filter(Boolean);
+  const actual = WebAssembly.Module.exports(module).map((e) => e.name).sort();
+  assert.deepEqual(actual, [...listed, ...EMSCRIPTEN_EXTRAS].sort());
+});
+
+test('memory is small and does not grow', async () => {
+  const hs = await load(bytes);
+  const mem = hs.wasm.memory;
+  assert.ok(mem.buffer.byteLength <= 1 << 20, `initial memory ${mem.buffer.byteLength} bytes`);
+  const before = mem.buffer;
+  for (let i = 0; i < 200; i++) hs.query(`${400 + (i % 100)}`);
+  assert.equal(mem.buffer, before, 'the buffer never detaches');
+});
+
+test('load() shares one engine; load(source) makes a new one', async () => {
+  const a = await load();
+  const b = await load();
+  assert.equal(a, b);
+  const c = await load(bytes);
+  assert.notEqual(a, c);
+  assert.equal(c.lookup(404).phrase, 'Not Found');
+});
+
+test('load accepts bytes, a Module, a file URL, a string path and a Response', async () => {
+  for (const source of [bytes, new Uint8Array(bytes), bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length), module, wasmUrl, wasmUrl.href]) {
+    const hs = await load(source);
+    assert.equal(hs.phrase(404), 'Not Found');
+  }
+  const streamed = await load(new Response(bytes, { headers: { 'content-type': 'application/wasm' } }));
+  assert.equal(streamed.phrase(418), "I'm a teapot");
+  const fallback = await load(new Response(bytes, { headers: { 'content-type': 'application/octet-stream' } }));
+  assert.equal(fallback.phrase(418), "I'm a teapot", 'a wrong content type falls back to bytes');
+  await assert.rejects(load(new Response('nope', { status: 404, statusText: 'Not Found' })), /404/);
+});
+
+test('lookup returns the same frozen object each time', async () => {
+  const hs = await load();
+  const a = hs.lookup(405);
+  assert.equal(hs.lookup(405), a);
+  assert.ok(Object.isFrozen(a) && Object.isFrozen(a.requiredFields[0]) && Object.isFrozen(a.description));
+  assert.throws(() => { 'use strict'; a.phrase = 'x'; }, TypeError);
+});
+
+test('the generated catalogue is fresh: regenerating it gives the same files', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hs-catalog-'));
+  execFileSync(new URL('../build/gen_catalog', import.meta.url).pathname, [dir]);
+  for (const f of readdirSync(dir)) {
+    assert.equal(readFileSync(join(dir, f), 'utf8'), readFileSync(new URL(`../web/${f}`, import.meta.url), 'utf8'), f);
+  }
+  const { statusCodes } = await import('../web/status-codes.js');
+  const hs = await load();
+  assert.deepEqual(statusCodes.map((e) => e.code), hs.codes());
+  for (const e of statusCodes) assert.equal(e.phrase, hs.phrase(e.code));
+  const dts = readFileSync(new URL('../web/status-codes.d.ts', import.meta.url), 'utf8');
+  for (const c of hs.codes()) assert.match(dts, new RegExp(`\\| ${c}\\b`));
+});
