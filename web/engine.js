@@ -86,7 +86,9 @@ function makeEngine(instance) {
 
   // Decoded once: the catalogue of every known code, and a phrase per code.
   const catalog = deepFreeze(readJSON(w.hs_wasm_catalog()).map((e) => ({ ...e, class: Math.floor(e.code / 100) })));
-  const phraseByCode = new Array(600).fill(undefined);
+  // A plain object keyed by code: V8 keeps sparse integer keys as fast
+  // elements. Only numbers index it, so no key can reach Object.prototype.
+  const phraseByCode = {};
   for (const e of catalog) phraseByCode[e.code] = e.phrase;
   const codeList = catalog.map((e) => e.code);
   const lookupCache = new Array(600);
@@ -107,7 +109,7 @@ function makeEngine(instance) {
 
     /** The reason phrase of a known code, or undefined. The fast path: no wasm call. */
     phrase(code) {
-      return Number.isInteger(code) && code >= 0 && code < 600 ? phraseByCode[code] : undefined;
+      return typeof code === 'number' ? phraseByCode[code] : undefined;
     },
 
     /**
@@ -143,9 +145,8 @@ function makeEngine(instance) {
       return catalog;
     },
 
-    /** The raw wasm exports, for tests and benchmarks. */
-    get wasm() {
-      return w;
-    },
+    /** The raw wasm exports, for tests and benchmarks. (A plain property:
+     * an accessor here would push the frozen object into slow mode.) */
+    wasm: w,
   });
 }
