@@ -1,0 +1,291 @@
+// app.js — the page: one input, the card or ranked list it finds, the
+// overview grid, the "send your own request" panel, URL hash routing and the
+// language toggle. All rendering is render.js / send.js, shared with the
+// custom elements.
+//
+// Routes (location.hash):
+//   #404, #4xx, #teapot, #%EC%B0%BE…   what was typed in the input
+//   #404/exchange                      the card with its example exchange open
+//   #all                               the overview grid
+//   #send, #send?code=404, #send?raw=… the send panel, with a preset or exact request bytes
+
+import { load } from './engine.js';
+import { h, card, list, grid, makeRunner } from './render.js';
+import { sheet } from './render-css.js';
+import { sendPanel } from './send.js';
+import { t, pickLang } from './ui-strings.js';
+
+const $ = (id) => document.getElementById(id);
+const input = $('q');
+const results = $('results');
+const status = $('status');
+const views = { lookup: $('view-lookup'), send: $('view-send') };
+
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet()];
+
+let lang = pickLang(readLang() || navigator.language);
+let hs = null;
+let runner = null;
+let panel = null;
+let shownKey = '';        // what the results area shows now, to skip needless re-renders
+let typingEntry = false;  // true while the current history entry belongs to the current run of typing
+let openExchange = 0;
+
+function readLang() {
+  try { return localStorage.getItem('hs-lang'); } catch { return null; }
+}
+
+const tr = (key, ...a) => t(lang, key, ...a);
+
+/* ---- static strings --------------------------------------------------- */
+
+function applyStrings() {
+  document.documentElement.lang = lang;
+  document.title = tr('appTitle');
+  for (const el of document.querySelectorAll('[data-t]')) el.textContent = tr(el.dataset.t);
+  for (const el of document.querySelectorAll('[data-t-placeholder]')) el.placeholder = tr(el.dataset.tPlaceholder);
+  for (const el of document.querySelectorAll('[data-t-aria-label]')) el.setAttribute('aria-label', tr(el.dataset.tAriaLabel));
+  $('lang').lang = lang === 'ko' ? 'en' : 'ko';
+}
+
+/* ---- routing ---------------------------------------------------------- */
+
+function parseHash() {
+  const raw = location.hash.replace(/^#/, '');
+  if (raw === 'send' || raw.startsWith('send?')) return { view: 'send', params: new URLSearchParams(raw.slice(5)) };
+  if (raw === 'all') return { view: 'lookup', query: input.value, all: true };
+  let text = raw;
+  try { text = decodeURIComponent(raw); } catch { /* keep it as typed */ }
+  const m = /^(\d{3})\/exchange$/.exec(text);
+  if (m) return { view: 'lookup', query: m[1], exchange: Number(m[1]) };
+  return { view: 'lookup', query: text };
+}
+
+function hashFor(query) {
+  return query.trim() === '' ? '' : `#${encodeURIComponent(query).replace(/%2F/gi, '/')}`;
+}
+
+function setHash(hash, push) {
+  const url = hash ? hash : location.pathname + location.search;
+  if (push) history.pushState(null, '', url);
+  else history.replaceState(null, '', url);
+}
+
+function showView(name) {
+  for (const [k, el] of Object.entries(views)) el.hidden = k !== name;
+  for (const a of document.querySelectorAll('.tabs a')) {
+    const here = a.dataset.view === name || (a.dataset.view === 'all' && false);
+    if (here) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+}
+
+function route({ focus = false } = {}) {
+  const r = parseHash();
+  showView(r.view);
+  if (r.view === 'send') {
+    renderSend(r.params);
+    return;
+  }
+  if (input.value !== r.query) input.value = r.query;
+  openExchange = r.exchange || 0;
+  renderLookup({ focus });
+  if (r.all) {
+    const all = $('all');
+    all.scrollIntoView({ block: 'start' });
+    if (focus) all.focus({ preventScroll: true });
+  }
+}
+
+/* ---- lookup ----------------------------------------------------------- */
+
+function ctxFor() {
+  return {
+    hs,
+    lang,
+    runner,
+    link: (code, ...kids) => h('a', { href: `#${code}` }, ...kids),
+    sendHref: (code) => `#send?code=${code}`,
+    openExchange,
+    onExchangeToggle: (code, open) => {
+      openExchange = open ? code : 0;
+      setHash(open ? `#${code}/exchange` : `#${code}`, false);
+      input.value = String(code);
+      shownKey = `card:${code}:${lang}:${openExchange}`;
+    },
+  };
+}
+
+function renderLookup({ focus = false } = {}) {
+  if (!hs) return;
+  const text = input.value;
+  if (text.trim() === '') {
+    shownKey = '';
+    results.replaceChildren();
+    status.textContent = '';
+    status.classList.remove('sr-only');
+    return;
+  }
+  const r = hs.query(text);
+  if (r.error) {
+    shownKey = `err:${r.error.code}:${lang}`;
+    results.replaceChildren();
+    status.classList.remove('sr-only');
+    status.textContent = r.error.message[lang] || r.error.message.en;
+    return;
+  }
+  const single = r.matches.length === 1 || r.kind === 'code' || r.kind === 'statusLine';
+  const key = single ? `card:${r.matches[0]}:${lang}:${openExchange}` : `list:${r.matches.join(',')}:${lang}`;
+  if (key !== shownKey) {
+    shownKey = key;
+    if (single) {
+      const code = r.matches[0];
+      const e = hs.lookup(code);
+      status.textContent = e ? `${code} ${e.phrase} — ${e.className[lang] || e.className.en}` : '';
+      status.classList.add('sr-only');
+      results.replaceChildren(card(ctxFor(), code, { headingLevel: 2 }));
+    } else {
+      status.classList.remove('sr-only');
+      status.textContent = tr('nMatches', r.matches.length);
+      results.replaceChildren(list(ctxFor(), r.matches));
+    }
+  }
+  if (focus) {
+    const target = results.querySelector('h2') || results.querySelector('a');
+    if (target) {
+      if (target.tagName === 'H2') target.tabIndex = -1;
+      target.focus({ preventScroll: true });
+      results.scrollIntoView({ block: 'nearest' });
+    }
+  }
+}
+
+function renderGrid() {
+  $('grid').replaceChildren(grid(ctxFor(), { headingLevel: 3 }));
+}
+
+/* ---- send ------------------------------------------------------------- */
+
+/** Percent-encodes bytes for the URL, keeping unreserved characters readable. */
+function encodeBytes(raw) {
+  const bytes = typeof raw === 'string' ? new TextEncoder().encode(raw) : raw;
+  let s = '';
+  for (const b of bytes) {
+    const c = String.fromCharCode(b);
+    s += /[A-Za-z0-9\-._~/:]/.test(c) && b < 0x80 ? c : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return s;
+}
+
+/** Percent-decoding to bytes (not to a string: the request may hold any bytes). */
+function decodeBytes(s) {
+  const out = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '%' && /^[0-9a-f]{2}$/i.test(s.slice(i + 1, i + 3))) {
+      out.push(parseInt(s.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      for (const b of new TextEncoder().encode(s[i])) out.push(b);
+    }
+  }
+  return new Uint8Array(out);
+}
+
+let sentHash = '';
+
+function buildPanel() {
+  panel = sendPanel(ctxFor(), {
+    headingLevel: 3,
+    onSend(raw) {
+      sentHash = `#send?raw=${encodeBytes(raw)}`;
+      if (location.hash !== sentHash) setHash(sentHash, true);
+    },
+  });
+  $('send').replaceChildren(panel.el);
+}
+
+function renderSend(params) {
+  if (!hs) return;
+  if (!panel) buildPanel();
+  if (location.hash === sentHash) return;
+  const rawParam = new URLSearchParams(location.hash.slice(6)).has('raw') ? rawFromHash() : null;
+  if (rawParam) {
+    sentHash = location.hash;
+    panel.load(rawParam.every((b) => b < 0x80) ? new TextDecoder().decode(rawParam) : rawParam);
+  } else if (params.get('code')) {
+    const code = Number(params.get('code'));
+    panel.loadExample(code);
+  }
+}
+
+function rawFromHash() {
+  // Read raw= from the hash by hand: URLSearchParams would decode it as UTF-8 and lose bytes.
+  const m = /[?&]raw=([^&]*)/.exec(location.hash);
+  return m ? decodeBytes(m[1]) : null;
+}
+
+/* ---- events ----------------------------------------------------------- */
+
+input.addEventListener('input', () => {
+  openExchange = 0;
+  setHash(hashFor(input.value), !typingEntry);
+  typingEntry = true;
+  renderLookup();
+});
+
+input.addEventListener('keydown', (ev) => {
+  if (ev.key === 'Enter') {
+    typingEntry = false;
+    const first = results.querySelector('.list a');
+    if (first) first.focus();
+  } else if (ev.key === 'Escape' && input.value) {
+    input.value = '';
+    input.dispatchEvent(new Event('input'));
+  }
+});
+
+function onNavigate() {
+  typingEntry = false;
+  route({ focus: document.activeElement !== input });
+}
+window.addEventListener('hashchange', onNavigate);
+window.addEventListener('popstate', onNavigate);
+
+$('lang').addEventListener('click', () => {
+  lang = lang === 'ko' ? 'en' : 'ko';
+  try { localStorage.setItem('hs-lang', lang); } catch { /* private mode */ }
+  applyStrings();
+  shownKey = '';
+  if (hs) {
+    renderGrid();
+    const snap = panel && panel.snapshot ? panel.snapshot() : null;
+    panel = null;
+    sentHash = location.hash.startsWith('#send') ? location.hash : '';
+    if (!views.send.hidden || snap) {
+      buildPanel();
+      if (snap) panel.restore(snap);
+    }
+    renderLookup();
+  }
+});
+
+/* ---- start ------------------------------------------------------------ */
+
+applyStrings();
+const r0 = parseHash();
+if (r0.view === 'lookup' && r0.query) input.value = r0.query;
+showView(r0.view);
+if (r0.view === 'lookup') input.focus();
+
+load().then((engine) => {
+  hs = engine;
+  runner = makeRunner(hs);
+  renderGrid();
+  route();
+  document.documentElement.dataset.ready = 'true';
+  performance.mark('hs-ready');
+}, (err) => {
+  status.classList.remove('sr-only');
+  status.textContent = `${tr('loadFailed')} (${err && err.message ? err.message : err})`;
+  document.documentElement.dataset.ready = 'error';
+});

@@ -1,0 +1,159 @@
+// render-css.js — the styles of what render.js builds (card, lists, grid,
+// raw messages, exchanges, the send panel), shared by the page and the
+// elements as ONE constructable stylesheet: adopted by the document on the
+// page and by each element's shadow root, so a strict CSP (style-src 'self')
+// never sees an inline <style>.
+//
+// Colours follow the surrounding page's color-scheme through light-dark();
+// every one can be overridden with a --http-status-* custom property.
+
+export const css = `
+:host, :root {
+  --_font: var(--http-status-font, system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "Apple SD Gothic Neo", sans-serif);
+  --_mono: var(--http-status-mono, ui-monospace, "SF Mono", Menlo, Consolas, "D2Coding", monospace);
+  --_bg: var(--http-status-bg, light-dark(#ffffff, #101216));
+  --_fg: var(--http-status-fg, light-dark(#1b1d22, #e7e9ee));
+  --_muted: var(--http-status-muted, light-dark(#59606d, #a1a9b7));
+  --_line: var(--http-status-border, light-dark(#dfe3e8, #2c313a));
+  --_panel: var(--http-status-panel, light-dark(#f5f6f8, #181b21));
+  --_accent: var(--http-status-accent, light-dark(#1f4fd1, #8db4ff));
+  --_radius: var(--http-status-radius, 10px);
+  --_c1: var(--http-status-1xx, light-dark(#0b5f8f, #7cc8f5));
+  --_c2: var(--http-status-2xx, light-dark(#166534, #7ddc9c));
+  --_c3: var(--http-status-3xx, light-dark(#7324b8, #d3aefc));
+  --_c4: var(--http-status-4xx, light-dark(#8f3b06, #fbc96b));
+  --_c5: var(--http-status-5xx, light-dark(#b42318, #ff9d94));
+  --_err: light-dark(#b42318, #ff9d94);
+}
+.c1 { --cls: var(--_c1); } .c2 { --cls: var(--_c2); } .c3 { --cls: var(--_c3); }
+.c4 { --cls: var(--_c4); } .c5 { --cls: var(--_c5); } .c0 { --cls: var(--_muted); }
+.hs-ui, .hs-ui * { box-sizing: border-box; }
+.hs-ui { font-family: var(--_font); color: var(--_fg); line-height: 1.5; }
+.hs-ui a { color: var(--_accent); text-underline-offset: 2px; }
+.hs-ui :focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; border-radius: 4px; }
+.hs-ui h2, .hs-ui h3, .hs-ui h4, .hs-ui h5 { line-height: 1.25; margin: 0; }
+.hs-ui code, .hs-ui pre { font-family: var(--_mono); }
+.muted { color: var(--_muted); }
+.error { color: var(--_err); margin: .5rem 0; }
+
+/* chips, tags */
+.chip { display: inline-block; font-size: .8125rem; font-weight: 600; padding: .125rem .5rem; border-radius: 999px;
+  border: 1px solid var(--_line); color: var(--_muted); white-space: nowrap; }
+.chip.cls { color: var(--cls); border-color: color-mix(in srgb, var(--cls) 45%, transparent);
+  background: color-mix(in srgb, var(--cls) 9%, transparent); }
+.chip.unofficial, .chip.unassigned { border-style: dashed; }
+.chips { margin: .5rem 0 0; display: flex; flex-wrap: wrap; gap: .375rem; }
+.tag { font-size: .75rem; color: var(--_muted); border: 1px dashed var(--_line); border-radius: 4px; padding: 0 .3rem; margin-left: auto; white-space: nowrap; }
+
+/* card */
+.card { background: var(--_bg); border: 1px solid var(--_line); border-top: 4px solid var(--cls); border-radius: var(--_radius);
+  padding: 1.25rem 1.25rem 1rem; }
+.card-head { display: flex; gap: 1rem; align-items: flex-start; }
+.card-head > .code { font: 700 2.75rem/1 var(--_mono); color: var(--cls); letter-spacing: -.02em; }
+.head-text { min-width: 0; }
+.phrase { font-size: 1.5rem; font-weight: 700; overflow-wrap: anywhere; }
+.sub { margin: .125rem 0 0; color: var(--_muted); }
+.desc { margin: 1rem 0 0; max-width: 68ch; }
+.facts { margin: 1rem 0 0; display: grid; gap: .5rem; }
+.fact { display: grid; grid-template-columns: minmax(8rem, 12rem) 1fr; gap: .75rem; padding-top: .5rem; border-top: 1px solid var(--_line); }
+.fact dt { color: var(--_muted); font-size: .875rem; }
+.fact dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
+.plain { list-style: none; margin: 0; padding: 0; }
+.plain li + li { margin-top: .25rem; }
+.field { font-weight: 600; }
+.level { font: 600 .6875rem/1 var(--_mono); padding: .125rem .3rem; border-radius: 4px; border: 1px solid currentColor; vertical-align: .1em; }
+.level.must { color: var(--_c5); } .level.should { color: var(--_c4); } .level.may { color: var(--_muted); }
+.others, .handler { margin-top: 1rem; }
+.others h3, .others h4, .handler h3, .handler h4 { font-size: 1rem; margin-bottom: .5rem; }
+.actions { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: 1.25rem; }
+
+/* buttons and inputs */
+.btn { font: inherit; font-weight: 600; font-size: .9375rem; cursor: pointer; color: var(--_bg); background: var(--_accent);
+  border: 1px solid var(--_accent); border-radius: 8px; padding: .5rem .9rem; text-decoration: none; display: inline-flex; align-items: center; gap: .35rem; min-height: 2.5rem; }
+.btn.ghost { background: transparent; color: var(--_accent); }
+.btn:disabled { opacity: .55; cursor: default; }
+.hs-ui input, .hs-ui select, .hs-ui textarea { font: inherit; color: var(--_fg); background: var(--_bg); border: 1px solid var(--_line);
+  border-radius: 8px; padding: .5rem .65rem; min-width: 0; max-width: 100%; }
+.hs-ui textarea, .hs-ui .mono { font-family: var(--_mono); font-size: .875rem; }
+.search { width: 100%; font-size: 1.25rem !important; padding: .75rem 1rem !important; border-width: 2px !important; border-radius: 12px !important; }
+.search:focus { border-color: var(--_accent) !important; outline: none; }
+.hint { color: var(--_muted); font-size: .875rem; margin: .375rem 0 0; }
+.count { color: var(--_muted); font-size: .875rem; margin: 0 0 .5rem; }
+
+/* lists and grid */
+.list { list-style: none; margin: 0; padding: 0; border: 1px solid var(--_line); border-radius: var(--_radius); overflow: hidden; }
+.list li + li { border-top: 1px solid var(--_line); }
+.row { display: flex; gap: .75rem; align-items: baseline; padding: .55rem .9rem; color: inherit; text-decoration: none; width: 100%;
+  font: inherit; text-align: left; background: none; border: 0; cursor: pointer; }
+.row:hover { background: var(--_panel); }
+.row .code { font: 700 1rem var(--_mono); color: var(--cls); }
+.row .name { min-width: 0; overflow-wrap: anywhere; }
+.row .ko { color: var(--_muted); margin-left: .5rem; font-size: .9em; }
+.grid { display: grid; gap: 1.25rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr)); }
+.gclass h3, .gclass h4 { font-size: 1rem; margin: 0 0 .5rem; padding-bottom: .25rem; border-bottom: 2px solid var(--cls); }
+.gclass h3 .code, .gclass h4 .code { color: var(--cls); font-family: var(--_mono); }
+.cells { list-style: none; margin: 0; padding: 0; }
+.cells .row { padding: .25rem .4rem; border-radius: 6px; font-size: .9375rem; }
+.cells .row .ko { display: none; }
+.cells .unofficial .row .name { color: var(--_muted); }
+
+/* raw messages and exchanges */
+.raw, .src { background: var(--_panel); border: 1px solid var(--_line); border-radius: 8px; padding: .75rem .9rem; margin: .5rem 0 0;
+  font-size: .8125rem; line-height: 1.55; overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
+.raw .sl { font-weight: 700; }
+.raw .fn { color: var(--_accent); }
+.raw .eol { color: var(--_muted); opacity: .55; font-size: .75em; user-select: none; }
+.raw .bd { display: inline; color: var(--_fg); }
+.raw .blank::before { content: ""; }
+mark.bad { background: color-mix(in srgb, var(--_err) 18%, transparent); color: var(--_err); text-decoration: underline wavy var(--_err);
+  text-decoration-thickness: 2px; text-underline-offset: 3px; font-weight: 700; }
+.exchange { display: grid; gap: 1rem; margin-top: 1rem; }
+.exchange h3, .exchange h4, .exchange h5 { font-size: 1rem; display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin-top: .75rem; }
+.msg { min-width: 0; }
+.status { font-weight: 700; color: var(--cls); }
+.status .code { font-family: var(--_mono); }
+.conn { margin: .5rem 0 0; font-size: .875rem; }
+.parse-error { color: var(--_err); margin: .5rem 0 0; }
+.trace { margin-top: .75rem; border: 1px solid var(--_line); border-radius: 8px; padding: .5rem .9rem; }
+.trace summary { cursor: pointer; font-weight: 600; }
+.trace ol { margin: .5rem 0 0; padding-left: 1.25rem; }
+.trace li + li { margin-top: .35rem; }
+.step { font-family: var(--_mono); font-size: .8125rem; }
+.rule { font-size: .8125rem; white-space: nowrap; }
+.next { border-left: 3px solid var(--_accent); padding-left: .9rem; }
+.next p { margin: .5rem 0; }
+.why { margin: 0; }
+.setup { margin: .25rem 0 0; font-size: .875rem; }
+details > summary { cursor: pointer; }
+.handler details { margin-top: .5rem; }
+
+/* send panel */
+.send { display: grid; gap: 1rem; }
+.send fieldset { border: 1px solid var(--_line); border-radius: var(--_radius); padding: .75rem 1rem 1rem; margin: 0; min-width: 0; }
+.send legend { font-weight: 600; padding: 0 .25rem; }
+.send label { display: block; font-size: .875rem; color: var(--_muted); margin-bottom: .25rem; }
+.send .line { display: grid; grid-template-columns: 7rem 1fr 6.5rem; gap: .5rem; }
+.send .line > div, .send .full { min-width: 0; }
+.send textarea, .send .full select, .send .line input, .send .line select { width: 100%; }
+.send .pair { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; }
+.send .pair label { display: inline-flex; gap: .35rem; align-items: center; margin: 0; color: var(--_fg); font-size: .9375rem; }
+.send .row-gap > * + * { margin-top: .75rem; }
+.send .clock { font-family: var(--_mono); }
+@media (max-width: 30rem) {
+  .card { padding: 1rem .9rem .9rem; }
+  .card-head { flex-direction: column; gap: .25rem; }
+  .fact { grid-template-columns: 1fr; gap: .125rem; }
+  .send .line { grid-template-columns: 1fr; }
+}
+`;
+
+let shared = null;
+
+/** The one CSSStyleSheet every page and element adopts (created on first use). */
+export function sheet() {
+  if (!shared) {
+    shared = new CSSStyleSheet();
+    shared.replaceSync(css);
+  }
+  return shared;
+}

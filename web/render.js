@@ -1,0 +1,500 @@
+// render.js — the one module that turns engine output into DOM: the card,
+// the ranked list, the overview grid, raw HTTP messages, the exchange view
+// and the "send your own request" panel. The page (app.js) and the custom
+// elements (widget.js) both build from it.
+//
+// Everything is built with DOM nodes and textContent: no HTML string ever
+// holds engine output or anything a person typed.
+//
+// ctx, passed to every builder:
+//   hs      the engine (engine.js load())
+//   lang    'en' | 'ko'
+//   link    (code, ...children) => element that shows `code` when activated
+//   runner  an exchange runner (makeRunner) shared by the views of one page or element
+
+import { t } from './ui-strings.js';
+
+/** Returns a new element: props set attributes (class, text, on*), children are appended (strings as text). */
+export function h(tag, props, ...children) {
+  const el = document.createElement(tag);
+  if (props) {
+    for (const key of Object.keys(props)) {
+      const v = props[key];
+      if (v == null || v === false) continue;
+      if (key === 'text') el.textContent = v;
+      else if (key === 'class') el.className = v;
+      else if (key.startsWith('on')) el.addEventListener(key.slice(2), v);
+      else el.setAttribute(key, v === true ? '' : String(v));
+    }
+  }
+  for (const c of children.flat(Infinity)) if (c != null && c !== false) el.append(c);
+  return el;
+}
+
+/** Returns the text of an {en, ko} object in lang (English when the Korean is missing or empty). */
+export function L(obj, lang) {
+  if (obj == null) return '';
+  if (typeof obj === 'string') return obj;
+  return (lang === 'ko' && obj.ko) || obj.en || '';
+}
+
+const tr = (ctx, key, ...a) => t(ctx.lang, key, ...a);
+
+let uid = 0;
+const nextId = (p) => `${p}-${++uid}`;
+
+/** "RFC9110" + "15.5.5" → "RFC 9110 §15.5.5"; a draft name is kept as it is. */
+export function refLabel(ref) {
+  if (!ref || !ref.doc) return '';
+  const doc = ref.doc.replace(/^RFC(\d+)$/, 'RFC $1');
+  return ref.section ? `${doc} §${ref.section}` : doc;
+}
+
+/** Returns a URL for a rule such as "RFC 9110 §15.5.6" or "RFC 9112 §2.2", or null. */
+export function ruleUrl(rule) {
+  const m = /RFC\s?(\d{3,5})(?:\s*§\s*([\d.]+[\d]))?/.exec(rule || '');
+  if (!m) return null;
+  return `https://www.rfc-editor.org/rfc/rfc${m[1]}${m[2] ? `#section-${m[2]}` : ''}`;
+}
+
+function ruleNode(rule) {
+  if (!rule) return null;
+  const url = ruleUrl(rule);
+  return url ? h('a', { class: 'rule', href: url, rel: 'noopener', target: '_blank' }, rule) : h('span', { class: 'rule' }, rule);
+}
+
+const classOf = (code) => Math.floor(code / 100);
+
+/* ---- card ------------------------------------------------------------- */
+
+/** The small "4xx · Client Error" chip in the class colour. */
+export function classChip(ctx, entry) {
+  return h('span', { class: `chip cls c${entry.class}`, part: 'class' },
+    `${entry.class}xx · ${L(entry.className, ctx.lang)}`);
+}
+
+function yesNo(ctx, v) {
+  return tr(ctx, v ? 'yes' : 'no');
+}
+
+function fact(dl, label, ...value) {
+  dl.append(h('div', { class: 'fact' }, h('dt', null, label), h('dd', null, ...value)));
+}
+
+/** The card of one code: everything the engine says about it, as plain facts. */
+export function card(ctx, code, { headingLevel = 2, exchange = true } = {}) {
+  const { hs, lang } = ctx;
+  const e = hs.lookup(code);
+  if (!e) return h('p', { class: 'error', role: 'status' }, tr(ctx, 'unknownCode'));
+  const headId = nextId('hs-card');
+  const koTitle = lang === 'ko' && e.title && e.title.ko && e.title.ko !== e.phrase ? e.title.ko : '';
+  const head = h('header', { class: 'card-head' },
+    h('span', { class: 'code', part: 'code' }, String(e.code)),
+    h('div', { class: 'head-text' },
+      h(`h${headingLevel}`, { class: 'phrase', part: 'phrase', id: headId },
+        koTitle ? h('span', { lang: 'ko' }, koTitle) : h('span', { lang: 'en' }, e.phrase)),
+      koTitle ? h('p', { class: 'sub', lang: 'en' }, e.phrase) : null,
+      h('p', { class: 'chips' }, classChip(ctx, e), ' ', registryChip(ctx, e))));
+
+  const art = h('article', { class: `card c${e.class}`, part: 'card', 'aria-labelledby': headId, 'data-code': e.code }, head);
+
+  const desc = L(e.description, lang);
+  if (desc) art.append(h('p', { class: 'desc', part: 'description' }, desc));
+
+  const dl = h('dl', { class: 'facts', part: 'facts' });
+  if (e.reference) {
+    fact(dl, tr(ctx, 'definedIn'), e.reference.url
+      ? h('a', { href: e.reference.url, rel: 'noopener', target: '_blank' }, refLabel(e.reference))
+      : refLabel(e.reference));
+  }
+  if (e.iana && e.iana.description && e.iana.description !== e.phrase) {
+    fact(dl, tr(ctx, 'ianaRow'), h('span', { lang: 'en' }, `${e.iana.description} ${e.iana.reference || ''}`.trim()));
+  }
+  if (e.origin) fact(dl, tr(ctx, 'origin'), h('span', { lang: 'en' }, e.origin));
+  if (e.registry === 'unassigned' && e.treatedAs) {
+    fact(dl, tr(ctx, 'treatedAs'), ctx.link(e.treatedAs, String(e.treatedAs)), ' — ', tr(ctx, 'treatedAsText', e.treatedAs));
+  }
+  if (e.interim) fact(dl, tr(ctx, 'interim'), tr(ctx, 'interimYes'));
+  fact(dl, tr(ctx, 'contentAllowed'), yesNo(ctx, e.contentAllowed));
+  fact(dl, tr(ctx, 'cacheable'), yesNo(ctx, e.cacheableByDefault));
+  const fields = e.requiredFields || [];
+  fact(dl, tr(ctx, 'requiredFields'), fields.length
+    ? h('ul', { class: 'plain' }, fields.map((f) => h('li', null,
+      h('code', { class: 'field' }, f.field), ' ', h('span', { class: `level ${f.level.toLowerCase()}` }, f.level),
+      L(f.when, lang) ? ` — ${L(f.when, lang)}` : '',
+      f.reference ? [' (', h('a', { href: f.reference.url, rel: 'noopener', target: '_blank' }, refLabel(f.reference)), ')'] : null)))
+    : tr(ctx, 'none'));
+  if (e.redirect) fact(dl, tr(ctx, 'browserNext'), L(e.redirect.explain, lang));
+  if (e.retryable) fact(dl, tr(ctx, 'retryable'), tr(ctx, 'retryableYes'));
+  if (e.aliases && e.aliases.length) fact(dl, tr(ctx, 'aliases'), h('span', { lang: 'en' }, e.aliases.join(', ')));
+  art.append(dl);
+
+  if (e.otherMeanings && e.otherMeanings.length) {
+    art.append(h('section', { class: 'others', part: 'others' },
+      h(`h${headingLevel + 1}`, null, tr(ctx, 'otherMeanings')),
+      h('ul', { class: 'plain' }, e.otherMeanings.map((o) => h('li', null,
+        h('strong', { lang: lang === 'ko' && o.title && o.title.ko && o.title.ko !== o.phrase ? 'ko' : 'en' },
+          lang === 'ko' && o.title && o.title.ko ? o.title.ko : o.phrase),
+        ' ', h('span', { class: 'chip reg unofficial' }, tr(ctx, 'reg_' + o.registry) || o.registry),
+        L(o.description, lang) ? h('span', { class: 'om-desc' }, ' ', L(o.description, lang)) : null,
+        o.origin ? h('span', { class: 'muted', lang: 'en' }, ' — ', o.origin) : null)))));
+  }
+
+  const handler = handlerBlock(ctx, e.code, headingLevel + 1);
+  if (handler) art.append(handler);
+
+  if (exchange && ctx.runner && ctx.runner.canSimulate) {
+    const slot = h('div', { class: 'exchange-slot' });
+    const btn = h('button', { type: 'button', class: 'btn', 'aria-expanded': 'false', part: 'button' }, tr(ctx, 'seeExchange'));
+    btn.addEventListener('click', () => {
+      const open = btn.getAttribute('aria-expanded') === 'true';
+      btn.setAttribute('aria-expanded', String(!open));
+      btn.textContent = tr(ctx, open ? 'seeExchange' : 'hideExchange');
+      slot.replaceChildren();
+      if (!open) slot.append(exampleView(ctx, e.code, { headingLevel: headingLevel + 1 }));
+      if (ctx.onExchangeToggle) ctx.onExchangeToggle(e.code, !open);
+    });
+    const actions = h('div', { class: 'actions' }, btn);
+    if (ctx.sendHref) actions.append(h('a', { class: 'btn ghost', href: ctx.sendHref(e.code) }, tr(ctx, 'editRequest')));
+    art.append(actions, slot);
+    if (ctx.openExchange === e.code) btn.click();
+  }
+  return art;
+}
+
+function registryChip(ctx, e) {
+  const label = tr(ctx, 'reg_' + e.registry);
+  const extra = [e.expired ? tr(ctx, 'expired') : '', e.deprecated ? tr(ctx, 'deprecated') : ''].filter(Boolean);
+  return h('span', { class: `chip reg ${e.registry}`, part: 'registry' }, extra.length ? `${label} · ${extra.join(' · ')}` : label);
+}
+
+/** The corrected Flask handler for code (and the article's naive one where it differs), when the engine has it. */
+function handlerBlock(ctx, code, level) {
+  const { hs, lang } = ctx;
+  if (typeof hs.handler !== 'function') return null;
+  let hd;
+  try { hd = hs.handler(code); } catch { return null; }
+  if (!hd) return null;
+  const corrected = typeof hd === 'string' ? hd : hd.corrected || hd.code || hd.flask || '';
+  if (!corrected) return null;
+  const sec = h('section', { class: 'handler', part: 'handler' }, h(`h${level}`, null, tr(ctx, 'handler')));
+  if (hd.explain || hd.explanation) sec.append(h('p', null, L(hd.explain || hd.explanation, lang)));
+  sec.append(h('pre', { class: 'src', tabindex: '0', lang: 'en' }, h('code', null, corrected)));
+  const naive = hd.naive || hd.article;
+  if (naive && naive !== corrected) {
+    sec.append(h('details', null, h('summary', null, tr(ctx, 'handlerNaive')),
+      h('pre', { class: 'src', tabindex: '0', lang: 'en' }, h('code', null, naive))));
+  }
+  const yields = hd.response || hd.yields;
+  if (yields) {
+    sec.append(h('details', null, h('summary', null, tr(ctx, 'handlerYields')),
+      rawMessage(typeof yields === 'string' ? yields : yields.raw || '', { label: tr(ctx, 'handlerYields') })));
+  }
+  return sec;
+}
+
+/* ---- lists ------------------------------------------------------------ */
+
+/** One row of a list: code in its class colour, phrase, Korean title when shown in Korean. */
+function codeRow(ctx, entry) {
+  const ko = ctx.lang === 'ko' && entry.titleKo && entry.titleKo !== entry.phrase ? entry.titleKo : '';
+  const a = ctx.link(entry.code,
+    h('span', { class: `code c${classOf(entry.code)}` }, String(entry.code)),
+    h('span', { class: 'name' }, h('span', { lang: 'en' }, entry.phrase), ko ? h('span', { class: 'ko', lang: 'ko' }, ko) : null),
+    entry.registry === 'unofficial' ? h('span', { class: 'tag' }, tr(ctx, 'unofficial')) : null);
+  a.classList.add('row');
+  return a;
+}
+
+function catalogEntry(ctx, code) {
+  const c = ctx.hs.catalog().find((e) => e.code === code);
+  if (c) return c;
+  const e = ctx.hs.lookup(code);
+  return e && { code, phrase: e.phrase, titleKo: e.title && e.title.ko, registry: e.registry };
+}
+
+/** The ranked list of codes a query matched (best first). */
+export function list(ctx, codes) {
+  return h('ol', { class: 'list', part: 'list' },
+    codes.map((c) => catalogEntry(ctx, c)).filter(Boolean).map((e) => h('li', null, codeRow(ctx, e))));
+}
+
+/** The overview: every code the engine knows, grouped by class. */
+export function grid(ctx, { headingLevel = 3 } = {}) {
+  const byClass = [[], [], [], [], [], []];
+  for (const e of ctx.hs.catalog()) byClass[e.class].push(e);
+  const wrap = h('div', { class: 'grid', part: 'grid' });
+  for (let k = 1; k <= 5; k++) {
+    const any = ctx.hs.lookup(k * 100 + (k === 3 ? 0 : 0));
+    const id = nextId('hs-grid');
+    wrap.append(h('section', { class: `gclass c${k}`, 'aria-labelledby': id },
+      h(`h${headingLevel}`, { id }, h('span', { class: 'code' }, `${k}xx`), ' ', L(any && any.className, ctx.lang)),
+      h('ul', { class: 'cells' }, byClass[k].map((e) => h('li', { class: e.registry === 'unofficial' ? 'unofficial' : null }, codeRow(ctx, e))))));
+  }
+  return wrap;
+}
+
+/* ---- raw HTTP messages ---------------------------------------------- */
+
+const utf8 = new TextEncoder();
+const lenient = new TextDecoder('utf-8');
+
+/** Returns the string index in text at which byte offset `off` of its UTF-8 encoding falls. */
+export function byteToIndex(text, off) {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (bytes >= off) return i;
+    const c = text.codePointAt(i);
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    if (c >= 0x10000) i++;
+  }
+  return text.length;
+}
+
+const visible = (ch) => (ch === '\r' ? '␍' : ch === '\n' ? '␊' : ch === '\t' ? '␉' : ch === ' ' ? '␠' : ch);
+
+/**
+ * A raw HTTP message (string or bytes) with its start line, field lines and
+ * content set apart. errorOffset (a byte offset) underlines the offending byte.
+ */
+export function rawMessage(raw, { errorOffset = -1, label = '', errorText = '' } = {}) {
+  const text = typeof raw === 'string' ? raw : lenient.decode(raw);
+  const errAt = errorOffset >= 0 ? (typeof raw === 'string' ? byteToIndex(text, errorOffset) : lenient.decode(raw.subarray(0, errorOffset)).length) : -1;
+  const pre = h('pre', { class: 'raw', part: 'raw', tabindex: '0' });
+  if (label) pre.setAttribute('aria-label', label);
+  // Segments: [start, end, class]; the head ends at the first blank line.
+  const segs = [];
+  let headEnd = text.indexOf('\r\n\r\n');
+  let sepLen = 4;
+  if (headEnd < 0) { headEnd = text.indexOf('\n\n'); sepLen = 2; }
+  const headLen = headEnd < 0 ? text.length : headEnd;
+  let pos = 0;
+  let line = 0;
+  while (pos < headLen) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0 || nl >= headLen) nl = headLen;
+    let end = nl;
+    if (end > pos && text[end - 1] === '\r' && end !== headLen) end--;
+    if (line === 0) segs.push([pos, end, 'sl']);
+    else {
+      const colon = text.indexOf(':', pos);
+      if (colon > pos && colon < end) segs.push([pos, colon, 'fn'], [colon, end, 'fv']);
+      else segs.push([pos, end, 'fv']);
+    }
+    if (end < nl) segs.push([end, nl + 1 <= headLen ? nl + 1 : nl, 'eol']);
+    else if (nl < headLen) segs.push([nl, nl + 1, 'eol']);
+    pos = nl === headLen ? headLen : nl + 1;
+    line++;
+  }
+  if (headEnd >= 0) {
+    segs.push([headLen, headLen + sepLen, 'eol blank']);
+    if (headLen + sepLen < text.length) segs.push([headLen + sepLen, text.length, 'bd']);
+  }
+  for (const [s, e, cls] of segs) {
+    if (errAt >= s && errAt < e) {
+      if (errAt > s) pre.append(seg(text.slice(s, errAt), cls));
+      const bad = text.slice(errAt, errAt + (text.codePointAt(errAt) > 0xffff ? 2 : 1));
+      pre.append(h('mark', { class: 'bad', part: 'error-byte', title: errorText || null }, visible(bad)));
+      if (errAt + bad.length < e) pre.append(seg(text.slice(errAt + bad.length, e), cls));
+    } else {
+      pre.append(seg(text.slice(s, e), cls));
+    }
+  }
+  if (errAt >= text.length && errorOffset >= 0) pre.append(h('mark', { class: 'bad end', part: 'error-byte', title: errorText || null }, '␄'));
+  return pre;
+}
+
+function seg(text, cls) {
+  if (cls.startsWith('eol')) {
+    // Line ends are shown as ␍␊ glyphs, then broken for reading.
+    const glyphs = text.replace(/\r/g, '␍').replace(/\n/g, '␊');
+    return h('span', { class: cls, 'aria-hidden': 'true' }, glyphs, text.includes('\n') ? '\n'.repeat((text.match(/\n/g) || []).length) : '');
+  }
+  return h('span', { class: cls }, text);
+}
+
+/* ---- exchanges -------------------------------------------------------- */
+
+/**
+ * Returns the runner the views use to talk to the simulated server, or one
+ * with canSimulate false when this engine build has no server yet. Examples
+ * run against a fresh server (plus the example's setup) so they are the same
+ * every time; sent requests run against the runner's own state, which the
+ * state controls change.
+ */
+export function makeRunner(hs) {
+  const canSimulate = typeof hs.simulate === 'function';
+  let state = canSimulate && typeof hs.serverState === 'function' ? safe(() => hs.serverState()) : undefined;
+  const fresh = () => {
+    if (typeof hs.resetServer === 'function') safe(() => hs.resetServer());
+    return typeof hs.serverState === 'function' ? safe(() => hs.serverState()) : undefined;
+  };
+  const initial = canSimulate ? fresh() : undefined;
+  return {
+    canSimulate,
+    canExample: typeof hs.example === 'function',
+    canFollow: typeof hs.followUp === 'function',
+    hasState: canSimulate && state !== undefined,
+    get state() { return state; },
+    set state(s) { state = s; },
+    /** Resets the runner's server state to the engine's initial state. */
+    reset() { state = fresh() ?? initial; return state; },
+    /** Runs raw (string or bytes) against the runner's state; keeps the state the server leaves. */
+    send(raw, lang) {
+      const out = hs.simulate(raw, state === undefined ? { lang } : { state, lang });
+      if (out && out.state !== undefined) state = out.state;
+      return out;
+    },
+    /** Runs the example request for code on a fresh server; returns { example, result }. */
+    example(code, lang) {
+      const ex = hs.example(code);
+      if (!ex || !ex.request) return { example: ex, result: null };
+      let s = fresh() ?? initial;
+      if (ex.setup && s && typeof s === 'object') s = { ...s, ...ex.setup };
+      const result = hs.simulate(ex.request, s === undefined ? { lang } : { state: s, lang });
+      return { example: ex, result, state: result && result.state };
+    },
+    /** Runs a follow-up request on the given state (from the exchange it follows). */
+    follow(raw, s, lang) {
+      const result = hs.simulate(raw, s === undefined ? { lang } : { state: s, lang });
+      return { result, state: result && result.state };
+    },
+  };
+}
+
+function safe(fn) {
+  try { return fn(); } catch { return undefined; }
+}
+
+function statusOf(resp) {
+  return resp && (resp.status ?? resp.code);
+}
+
+function statusBadge(ctx, status, phrase) {
+  const cls = status >= 100 && status <= 599 ? classOf(status) : 0;
+  return h('span', { class: `status c${cls}`, part: 'status' },
+    h('span', { class: 'code' }, String(status)), ' ', h('span', { lang: 'en' }, phrase || ctx.hs.phrase(status) || ''));
+}
+
+function requestError(req) {
+  if (!req) return null;
+  const err = req.error && typeof req.error === 'object' ? req.error : (req.ok === false || req.result === 'error' ? req : null);
+  if (!err) return null;
+  const off = err.offset ?? err.errorOffset ?? err.error_offset ?? req.errorOffset ?? -1;
+  return { offset: typeof off === 'number' ? off : -1, status: err.status, reason: err.reason || err.message, rule: err.rule };
+}
+
+/**
+ * Renders what simulate() returned for `raw`: the request as sent (with a
+ * parse error underlined), then per exchange the interim responses, the
+ * final response, the connection, the decision trace and what the client
+ * does next.
+ */
+export function exchangeView(ctx, raw, result, { headingLevel = 3, state, setupNote } = {}) {
+  const { lang } = ctx;
+  const wrap = h('div', { class: 'exchange', part: 'exchange' });
+  if (!result || !Array.isArray(result.exchanges)) {
+    const msg = result && result.error ? L(result.error.message || result.error.reason, lang) : tr(ctx, 'notYet');
+    wrap.append(rawMessage(raw, { label: tr(ctx, 'request') }), h('p', { class: 'error' }, msg));
+    return wrap;
+  }
+  const Hn = `h${headingLevel}`;
+  const Hm = `h${headingLevel + 1}`;
+  if (setupNote) wrap.append(setupNote);
+
+  // The request exactly as sent; a parse error underlines the offending byte.
+  const perr = result.exchanges.map((x) => requestError(x.request)).find(Boolean);
+  const reqFig = h('section', { class: 'msg req' },
+    h(Hn, null, tr(ctx, 'request'), ' ', h('span', { class: 'muted' }, tr(ctx, 'bytes', typeof raw === 'string' ? utf8.encode(raw).length : raw.length))),
+    rawMessage(raw, { errorOffset: perr ? perr.offset : -1, label: tr(ctx, 'request'), errorText: perr ? L(perr.reason, lang) : '' }));
+  if (perr) {
+    reqFig.append(h('p', { class: 'parse-error', role: 'note' },
+      h('strong', null, tr(ctx, 'parseError')), perr.offset >= 0 ? ` (${tr(ctx, 'atByte', perr.offset)})` : '', ': ',
+      L(perr.reason, lang), perr.rule ? [' ', ruleNode(perr.rule)] : null));
+  }
+  wrap.append(reqFig);
+
+  result.exchanges.forEach((x, i) => {
+    const sec = h('section', { class: 'msg resp', 'data-status': statusOf(x.response) });
+    if (result.exchanges.length > 1) sec.append(h(Hn, null, tr(ctx, 'exchangeN', i + 1)));
+    for (const r of x.interim || []) {
+      sec.append(h(Hm, null, tr(ctx, 'interimResponses'), ' ', statusBadge(ctx, statusOf(r), r.phrase)),
+        rawMessage(r.raw || '', { label: `${statusOf(r)} ${r.phrase || ''}` }));
+    }
+    const resp = x.response;
+    if (resp) {
+      sec.append(h(Hm, { class: 'final' }, tr(ctx, 'response'), ' ', statusBadge(ctx, statusOf(resp), resp.phrase)),
+        rawMessage(resp.raw || '', { label: `${tr(ctx, 'response')} ${statusOf(resp)}` }));
+    }
+    if (x.connection) {
+      sec.append(h('p', { class: 'conn' }, h('strong', null, tr(ctx, 'connection'), ': '),
+        tr(ctx, x.connection === 'close' ? 'conn_close' : 'conn_keepalive')));
+    }
+    if (x.trace && x.trace.length) {
+      sec.append(h('details', { class: 'trace', part: 'trace', open: true },
+        h('summary', null, tr(ctx, 'trace')),
+        h('ol', null, x.trace.map((s) => h('li', null,
+          s.step ? h('strong', { class: 'step' }, String(s.step)) : null, s.step ? ' ' : null,
+          L(s.detail, lang), s.rule ? [' ', ruleNode(s.rule)] : null)))));
+    }
+    wrap.append(sec);
+  });
+
+  const last = result.exchanges[result.exchanges.length - 1];
+  const next = followUpView(ctx, last, state ?? result.state, headingLevel);
+  if (next) wrap.append(next);
+  return wrap;
+}
+
+/** "What the client does next" for the last exchange, with a button that runs it. */
+function followUpView(ctx, exchange, state, headingLevel) {
+  const { hs, lang, runner } = ctx;
+  if (!runner || !runner.canFollow || !exchange) return null;
+  let f;
+  try { f = hs.followUp(exchange); } catch { f = null; }
+  const sec = h('section', { class: 'next', part: 'follow-up' }, h(`h${headingLevel}`, null, tr(ctx, 'followUp')));
+  const req = f && (f.request || f.raw);
+  if (!f || (!req && !L(f.explain || f.explanation, lang))) {
+    sec.append(h('p', null, tr(ctx, 'followDone')));
+    return sec;
+  }
+  const why = L(f.explain || f.explanation || f.detail, lang);
+  if (why) sec.append(h('p', null, why, f.rule ? [' ', ruleNode(f.rule)] : null));
+  if (!req) return sec;
+  const slot = h('div', { class: 'next-slot' });
+  const btn = h('button', { type: 'button', class: 'btn', part: 'button' }, tr(ctx, 'follow'),
+    f.after ? ` (${f.after} s)` : '');
+  btn.addEventListener('click', () => {
+    btn.disabled = true;
+    let s = state;
+    if (f.after && s && typeof s === 'object' && typeof s.clock === 'number') s = { ...s, clock: s.clock + f.after };
+    const { result, state: after } = runner.follow(req, s, lang);
+    slot.replaceChildren(exchangeView(ctx, req, result, { headingLevel, state: after }));
+    const first = slot.querySelector('h' + headingLevel);
+    if (first) { first.tabIndex = -1; first.focus(); }
+  });
+  sec.append(btn, slot);
+  return sec;
+}
+
+/** The example exchange for code: example(code) run on a fresh server. */
+export function exampleView(ctx, code, { headingLevel = 3 } = {}) {
+  const { runner, lang } = ctx;
+  if (!runner || !runner.canSimulate || !runner.canExample) return h('p', { class: 'muted' }, tr(ctx, 'notYet'));
+  let ex;
+  try { ex = runner.example(code, lang); } catch (err) {
+    return h('p', { class: 'error' }, String(err && err.message || err));
+  }
+  if (!ex.result) return h('p', { class: 'muted' }, L(ex.example && (ex.example.explanation || ex.example.explain), lang) || tr(ctx, 'notYet'));
+  const note = [];
+  const why = L(ex.example.explanation || ex.example.explain, lang);
+  if (why) note.push(h('p', { class: 'why' }, why));
+  if (ex.example.setup) note.push(h('p', { class: 'setup muted' }, tr(ctx, 'setup'), ': ', setupText(ctx, ex.example.setup)));
+  return exchangeView(ctx, ex.example.request, ex.result, { headingLevel, state: ex.state, setupNote: note.length ? h('div', null, note) : null });
+}
+
+function setupText(ctx, setup) {
+  if (typeof setup === 'string') return setup;
+  if (setup.en || setup.ko) return L(setup, ctx.lang);
+  return Object.entries(setup).map(([k, v]) => `${k} = ${typeof v === 'object' ? JSON.stringify(v) : v}`).join(', ');
+}

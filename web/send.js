@@ -1,0 +1,252 @@
+// send.js — the "send your own request" panel, shared by the page and the
+// <http-status-explorer view="full"> element: presets from the engine's
+// example(code), a fields editor or a raw-text editor, the simulated
+// server's state controls, and the result rendered by render.js.
+//
+// The request is kept as the exact bytes sent. In the editors, line ends of
+// the head are shown as LF and sent as CRLF; the content is sent as typed.
+
+import { h, L, exchangeView } from './render.js';
+import { t } from './ui-strings.js';
+
+const utf8 = new TextEncoder();
+const lenient = new TextDecoder('utf-8');
+
+/** The article's five problem cases, by the status each one ends in. */
+export const CASES = [400, 401, 403, 404, 500];
+
+/** Editor text → wire text: LF line ends of the head become CRLF; the content is kept as typed. */
+export function toWire(text) {
+  const m = /\r?\n\r?\n/.exec(text);
+  const head = m ? text.slice(0, m.index) : text;
+  const rest = m ? text.slice(m.index + m[0].length) : null;
+  const crlf = (s) => s.replace(/\r?\n/g, '\r\n');
+  return rest === null ? crlf(head) : `${crlf(head)}\r\n\r\n${rest}`;
+}
+
+/** Wire text → editor text: CRLF of the head shown as LF. */
+export function fromWire(text) {
+  const i = text.indexOf('\r\n\r\n');
+  if (i < 0) return text.replace(/\r\n/g, '\n');
+  return `${text.slice(0, i).replace(/\r\n/g, '\n')}\n\n${text.slice(i + 4)}`;
+}
+
+/** Splits editor text into the fields editor's parts (a reading for display only; the engine parses for real). */
+export function splitRequest(text) {
+  const m = /\r?\n\r?\n/.exec(text);
+  const head = m ? text.slice(0, m.index) : text;
+  const body = m ? text.slice(m.index + m[0].length) : '';
+  const [line = '', ...fields] = head.split(/\r?\n/);
+  const parts = line.split(' ');
+  return {
+    method: parts[0] || '',
+    target: parts.slice(1, parts.length > 2 ? -1 : undefined).join(' '),
+    version: parts.length > 2 ? parts[parts.length - 1] : 'HTTP/1.1',
+    headers: fields.join('\n'),
+    body,
+  };
+}
+
+/** Composes editor text from the fields editor; keeps Content-Length equal to the content's byte length. */
+export function joinRequest({ method, target, version, headers, body }) {
+  let lines = headers.split(/\r?\n/).filter((l) => l.trim() !== '');
+  const n = utf8.encode(body).length;
+  const hasCL = lines.some((l) => /^content-length\s*:/i.test(l));
+  const hasTE = lines.some((l) => /^transfer-encoding\s*:/i.test(l));
+  if (hasCL) lines = lines.map((l) => (/^content-length\s*:/i.test(l) ? `Content-Length: ${n}` : l));
+  else if (n > 0 && !hasTE) lines.push(`Content-Length: ${n}`);
+  return `${method} ${target} ${version || 'HTTP/1.1'}\n${lines.join('\n')}${lines.length ? '\n' : ''}\n${body}`;
+}
+
+/**
+ * Builds the panel. opts.onSend(bytes) is called after each send (the page
+ * puts the request in the URL). Returns { el, load(raw, { run }), loadExample(code) }.
+ */
+export function sendPanel(ctx, { onSend, headingLevel = 3 } = {}) {
+  const { hs, runner } = ctx;
+  const tr = (k, ...a) => t(ctx.lang, k, ...a);
+  const id = (s) => `hs-send-${s}-${++sendUid}`;
+  if (!runner || !runner.canSimulate) {
+    return { el: h('p', { class: 'muted' }, tr('notYet')), load() {}, loadExample() {} };
+  }
+
+  // What was sent last, as bytes or a string exactly as it went out.
+  let sent = null;
+
+  /* presets */
+  const presetId = id('preset');
+  const preset = h('select', { id: presetId, class: 'mono-off' });
+  preset.append(h('option', { value: '' }, tr('presetNone')));
+  if (runner.canExample) {
+    const cases = h('optgroup', { label: tr('presetCases') });
+    for (const c of CASES) cases.append(h('option', { value: `case:${c}` }, tr(`case_${c}`)));
+    const every = h('optgroup', { label: tr('presetCodes') });
+    for (const c of hs.codes()) {
+      let ex = null;
+      try { ex = hs.example(c); } catch { ex = null; }
+      if (ex && ex.request) every.append(h('option', { value: `code:${c}` }, `${c} ${hs.phrase(c) || ''}`));
+    }
+    preset.append(cases, every);
+  }
+  preset.addEventListener('change', () => {
+    const [, code] = preset.value.split(':');
+    if (code) loadExample(Number(code));
+  });
+
+  /* editor mode */
+  const modeName = id('mode');
+  const formRadio = h('input', { type: 'radio', name: modeName, value: 'form', checked: true });
+  const rawRadio = h('input', { type: 'radio', name: modeName, value: 'raw' });
+  const mode = h('fieldset', { class: 'pair' }, h('legend', null, tr('mode')),
+    h('label', null, formRadio, tr('modeForm')), h('label', null, rawRadio, tr('modeRaw')));
+
+  /* fields editor */
+  const f = {
+    method: h('input', { id: id('method'), class: 'mono', list: id('methods'), autocomplete: 'off', spellcheck: 'false', autocapitalize: 'off' }),
+    target: h('input', { id: id('target'), class: 'mono', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'off' }),
+    version: h('input', { id: id('version'), class: 'mono', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'off' }),
+    headers: h('textarea', { id: id('headers'), rows: 4, spellcheck: 'false', autocapitalize: 'off', wrap: 'off' }),
+    body: h('textarea', { id: id('body'), rows: 3, spellcheck: 'false', autocapitalize: 'off', 'aria-describedby': `hs-send-fh-${sendUid + 1}` }),
+  };
+  const methods = h('datalist', { id: f.method.getAttribute('list') },
+    ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'TRACE', 'CONNECT'].map((m) => h('option', { value: m })));
+  const lbl = (el, key) => h('label', { for: el.id }, tr(key));
+  const formBox = h('div', { class: 'row-gap' },
+    h('div', { class: 'line' },
+      h('div', null, lbl(f.method, 'method'), f.method, methods),
+      h('div', null, lbl(f.target, 'target'), f.target),
+      h('div', null, lbl(f.version, 'version'), f.version)),
+    h('div', { class: 'full' }, lbl(f.headers, 'headers'), f.headers),
+    h('div', { class: 'full' }, lbl(f.body, 'bodyLabel'), f.body, h('p', { class: 'hint', id: f.body.getAttribute('aria-describedby') }, tr('fieldsHint'))));
+  f.version.value = 'HTTP/1.1';
+
+  /* raw editor */
+  const rawArea = h('textarea', { id: id('raw'), rows: 9, spellcheck: 'false', autocapitalize: 'off', wrap: 'off', 'aria-describedby': id('rawhint') });
+  const rawBox = h('div', { class: 'full', hidden: true }, h('label', { for: rawArea.id }, tr('raw')), rawArea,
+    h('p', { class: 'hint', id: rawArea.getAttribute('aria-describedby') }, tr('rawHint')));
+
+  const editorText = () => (rawRadio.checked ? rawArea.value
+    : joinRequest({ method: f.method.value, target: f.target.value, version: f.version.value, headers: f.headers.value, body: f.body.value }));
+  const setEditor = (text) => {
+    rawArea.value = text;
+    const p = splitRequest(text);
+    f.method.value = p.method; f.target.value = p.target; f.version.value = p.version; f.headers.value = p.headers; f.body.value = p.body;
+  };
+  const switchMode = () => {
+    const text = rawRadio.checked ? joinRequest({ method: f.method.value, target: f.target.value, version: f.version.value, headers: f.headers.value, body: f.body.value }) : rawArea.value;
+    setEditor(text);
+    rawBox.hidden = !rawRadio.checked;
+    formBox.hidden = rawRadio.checked;
+  };
+  formRadio.addEventListener('change', switchMode);
+  rawRadio.addEventListener('change', switchMode);
+  for (const el of [...Object.values(f), rawArea]) el.addEventListener('input', () => { sent = null; });
+
+  const sendBtn = h('button', { type: 'submit', class: 'btn', part: 'button' }, tr('sendButton'));
+  const reqFs = h('fieldset', null, h('legend', null, tr('request')),
+    h('div', { class: 'row-gap' }, h('div', { class: 'full' }, h('label', { for: presetId }, tr('preset')), preset), mode, formBox, rawBox,
+      h('div', null, sendBtn)));
+
+  /* server state */
+  const stateFs = stateControls(ctx, tr, id);
+
+  /* result */
+  const status = h('p', { class: 'count', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  const out = h('div', { class: 'send-result' });
+  const resultBox = h('section', { class: 'result', 'aria-label': tr('result') }, status, out);
+
+  const form = h('form', { class: 'send', novalidate: true }, reqFs, stateFs.el, resultBox);
+  form.addEventListener('submit', (ev) => { ev.preventDefault(); run(); });
+
+  function run() {
+    const raw = sent ?? toWire(editorText());
+    sent = raw;
+    let result;
+    try { result = runner.send(raw, ctx.lang); } catch (err) { result = { error: { message: { en: String(err.message || err) } } }; }
+    stateFs.refresh();
+    show(raw, result);
+    if (onSend) onSend(raw);
+  }
+
+  let last = null;
+  function show(raw, result) {
+    last = { raw, result, state: runner.state };
+    out.replaceChildren(exchangeView(ctx, raw, result, { headingLevel, state: runner.state }));
+    const x = result && result.exchanges && result.exchanges[result.exchanges.length - 1];
+    const resp = x && x.response;
+    status.textContent = resp ? `${tr('response')}: ${resp.status} ${resp.phrase || hs.phrase(resp.status) || ''}` : (result && result.error ? L(result.error.message, ctx.lang) : '');
+  }
+
+  /** What the panel shows, to rebuild it (in another language) without sending again. */
+  function snapshot() {
+    return { text: rawRadio.checked ? rawArea.value : editorText(), raw: rawRadio.checked, preset: preset.value, sent, last };
+  }
+
+  function restore(snap) {
+    setEditor(snap.text);
+    if (snap.raw) { rawRadio.checked = true; rawBox.hidden = false; formBox.hidden = true; }
+    if (snap.preset && preset.querySelector(`option[value="${snap.preset}"]`)) preset.value = snap.preset;
+    sent = snap.sent;
+    if (snap.last) show(snap.last.raw, snap.last.result);
+  }
+
+  function load(raw, { run: go = true } = {}) {
+    const text = typeof raw === 'string' ? raw : lenient.decode(raw);
+    setEditor(fromWire(text));
+    sent = raw;
+    if (go) run();
+  }
+
+  function loadExample(code) {
+    let ex = null;
+    try { ex = hs.example(code); } catch { ex = null; }
+    if (!ex || !ex.request) return false;
+    runner.reset();
+    if (ex.setup && runner.state && typeof runner.state === 'object') runner.state = { ...runner.state, ...ex.setup };
+    stateFs.refresh();
+    const v = CASES.includes(code) && preset.querySelector(`option[value="case:${code}"]`) ? `case:${code}` : `code:${code}`;
+    if (preset.value !== v && preset.querySelector(`option[value="${v}"]`)) preset.value = v;
+    load(ex.request);
+    return true;
+  }
+
+  return { el: form, load, loadExample, run, snapshot, restore };
+}
+
+let sendUid = 0;
+
+/** The simulated server's state controls: maintenance, upstream, the virtual clock, reset. */
+function stateControls(ctx, tr, id) {
+  const { runner } = ctx;
+  const fs = h('fieldset', { class: 'state' }, h('legend', null, tr('state')));
+  const s0 = runner.state;
+  if (!s0 || typeof s0 !== 'object') {
+    const reset = h('button', { type: 'button', class: 'btn ghost' }, tr('reset'));
+    reset.addEventListener('click', () => runner.reset());
+    fs.append(reset);
+    return { el: fs, refresh() {} };
+  }
+  const set = (patch) => { runner.state = { ...runner.state, ...patch }; refresh(); };
+  const maint = h('input', { type: 'checkbox', id: id('maint') });
+  maint.addEventListener('change', () => set({ maintenance: maint.checked }));
+  const up = h('select', { id: id('up') }, ['healthy', 'garbage', 'slow'].map((v) => h('option', { value: v }, tr(`up_${v}`))));
+  up.addEventListener('change', () => set({ upstream: up.value }));
+  const clock = h('output', { class: 'clock', id: id('clock') });
+  const adv = h('button', { type: 'button', class: 'btn ghost' }, tr('advance'));
+  adv.addEventListener('click', () => set({ clock: (Number(runner.state.clock) || 0) + 60 }));
+  const reset = h('button', { type: 'button', class: 'btn ghost' }, tr('reset'));
+  reset.addEventListener('click', () => { runner.reset(); refresh(); });
+  fs.append(h('div', { class: 'pair' },
+    'maintenance' in s0 ? h('label', null, maint, tr('maintenance')) : null,
+    'upstream' in s0 ? h('label', null, tr('upstream'), ' ', up) : null,
+    'clock' in s0 ? h('span', { class: 'pair' }, h('label', { for: clock.id }, tr('clock')), clock, adv) : null,
+    reset));
+  function refresh() {
+    const s = runner.state || {};
+    maint.checked = !!s.maintenance;
+    if (s.upstream) up.value = s.upstream;
+    clock.value = `${Number(s.clock) || 0} s`;
+  }
+  refresh();
+  return { el: fs, refresh };
+}
