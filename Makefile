@@ -79,8 +79,9 @@ $(BUILD)/clang/test_%: tests/c/test_%.c tests/c/test.h $(ENGINE_DEPS)
 test-js: all
 	node --test tests/*.test.mjs
 
+BROWSER_TESTS := $(wildcard tests/browser/*.test.mjs)
 test-browser: all
-	node --test tests/browser/*.test.mjs
+	$(if $(BROWSER_TESTS),node --test --test-concurrency=1 $(BROWSER_TESTS),@echo "no browser tests")
 
 # libFuzzer targets: tests/fuzz/fuzz_NAME.c with seeds in tests/fuzz/corpus/NAME/.
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(ENGINE_DEPS)
