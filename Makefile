@@ -92,7 +92,7 @@ fuzz: $(addprefix $(BUILD)/fuzz/,$(FUZZERS))
 	@set -e; for f in $(FUZZERS); do \
 		name=$${f#fuzz_}; mkdir -p $(BUILD)/corpus/$$name; \
 		echo "# $$f for $(FUZZ_SECONDS)s"; \
-		$(BUILD)/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 \
+		$(BUILD)/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 -artifact_prefix=$(BUILD)/ \
 			$(BUILD)/corpus/$$name tests/fuzz/corpus/$$name; \
 	done
 
