@@ -48,6 +48,15 @@ enum hs_parse_result {
     HS_PARSE_ERROR = 2        /* rejected: see status, reason, offset, rule */
 };
 
+/* Why a request was rejected, or why it is incomplete: one row of
+** request_reason.def each (HS_REQ_NONE = 0 for a good request). */
+enum hs_request_reason {
+#define HS_REASON(name, ...) HS_REQ_##name,
+#include "request_reason.def"
+#undef HS_REASON
+    HS_REQ_COUNT
+};
+
 struct hs_request {
     /* result */
     int result;                /* enum hs_parse_result */
@@ -83,6 +92,10 @@ struct hs_request_limits hs_request_default_limits(void);
 ** whole input when only its first len bytes are available (the rest did not
 ** fit the engine's buffer); pass len otherwise. The decoded body is written
 ** to body (body_cap bytes); a body longer than body_cap is rejected with 413.
+** body may be NULL (body_cap is then ignored): the content is framed and
+** checked but not copied; body_len still counts its decoded bytes.
+** INCOMPLETE also sets reason (an HS_REQ_INCOMPLETE_* row), status 408 (what a
+** server answers when the rest never comes) and error_offset = len.
 ** Returns req->result. The caller guarantees buf has len readable bytes and
 ** body has body_cap writable bytes; buf need not be NUL-terminated. */
 int hs_request_parse(const char *buf, size_t len, size_t total_len,

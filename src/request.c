@@ -1,0 +1,1041 @@
+/*
+** request.c — a strict HTTP/1.1 request parser (RFC 9112): request line,
+** field lines, Host, framing (Content-Length, chunked), limits.
+**
+** One pass over (buf, len), left to right, no allocation, no state kept
+** between calls. Every loop advances through buf or through req->headers, so
+** work is bounded by len. Each byte is checked when it is first read, so a
+** prefix that already contains an error is rejected at once; a prefix with no
+** error is INCOMPLETE. Checks that need a whole element (the form of the
+** request-target, Host, Content-Length, Transfer-Encoding) run once that
+** element is complete.
+**
+** Where RFC 9112 / RFC 9110 give a recipient a choice, this is what we do:
+**
+**  Strict choices (all are what a security-minded origin server does)
+**  - Exactly one SP between the parts of the request line; no other
+**    whitespace (RFC 9112 §3 MAY parse on whitespace: we do not).
+**  - The request-target is checked against RFC 3986: only unreserved,
+**    sub-delims, ":", "@", "/", "?" and %HH; "[" "]" only in an IP-literal
+**    host; "#" (a fragment) and every other byte are rejected (400).
+**  - The absolute-form is accepted for http and https only, with a non-empty
+**    host and no userinfo (RFC 9110 §4.2.1, §4.2.4); another scheme is 400.
+**  - The authority-form (CONNECT) needs a port of 1-5 digits, at most 65535.
+**  - Bare LF as a line terminator is rejected (400) unless the caller sets
+**    HS_LENIENT_BARE_LF (RFC 9112 §2.2 MAY); bare CR is always rejected.
+**  - obs-fold (a field line starting with SP or HTAB) is rejected (400,
+**    §5.2); so is whitespace before the first field line (§2.2).
+**  - Transfer-Encoding in HTTP/1.0 is faulty framing: 400 (§6.1).
+**  - Transfer-Encoding with Content-Length: 400 (§6.3 allows it; we reject
+**    because that is the request-smuggling shape).
+**  - Only the chunked coding is implemented. A final coding other than
+**    chunked is 400 (§6.3); chunked twice is 400 (§6.1); another coding
+**    before chunked is 501, with a different reason for registered codings
+**    (gzip, x-gzip, deflate, compress, x-compress) and unknown ones. chunked
+**    with parameters is 400 (it defines none).
+**  - Chunk extensions follow §7.1.1 exactly: BWS only around ";" and "=",
+**    none between the size or an extension and CRLF.
+**  - Content-Length is 1*DIGIT; a value above 2^63 - 1 is 400.
+**
+**  Leniencies (each one the RFC allows)
+**  - Empty lines (CRLF) before the request line are skipped (§2.2 SHOULD)
+**    and counted in consumed.
+**  - Content-Length given several times with the same value, in one field
+**    line ("5, 5") or several, is read as that value (RFC 9110 §8.6 MAY);
+**    differing values are 400.
+**  - Empty list elements in Transfer-Encoding are ignored (RFC 9110 §5.6.1).
+**  - Any minor version of HTTP/1 is accepted and handled as HTTP/1.1 (RFC
+**    9110 §2.5: a higher minor version is processed as the highest one the
+**    recipient implements); version_minor keeps the number received. A
+**    well-formed version with another major number is 505.
+**  - An IP-literal host ("[...]") is checked for its characters only
+**    (hex digits, ".", ":", and IPvFuture's unreserved / sub-delims), not
+**    for the full IPv6 grammar.
+**  - Bytes >= 0x80 are accepted in field values (obs-text, §5.5).
+**
+**  Limits (struct hs_request_limits) decide 414, 431 and 413 as soon as the
+**  bytes seen exceed them, complete or not. When total_len > len (the input
+**  goes on past the engine's buffer) and a decision needs bytes past len,
+**  the answer is what a server with that buffer sends: 414 for a request
+**  line, 431 for a field section, 413 for content.
+**
+**  Order of checks once the header section is complete: Host (duplicate,
+**  missing in HTTP/1.1, invalid value), then Transfer-Encoding (HTTP/1.0,
+**  with Content-Length, codings), then Content-Length (syntax, 413).
+*/
+#include "request.h"
+
+#include <string.h>
+
+#define CR '\r'
+#define LF '\n'
+#define FAIL ((size_t)-1)
+#define NONE ((size_t)-1)
+
+/* Inputs longer than this are read as if only this much was available. */
+#define MAX_INPUT ((size_t)0x7fffffff)
+
+/* Byte classes. */
+enum {
+    C_TCHAR = 1,  /* token (RFC 9110 §5.6.2) */
+    C_VALUE = 2,  /* field-content byte: VCHAR, obs-text, SP, HTAB (RFC 9110 §5.5) */
+    C_URI = 4,    /* request-target byte read without a second look: unreserved, sub-delims, : @ / */
+    C_HEX = 8,    /* HEXDIG */
+    C_REG = 16,   /* reg-name byte but %: unreserved, sub-delims (RFC 3986 §3.2.2) */
+    C_QDTEXT = 32 /* qdtext (RFC 9110 §5.6.4) */
+};
+
+static const unsigned char cls[256] = {
+     0,  0,  0,  0,  0,  0,  0,  0,  0, 34,  0,  0,  0,  0,  0,  0,
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+    34, 55,  2, 35, 55, 35, 55, 55, 54, 54, 55, 55, 54, 55, 55, 38,
+    63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 38, 54, 34, 54, 34, 34,
+    38, 63, 63, 63, 63, 63, 63, 55, 55, 55, 55, 55, 55, 55, 55, 55,
+    55, 55, 55, 55, 55, 55, 55, 55, 55, 55, 55, 34,  2, 34, 35, 55,
+    35, 63, 63, 63, 63, 63, 63, 55, 55, 55, 55, 55, 55, 55, 55, 55,
+    55, 55, 55, 55, 55, 55, 55, 55, 55, 55, 55, 34, 35, 34, 55,  0,
+    34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34,
+    34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34,
+    34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34,
+    34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34,
+    34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34,
+    34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34,
+    34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34,
+    34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34,
+};
+
+#define IS(ch, c) (cls[(unsigned char)(ch)] & (c))
+#define IS_DIGIT(ch) ((unsigned)((ch) - '0') < 10u)
+#define IS_WS(ch) ((ch) == ' ' || (ch) == '\t')
+#define IS_EOL(ch) ((ch) == CR || (ch) == LF)
+
+/* ---- reasons ------------------------------------------------------------ */
+
+static const unsigned short reason_status[HS_REQ_COUNT] = {
+#define HS_REASON(name, status, rule, id, en, ko) status,
+#include "request_reason.def"
+#undef HS_REASON
+};
+static const char *const reason_rule[HS_REQ_COUNT] = {
+#define HS_REASON(name, status, rule, id, en, ko) rule,
+#include "request_reason.def"
+#undef HS_REASON
+};
+static const char *const reason_name[HS_REQ_COUNT] = {
+#define HS_REASON(name, status, rule, id, en, ko) id,
+#include "request_reason.def"
+#undef HS_REASON
+};
+static const char *const reason_en[HS_REQ_COUNT] = {
+#define HS_REASON(name, status, rule, id, en, ko) en,
+#include "request_reason.def"
+#undef HS_REASON
+};
+static const char *const reason_ko[HS_REQ_COUNT] = {
+#define HS_REASON(name, status, rule, id, en, ko) ko,
+#include "request_reason.def"
+#undef HS_REASON
+};
+
+/* Returns reason clamped into the table (any int is safe). */
+static int reason_index(int reason)
+{
+    return reason < 0 || reason >= HS_REQ_COUNT ? HS_REQ_NONE : reason;
+}
+
+/* Return the strings of a reason; never NULL, any int accepted. */
+const char *hs_request_reason_en(int reason) { return reason_en[reason_index(reason)]; }
+const char *hs_request_reason_ko(int reason) { return reason_ko[reason_index(reason)]; }
+const char *hs_request_reason_rule(int reason) { return reason_rule[reason_index(reason)]; }
+const char *hs_request_reason_name(int reason) { return reason_name[reason_index(reason)]; }
+
+/* Returns the default limits (see request.h). */
+struct hs_request_limits hs_request_default_limits(void)
+{
+    struct hs_request_limits l;
+    l.max_request_line = 8192;
+    l.max_target = 8192;
+    l.max_header_section = 16384;
+    l.max_headers = 100;
+    l.max_body = 1024 * 1024;
+    l.lenient = 0;
+    return l;
+}
+
+/* ---- parse state -------------------------------------------------------- */
+
+struct ctx {
+    const unsigned char *b;
+    size_t len, total;
+    const struct hs_request_limits *lim;
+    struct hs_request *req;
+    char *body;
+    size_t body_cap;
+    /* special fields of the header section: count and first (second) index */
+    uint32_t host_n, host1, host2;
+    uint32_t cl_n, cl1;
+    uint32_t te_n, te1;
+};
+
+/* Returns a + b, or SIZE_MAX when that does not fit. */
+static size_t sat_add(size_t a, uint64_t b)
+{
+    return b > (uint64_t)(MAX_INPUT * 2) - a ? (size_t)(MAX_INPUT * 2) : a + (size_t)b;
+}
+
+/* Records a rejection (reason, its status, the offending offset clamped to
+** len); returns FAIL. */
+static size_t fail(struct ctx *c, int reason, size_t off)
+{
+    c->req->result = HS_PARSE_ERROR;
+    c->req->reason = reason;
+    c->req->status = reason_status[reason];
+    c->req->error_offset = (uint32_t)(off > c->len ? c->len : off);
+    return FAIL;
+}
+
+/* The bytes ran out at len before a decision. If the input goes on past len
+** (total > len), records what a server with this buffer answers (beyond);
+** otherwise records INCOMPLETE with reason incomplete and missing. Returns FAIL. */
+static size_t run_out(struct ctx *c, int incomplete, int beyond, int64_t missing)
+{
+    if (c->total > c->len)
+        return fail(c, beyond, c->len);
+    c->req->result = HS_PARSE_INCOMPLETE;
+    c->req->reason = incomplete;
+    c->req->status = reason_status[incomplete];
+    c->req->error_offset = (uint32_t)c->len;
+    c->req->missing = missing;
+    return FAIL;
+}
+
+/* b[p] is CR or LF. Returns the index after the line terminator, or FAIL
+** (bare CR, bare LF when not lenient, or out of bytes). */
+static size_t eol(struct ctx *c, size_t p, int incomplete, int beyond)
+{
+    if (c->b[p] == LF)
+        return (c->lim->lenient & HS_LENIENT_BARE_LF) ? p + 1 : fail(c, HS_REQ_BARE_LF, p);
+    if (p + 1 >= c->len)
+        return run_out(c, incomplete, beyond, -1);
+    if (c->b[p + 1] != LF)
+        return fail(c, HS_REQ_BARE_CR, p);
+    return p + 2;
+}
+
+/* Returns 1 if b[0..n) equals the lower-case lit (length ln) ignoring ASCII
+** case. b must hold token bytes (for which | 0x20 folds only letters). */
+static int name_is(const unsigned char *b, size_t n, const char *lit, size_t ln)
+{
+    if (n != ln)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if ((b[i] | 0x20) != (unsigned char)lit[i])
+            return 0;
+    return 1;
+}
+
+#define NAME_IS(b, n, lit) name_is((b), (n), lit, sizeof(lit) - 1)
+
+/* Returns the value of a hex digit (the caller checked C_HEX). */
+static unsigned hexval(unsigned char ch)
+{
+    return IS_DIGIT(ch) ? (unsigned)(ch - '0') : (unsigned)((ch | 0x20) - 'a' + 10);
+}
+
+/* ---- authority ---------------------------------------------------------- */
+
+/* Checks b[s..e) as uri-host [":" port] (RFC 3986 §3.2.2-3), port required
+** when need_port, port at most 65535. Returns NONE if it is one, else the
+** offset of the first byte that breaks it. *host_len gets the host's length.
+** The caller guarantees s <= e <= len. */
+static size_t bad_authority(const unsigned char *b, size_t s, size_t e, int need_port, size_t *host_len)
+{
+    size_t q = s;
+    if (q < e && b[q] == '[') {
+        size_t in = ++q;
+        while (q < e && (IS(b[q], C_REG) || b[q] == ':'))
+            q++;
+        if (q == in || q >= e || b[q] != ']')
+            return q;
+        q++;
+    } else {
+        while (q < e) {
+            if (IS(b[q], C_REG))
+                q++;
+            else if (b[q] == '%' && q + 2 < e && IS(b[q + 1], C_HEX) && IS(b[q + 2], C_HEX))
+                q += 3;
+            else
+                break;
+        }
+    }
+    *host_len = q - s;
+    if (q < e && b[q] == ':') {
+        size_t ps = ++q;
+        uint32_t port = 0;
+        while (q < e && IS_DIGIT(b[q]) && q - ps < 5)
+            port = port * 10 + (uint32_t)(b[q++] - '0');
+        if (port > 65535 || (q < e && IS_DIGIT(b[q])))
+            return ps;
+        if (need_port && q == ps)
+            return q;
+    } else if (need_port) {
+        return q;
+    }
+    return q == e ? NONE : q;
+}
+
+/* ---- request line ------------------------------------------------------- */
+
+/* The request line scan stopped at q == min(lim, len) without a decision;
+** lim is the first byte past the line limit. may_end says a terminator could
+** come at q. Returns FAIL after recording 414 or running out. */
+static size_t line_short(struct ctx *c, size_t q, size_t lim, int may_end)
+{
+    if (q >= lim && (q < c->len || !may_end))
+        return fail(c, HS_REQ_LINE_TOO_LONG, lim);
+    return run_out(c, HS_REQ_INCOMPLETE_LINE, HS_REQ_LINE_BEYOND_BUFFER, -1);
+}
+
+/* Checks the form of the complete request-target b[ts..te) for the method
+** already in req (RFC 9112 §3.2) and fills form, path and query. qmark is the
+** first '?' and bracket the first '[' or ']' (NONE if absent). Returns 0 or
+** FAIL. */
+static size_t check_target(struct ctx *c, size_t ts, size_t te, size_t qmark, size_t bracket)
+{
+    const unsigned char *b = c->b;
+    struct hs_request *r = c->req;
+    int connect = r->method.len == 7 && memcmp(b + r->method.off, "CONNECT", 7) == 0;
+    size_t ps = ts, hl, bad;
+
+    if (connect) {
+        /* authority-form = uri-host ":" port, and nothing else */
+        if (b[ts] == '/' || (te - ts == 1 && b[ts] == '*'))
+            return fail(c, HS_REQ_CONNECT_NEEDS_AUTHORITY, ts);
+        bad = bad_authority(b, ts, te, 1, &hl);
+        if (bad != NONE || hl == 0)
+            return fail(c, HS_REQ_BAD_AUTHORITY, bad == NONE ? ts : bad);
+        r->form = HS_FORM_AUTHORITY;
+        r->path.off = r->query.off = (uint32_t)te;
+        return 0;
+    }
+    if (te - ts == 1 && b[ts] == '*') {
+        if (!(r->method.len == 7 && memcmp(b + r->method.off, "OPTIONS", 7) == 0))
+            return fail(c, HS_REQ_ASTERISK_NOT_OPTIONS, ts);
+        r->form = HS_FORM_ASTERISK;
+        r->path.off = (uint32_t)ts;
+        r->path.len = 1;
+        r->query.off = (uint32_t)te;
+        return 0;
+    }
+    if (b[ts] == '/') {
+        r->form = HS_FORM_ORIGIN;
+    } else {
+        /* absolute-form: "http" / "https" "://" authority path-abempty [ "?" query ] */
+        size_t q = ts, as, ae;
+        if (!((b[q] | 0x20) >= 'a' && (b[q] | 0x20) <= 'z'))
+            return fail(c, HS_REQ_BAD_TARGET_FORM, ts);
+        /* scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) */
+        while (q < te && ((IS(b[q], C_TCHAR) && ((b[q] | 0x20) >= 'a' && (b[q] | 0x20) <= 'z')) ||
+                          IS_DIGIT(b[q]) || b[q] == '+' || b[q] == '-' || b[q] == '.'))
+            q++;
+        if (q >= te || b[q] != ':')
+            return fail(c, HS_REQ_BAD_TARGET_FORM, ts);
+        if (!NAME_IS(b + ts, q - ts, "http") && !NAME_IS(b + ts, q - ts, "https"))
+            return fail(c, HS_REQ_TARGET_SCHEME, ts);
+        if (te - q < 3 || b[q + 1] != '/' || b[q + 2] != '/')
+            return fail(c, HS_REQ_BAD_TARGET_FORM, q + 1);
+        as = ae = q + 3;
+        while (ae < te && b[ae] != '/' && b[ae] != '?')
+            ae++;
+        for (q = as; q < ae; q++)
+            if (b[q] == '@')
+                return fail(c, HS_REQ_TARGET_USERINFO, q);
+        bad = bad_authority(b, as, ae, 0, &hl);
+        if (bad != NONE)
+            return fail(c, b[bad] == '[' || b[bad] == ']' ? HS_REQ_BAD_TARGET_CHAR : HS_REQ_BAD_AUTHORITY, bad);
+        if (hl == 0)
+            return fail(c, HS_REQ_TARGET_EMPTY_HOST, as);
+        r->form = HS_FORM_ABSOLUTE;
+        ps = ae;
+    }
+    /* brackets belong in an IP-literal host only */
+    if (bracket != NONE) {
+        for (size_t q = ps; q < te; q++)
+            if (b[q] == '[' || b[q] == ']')
+                return fail(c, HS_REQ_BAD_TARGET_CHAR, q);
+    }
+    if (qmark != NONE && qmark >= ps) {
+        r->path.off = (uint32_t)ps;
+        r->path.len = (uint32_t)(qmark - ps);
+        r->query.off = (uint32_t)(qmark + 1);
+        r->query.len = (uint32_t)(te - qmark - 1);
+    } else {
+        r->path.off = (uint32_t)ps;
+        r->path.len = (uint32_t)(te - ps);
+        r->query.off = (uint32_t)te;
+    }
+    return 0;
+}
+
+/* Scans the request-target from ts (RFC 9112 §3.2, RFC 3986 bytes). Stops at
+** the SP after it and returns that index, or FAIL. lim is the first byte past
+** the request-line limit. */
+static size_t scan_target(struct ctx *c, size_t ts, size_t lim, size_t *qmark, size_t *bracket)
+{
+    const unsigned char *b = c->b;
+    size_t tlim = sat_add(ts, c->lim->max_target);
+    size_t tend = tlim < lim ? tlim : lim;
+    size_t q = ts;
+    if (tend > c->len)
+        tend = c->len;
+    for (;;) {
+        while (q < tend && IS(b[q], C_URI))
+            q++;
+        if (q >= tend)
+            break;
+        if (b[q] == '%') {
+            if ((q + 1 < c->len && !IS(b[q + 1], C_HEX)) || (q + 2 < c->len && !IS(b[q + 2], C_HEX)))
+                return fail(c, HS_REQ_BAD_PERCENT, q);
+            q = q + 3 < c->len ? q + 3 : c->len;
+        } else if (b[q] == '?') {
+            if (*qmark == NONE)
+                *qmark = q;
+            q++;
+        } else if (b[q] == '[' || b[q] == ']') {
+            if (*bracket == NONE)
+                *bracket = q;
+            q++;
+        } else {
+            break;
+        }
+    }
+    if (q > tlim || (q == tlim && q < c->len && b[q] != ' '))
+        return fail(c, HS_REQ_TARGET_TOO_LONG, tlim);
+    if (q >= c->len)
+        return line_short(c, q, lim, 0);
+    if (q >= lim)
+        return fail(c, HS_REQ_LINE_TOO_LONG, lim);
+    switch (b[q]) {
+    case ' ':
+        if (q == ts)
+            return fail(c, HS_REQ_REQUEST_LINE_SPACE, q);
+        return q;
+    case '#':
+        return fail(c, HS_REQ_TARGET_FRAGMENT, q);
+    case '\t':
+        return fail(c, HS_REQ_REQUEST_LINE_SPACE, q);
+    case CR:
+    case LF:
+        return fail(c, q == ts ? HS_REQ_REQUEST_LINE_SPACE : HS_REQ_REQUEST_LINE_PARTS, q);
+    default:
+        return fail(c, HS_REQ_BAD_TARGET_CHAR, q);
+    }
+}
+
+/* Parses the request line that starts at p (RFC 9112 §3). Returns the index
+** after its CRLF, or FAIL. */
+static size_t parse_request_line(struct ctx *c, size_t p)
+{
+    const unsigned char *b = c->b;
+    struct hs_request *r = c->req;
+    size_t lim = sat_add(p, c->lim->max_request_line);
+    size_t end = lim < c->len ? lim : c->len;
+    size_t q = p, te, vs, qmark = NONE, bracket = NONE;
+    static const char http[] = "HTTP/";
+
+    /* method = token */
+    while (q < end && IS(b[q], C_TCHAR))
+        q++;
+    if (q >= end && !(q < c->len && IS_EOL(b[q])))
+        return line_short(c, q, lim, 0);
+    if (b[q] != ' ' || q == p) {
+        if (IS_WS(b[q]))
+            return fail(c, HS_REQ_REQUEST_LINE_SPACE, q);
+        if (IS_EOL(b[q]))
+            return fail(c, q == p ? HS_REQ_BAD_METHOD : HS_REQ_REQUEST_LINE_PARTS, q);
+        return fail(c, HS_REQ_BAD_METHOD, q);
+    }
+    r->method.off = (uint32_t)p;
+    r->method.len = (uint32_t)(q - p);
+
+    te = scan_target(c, q + 1, lim, &qmark, &bracket);
+    if (te == FAIL)
+        return FAIL;
+
+    /* HTTP-version = "HTTP" "/" DIGIT "." DIGIT, then CRLF */
+    vs = te + 1;
+    for (size_t i = 0; i < 8; i++) {
+        q = vs + i;
+        if (q >= c->len || q >= lim)
+            return line_short(c, q, lim, 0);
+        if (i < 5 ? b[q] == (unsigned char)http[i] : i == 6 ? b[q] == '.' : IS_DIGIT(b[q]))
+            continue;
+        if (i == 0 && IS_WS(b[q]))
+            return fail(c, HS_REQ_REQUEST_LINE_SPACE, q);
+        if (i == 0 && IS_EOL(b[q]))
+            return fail(c, HS_REQ_REQUEST_LINE_PARTS, q);
+        return fail(c, HS_REQ_BAD_VERSION, q);
+    }
+    q = vs + 8;
+    if (q >= c->len)
+        return line_short(c, q, lim, 1);
+    if (!IS_EOL(b[q]))
+        return fail(c, IS_WS(b[q]) ? HS_REQ_REQUEST_LINE_SPACE : HS_REQ_BAD_VERSION, q);
+    q = eol(c, q, HS_REQ_INCOMPLETE_LINE, HS_REQ_LINE_BEYOND_BUFFER);
+    if (q == FAIL)
+        return FAIL;
+    r->version_major = b[vs + 5] - '0';
+    r->version_minor = b[vs + 7] - '0';
+    if (r->version_major != 1)
+        return fail(c, HS_REQ_VERSION_NOT_SUPPORTED, vs + 5);
+
+    r->target.off = (uint32_t)(p + r->method.len + 1);
+    r->target.len = (uint32_t)(te - r->target.off);
+    if (check_target(c, r->target.off, te, qmark, bracket) == FAIL)
+        return FAIL;
+    return q;
+}
+
+/* ---- field lines -------------------------------------------------------- */
+
+/* The field scan stopped at q == min(lim, len) without a decision. Returns
+** FAIL after recording 431 (past the limit) or running out. */
+static size_t fields_short(struct ctx *c, size_t q, size_t lim, int trailer)
+{
+    if (q >= lim && q < c->len)
+        return fail(c, HS_REQ_HEADERS_TOO_LARGE, lim);
+    return run_out(c, trailer ? HS_REQ_INCOMPLETE_CHUNKED : HS_REQ_INCOMPLETE_HEADERS,
+                   trailer ? HS_REQ_BODY_BEYOND_BUFFER : HS_REQ_HEADERS_BEYOND_BUFFER, -1);
+}
+
+/* Notes a header-section field whose framing or routing matters. */
+static void note_field(struct ctx *c, const unsigned char *name, size_t n, uint32_t i)
+{
+    switch (n) {
+    case 4:
+        if (NAME_IS(name, n, "host")) {
+            if (c->host_n == 0)
+                c->host1 = i;
+            else if (c->host_n == 1)
+                c->host2 = i;
+            c->host_n++;
+        }
+        break;
+    case 14:
+        if (NAME_IS(name, n, "content-length")) {
+            if (c->cl_n++ == 0)
+                c->cl1 = i;
+        }
+        break;
+    case 17:
+        if (NAME_IS(name, n, "transfer-encoding")) {
+            if (c->te_n++ == 0)
+                c->te1 = i;
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+/* Parses field lines from p through the empty line that ends the section
+** (RFC 9112 §5), storing them at req->headers[first..]; at most max fields.
+** trailer selects the trailer section of chunked content. *count gets the
+** number stored. Returns the index after the empty line, or FAIL. */
+static size_t parse_fields(struct ctx *c, size_t p, uint32_t first, uint32_t max, int trailer, uint32_t *count)
+{
+    const unsigned char *b = c->b;
+    struct hs_header *h = c->req->headers + first;
+    size_t lim = sat_add(p, c->lim->max_header_section);
+    size_t end = lim < c->len ? lim : c->len;
+    int incomplete = trailer ? HS_REQ_INCOMPLETE_CHUNKED : HS_REQ_INCOMPLETE_HEADERS;
+    int beyond = trailer ? HS_REQ_BODY_BEYOND_BUFFER : HS_REQ_HEADERS_BEYOND_BUFFER;
+    uint32_t n = 0;
+
+    *count = 0;
+    for (;;) {
+        size_t q = p, vs, ve;
+        if (p >= c->len)
+            return run_out(c, incomplete, beyond, -1);
+        if (IS_EOL(b[p]))
+            return eol(c, p, incomplete, beyond);
+        if (p >= lim)
+            return fail(c, HS_REQ_HEADERS_TOO_LARGE, lim);
+        if (IS_WS(b[p]))
+            return fail(c, n == 0 && !trailer ? HS_REQ_WS_AFTER_START_LINE : HS_REQ_OBS_FOLD, p);
+        if (n >= max)
+            return fail(c, HS_REQ_TOO_MANY_FIELDS, p);
+
+        /* field-name ":" */
+        while (q < end && IS(b[q], C_TCHAR))
+            q++;
+        if (q >= end)
+            return fields_short(c, q, lim, trailer);
+        if (b[q] != ':') {
+            if (IS_WS(b[q]))
+                return fail(c, HS_REQ_WS_BEFORE_COLON, q);
+            return fail(c, IS_EOL(b[q]) ? HS_REQ_FIELD_NO_COLON : HS_REQ_BAD_FIELD_NAME, q);
+        }
+        if (q == p)
+            return fail(c, HS_REQ_FIELD_NAME_EMPTY, p);
+        h[n].name.off = (uint32_t)p;
+        h[n].name.len = (uint32_t)(q - p);
+
+        /* OWS field-value OWS */
+        q++;
+        while (q < end && IS_WS(b[q]))
+            q++;
+        vs = q;
+        while (q < end && IS(b[q], C_VALUE))
+            q++;
+        if (q >= end && !(q < c->len && IS_EOL(b[q])))
+            return fields_short(c, q, lim, trailer);
+        if (!IS_EOL(b[q]))
+            return fail(c, b[q] == 0 ? HS_REQ_FIELD_NUL : HS_REQ_FIELD_CTL, q);
+        ve = q;
+        while (ve > vs && IS_WS(b[ve - 1]))
+            ve--;
+        h[n].value.off = (uint32_t)vs;
+        h[n].value.len = (uint32_t)(ve - vs);
+        q = eol(c, q, incomplete, beyond);
+        if (q == FAIL)
+            return FAIL;
+        if (!trailer)
+            note_field(c, b + p, h[n].name.len, first + n);
+        *count = ++n;
+        p = q;
+    }
+}
+
+/* ---- framing ------------------------------------------------------------ */
+
+/* Skips OWS in b[q..e); returns the first index that is not SP or HTAB. */
+static size_t skip_ws(const unsigned char *b, size_t q, size_t e)
+{
+    while (q < e && IS_WS(b[q]))
+        q++;
+    return q;
+}
+
+/* b[q] == '"'. Returns the index after the closing quote of the
+** quoted-string (RFC 9110 §5.6.4) in b[q..e), or FAIL: then *bad is the
+** offset of a byte that cannot be there, or NONE if e came first. */
+static size_t skip_quoted(const unsigned char *b, size_t q, size_t e, size_t *bad)
+{
+    *bad = NONE;
+    for (q++; q < e; q++) {
+        if (b[q] == '"')
+            return q + 1;
+        if (b[q] == '\\') {
+            if (++q >= e)
+                return FAIL;
+            if (!IS(b[q], C_VALUE)) {
+                *bad = q;
+                return FAIL;
+            }
+        } else if (!IS(b[q], C_QDTEXT)) {
+            *bad = q;
+            return FAIL;
+        }
+    }
+    return FAIL;
+}
+
+/* Reads the Transfer-Encoding field lines (RFC 9112 §6.1, §6.3, §7).
+** Returns 0 when the final coding is chunked and nothing else is applied,
+** else FAIL with 400 or 501. */
+static size_t check_te(struct ctx *c)
+{
+    const unsigned char *b = c->b;
+    const struct hs_request *r = c->req;
+    size_t last = NONE, twice = NONE, other = NONE;
+    int other_known = 0, chunked = 0, last_chunked = 0;
+
+    for (uint32_t i = c->te1; i < r->n_headers; i++) {
+        const struct hs_header *h = &r->headers[i];
+        size_t q = h->value.off, e = q + h->value.len;
+        if (!NAME_IS(b + h->name.off, h->name.len, "transfer-encoding"))
+            continue;
+        for (;;) {
+            size_t ts, tn;
+            int params = 0;
+            while (q < e && (IS_WS(b[q]) || b[q] == ','))
+                q++;
+            if (q >= e)
+                break;
+            for (ts = q; q < e && IS(b[q], C_TCHAR); q++)
+                ;
+            if (q == ts)
+                return fail(c, HS_REQ_TE_INVALID, q);
+            tn = q - ts;
+            /* *( OWS ";" OWS token BWS "=" BWS ( token / quoted-string ) ) */
+            for (;;) {
+                size_t s = q = skip_ws(b, q, e), bad;
+                if (q >= e || b[q] != ';') {
+                    q = s;
+                    break;
+                }
+                q = skip_ws(b, q + 1, e);
+                s = q;
+                while (q < e && IS(b[q], C_TCHAR))
+                    q++;
+                if (q == s)
+                    return fail(c, HS_REQ_TE_INVALID, q);
+                q = skip_ws(b, q, e);
+                if (q >= e || b[q] != '=')
+                    return fail(c, HS_REQ_TE_INVALID, q);
+                q = skip_ws(b, q + 1, e);
+                if (q < e && b[q] == '"') {
+                    q = skip_quoted(b, q, e, &bad);
+                    if (q == FAIL)
+                        return fail(c, HS_REQ_TE_INVALID, bad != NONE ? bad : e);
+                } else {
+                    s = q;
+                    while (q < e && IS(b[q], C_TCHAR))
+                        q++;
+                    if (q == s)
+                        return fail(c, HS_REQ_TE_INVALID, q);
+                }
+                params = 1;
+            }
+            if (q < e && b[q] != ',')
+                return fail(c, HS_REQ_TE_INVALID, q);
+            last = ts;
+            if (NAME_IS(b + ts, tn, "chunked")) {
+                if (params)
+                    return fail(c, HS_REQ_TE_INVALID, ts);
+                if (chunked && twice == NONE)
+                    twice = ts;
+                chunked = last_chunked = 1;
+            } else {
+                last_chunked = 0;
+                if (other == NONE) {
+                    other = ts;
+                    other_known = NAME_IS(b + ts, tn, "gzip") || NAME_IS(b + ts, tn, "x-gzip") ||
+                                  NAME_IS(b + ts, tn, "deflate") || NAME_IS(b + ts, tn, "compress") ||
+                                  NAME_IS(b + ts, tn, "x-compress");
+                }
+            }
+        }
+    }
+    if (last == NONE)
+        return fail(c, HS_REQ_TE_INVALID, r->headers[c->te1].value.off);
+    if (!last_chunked)
+        return fail(c, HS_REQ_TE_NOT_CHUNKED_FINAL, last);
+    if (twice != NONE)
+        return fail(c, HS_REQ_TE_CHUNKED_TWICE, twice);
+    if (other != NONE)
+        return fail(c, other_known ? HS_REQ_TE_NOT_IMPLEMENTED : HS_REQ_TE_UNKNOWN, other);
+    return 0;
+}
+
+/* Reads every Content-Length field line (RFC 9112 §6.3, RFC 9110 §8.6) into
+** req->content_length. Returns 0 or FAIL (400). */
+static size_t check_cl(struct ctx *c)
+{
+    const unsigned char *b = c->b;
+    struct hs_request *r = c->req;
+    uint64_t value = 0;
+    int have = 0;
+
+    for (uint32_t i = c->cl1; i < r->n_headers; i++) {
+        const struct hs_header *h = &r->headers[i];
+        size_t q = h->value.off, e = q + h->value.len;
+        if (!NAME_IS(b + h->name.off, h->name.len, "content-length"))
+            continue;
+        for (;;) {
+            size_t s = q;
+            uint64_t v = 0;
+            if (q >= e)
+                return fail(c, HS_REQ_CL_INVALID, q);
+            if (b[q] == '-')
+                return fail(c, HS_REQ_CL_NEGATIVE, q);
+            if (!IS_DIGIT(b[q]))
+                return fail(c, HS_REQ_CL_INVALID, q);
+            for (; q < e && IS_DIGIT(b[q]); q++) {
+                unsigned d = (unsigned)(b[q] - '0');
+                if (v > (UINT64_C(0x7fffffffffffffff) - d) / 10)
+                    return fail(c, HS_REQ_CL_OVERFLOW, s);
+                v = v * 10 + d;
+            }
+            if (have && v != value)
+                return fail(c, HS_REQ_CL_CONFLICT, s);
+            value = v;
+            have = 1;
+            q = skip_ws(b, q, e);
+            if (q >= e)
+                break;
+            if (b[q] != ',')
+                return fail(c, HS_REQ_CL_INVALID, q);
+            q = skip_ws(b, q + 1, e);
+        }
+    }
+    r->content_length = value;
+    return 0;
+}
+
+/* Reads chunked content from p (RFC 9112 §7.1) into the body buffer, then
+** the trailer section. Returns the index after the last CRLF, or FAIL. */
+static size_t parse_chunked(struct ctx *c, size_t p)
+{
+    const unsigned char *b = c->b;
+    struct hs_request *r = c->req;
+    uint64_t max = c->lim->max_body, got = 0;
+    const int inc = HS_REQ_INCOMPLETE_CHUNKED, bey = HS_REQ_BODY_BEYOND_BUFFER;
+
+    if (c->body && c->body_cap < max)
+        max = c->body_cap;
+    for (;;) {
+        size_t q = p, s, bad;
+        uint64_t size = 0;
+
+        /* chunk-size */
+        if (q >= c->len)
+            return run_out(c, inc, bey, -1);
+        if (!IS(b[q], C_HEX))
+            return fail(c, HS_REQ_CHUNK_SIZE_INVALID, q);
+        for (; q < c->len && IS(b[q], C_HEX); q++) {
+            size = size * 16 + hexval(b[q]);
+            if (got + size > max)
+                return fail(c, HS_REQ_BODY_TOO_LARGE, q);
+        }
+        /* chunk-ext = *( BWS ";" BWS name [ BWS "=" BWS value ] ) */
+        for (;;) {
+            s = q;
+            while (q < c->len && IS_WS(b[q]))
+                q++;
+            if (q >= c->len)
+                return run_out(c, inc, bey, -1);
+            if (b[q] != ';') {
+                if (q != s && IS_EOL(b[q]))
+                    return fail(c, HS_REQ_CHUNK_EXT_INVALID, s);
+                break;
+            }
+            for (q++; q < c->len && IS_WS(b[q]); q++)
+                ;
+            for (s = q; q < c->len && IS(b[q], C_TCHAR); q++)
+                ;
+            if (q >= c->len)
+                return run_out(c, inc, bey, -1);
+            if (q == s)
+                return fail(c, HS_REQ_CHUNK_EXT_INVALID, q);
+            for (s = q; q < c->len && IS_WS(b[q]); q++)
+                ;
+            if (q >= c->len)
+                return run_out(c, inc, bey, -1);
+            if (b[q] != '=') {
+                q = s;
+                continue;
+            }
+            for (q++; q < c->len && IS_WS(b[q]); q++)
+                ;
+            if (q >= c->len)
+                return run_out(c, inc, bey, -1);
+            if (b[q] == '"') {
+                q = skip_quoted(b, q, c->len, &bad);
+                if (q == FAIL && bad != NONE)
+                    return fail(c, HS_REQ_CHUNK_EXT_INVALID, bad);
+                if (q == FAIL || q >= c->len)
+                    return run_out(c, inc, bey, -1);
+            } else {
+                for (s = q; q < c->len && IS(b[q], C_TCHAR); q++)
+                    ;
+                if (q >= c->len)
+                    return run_out(c, inc, bey, -1);
+                if (q == s)
+                    return fail(c, HS_REQ_CHUNK_EXT_INVALID, q);
+            }
+        }
+        if (!IS_EOL(b[q]))
+            return fail(c, HS_REQ_CHUNK_SIZE_INVALID, q);
+        q = eol(c, q, inc, bey);
+        if (q == FAIL)
+            return FAIL;
+
+        if (size == 0) {
+            /* last-chunk, then trailer-section CRLF */
+            uint32_t first = r->n_headers, n = 0, max_n = c->lim->max_headers;
+            if (max_n > HS_REQUEST_MAX_HEADERS - first)
+                max_n = HS_REQUEST_MAX_HEADERS - first;
+            r->trailer_start = first;
+            q = parse_fields(c, q, first, max_n, 1, &n);
+            r->n_trailers = n;
+            r->body_len = (uint32_t)got;
+            return q;
+        }
+
+        /* chunk-data CRLF */
+        if (c->len - q < size)
+            return run_out(c, inc, bey, -1);
+        if (c->body)
+            memcpy(c->body + got, b + q, (size_t)size);
+        got += size;
+        r->body_len = (uint32_t)got;
+        q += (size_t)size;
+        if (q >= c->len)
+            return run_out(c, inc, bey, -1);
+        if (b[q] == LF && !(c->lim->lenient & HS_LENIENT_BARE_LF))
+            return fail(c, HS_REQ_BARE_LF, q);
+        if (!IS_EOL(b[q]))
+            return fail(c, HS_REQ_CHUNK_DATA_CRLF, q);
+        if (b[q] == CR && q + 1 < c->len && b[q + 1] != LF)
+            return fail(c, HS_REQ_CHUNK_DATA_CRLF, q + 1);
+        p = eol(c, q, inc, bey);
+        if (p == FAIL)
+            return FAIL;
+    }
+}
+
+/* Decides Host and framing once the header section ends at p (the index
+** after its empty line; the empty line starts at blank). Returns 0 or FAIL. */
+static size_t check_section(struct ctx *c, size_t blank)
+{
+    const unsigned char *b = c->b;
+    struct hs_request *r = c->req;
+    int v11 = r->version_minor >= 1;
+    size_t hl, bad;
+
+    /* Host (RFC 9112 §3.2) */
+    if (c->host_n > 1)
+        return fail(c, HS_REQ_HOST_DUPLICATE, r->headers[c->host2].name.off);
+    if (c->host_n == 0 && v11)
+        return fail(c, HS_REQ_HOST_MISSING, blank);
+    if (c->host_n == 1) {
+        const struct hs_header *h = &r->headers[c->host1];
+        bad = bad_authority(b, h->value.off, (size_t)h->value.off + h->value.len, 0, &hl);
+        if (bad != NONE)
+            return fail(c, HS_REQ_HOST_INVALID, bad);
+    }
+
+    /* framing (RFC 9112 §6.1, §6.3) */
+    if (c->te_n) {
+        if (!v11)
+            return fail(c, HS_REQ_TE_HTTP10, r->headers[c->te1].name.off);
+        if (c->cl_n)
+            return fail(c, HS_REQ_TE_AND_CL, r->headers[c->te1 > c->cl1 ? c->te1 : c->cl1].name.off);
+        if (check_te(c) == FAIL)
+            return FAIL;
+        r->framing = HS_FRAMING_CHUNKED;
+    } else if (c->cl_n) {
+        if (check_cl(c) == FAIL)
+            return FAIL;
+        r->framing = HS_FRAMING_LENGTH;
+        if (r->content_length > c->lim->max_body || (c->body && r->content_length > c->body_cap))
+            return fail(c, HS_REQ_BODY_TOO_LARGE, r->headers[c->cl1].value.off);
+    }
+    return 0;
+}
+
+/* ---- entry points ------------------------------------------------------- */
+
+/* See request.h. */
+int hs_request_parse(const char *buf, size_t len, size_t total_len,
+                     const struct hs_request_limits *limits,
+                     struct hs_request *req, char *body, size_t body_cap)
+{
+    struct hs_request_limits lim = limits ? *limits : hs_request_default_limits();
+    struct ctx c;
+    size_t p = 0, q;
+    uint32_t n;
+
+    if (lim.max_headers > HS_REQUEST_MAX_HEADERS)
+        lim.max_headers = HS_REQUEST_MAX_HEADERS;
+    if (!buf)
+        len = 0;
+    if (len > MAX_INPUT)
+        len = MAX_INPUT;
+    if (total_len < len)
+        total_len = len;
+
+    memset(&c, 0, sizeof c);
+    c.b = (const unsigned char *)buf;
+    c.len = len;
+    c.total = total_len;
+    c.lim = &lim;
+    c.req = req;
+    c.body = body;
+    c.body_cap = body_cap;
+
+    req->result = HS_PARSE_OK;
+    req->consumed = 0;
+    req->missing = -1;
+    req->method.off = req->method.len = 0;
+    req->target = req->path = req->query = req->method;
+    req->form = HS_FORM_ORIGIN;
+    req->version_major = req->version_minor = 0;
+    req->n_headers = 0;
+    req->framing = HS_FRAMING_NONE;
+    req->content_length = 0;
+    req->body_len = 0;
+    req->trailer_start = req->n_trailers = 0;
+    req->status = 0;
+    req->reason = HS_REQ_NONE;
+    req->error_offset = 0;
+
+    /* empty lines before the request line (RFC 9112 §2.2) */
+    while (p < len && IS_EOL(c.b[p])) {
+        p = eol(&c, p, HS_REQ_INCOMPLETE_LINE, HS_REQ_LINE_BEYOND_BUFFER);
+        if (p == FAIL)
+            return req->result;
+    }
+    if (p >= len) {
+        run_out(&c, p == 0 ? HS_REQ_INCOMPLETE_EMPTY : HS_REQ_INCOMPLETE_LINE, HS_REQ_LINE_BEYOND_BUFFER, -1);
+        return req->result;
+    }
+
+    p = parse_request_line(&c, p);
+    if (p == FAIL)
+        return req->result;
+    q = parse_fields(&c, p, 0, lim.max_headers, 0, &n);
+    req->n_headers = n;
+    if (q == FAIL)
+        return req->result;
+    req->trailer_start = n;
+    if (check_section(&c, q - (c.b[q - 2] == CR ? 2 : 1)) == FAIL)
+        return req->result;
+
+    if (req->framing == HS_FRAMING_LENGTH) {
+        uint64_t cl = req->content_length;
+        if (cl > len - q) {
+            run_out(&c, HS_REQ_INCOMPLETE_BODY, HS_REQ_BODY_BEYOND_BUFFER, (int64_t)(cl - (len - q)));
+            return req->result;
+        }
+        if (body)
+            memcpy(body, c.b + q, (size_t)cl);
+        req->body_len = (uint32_t)cl;
+        q += (size_t)cl;
+    } else if (req->framing == HS_FRAMING_CHUNKED) {
+        q = parse_chunked(&c, q);
+        if (q == FAIL)
+            return req->result;
+    }
+    req->consumed = (uint32_t)q;
+    return req->result;
+}
+
+/* See request.h. */
+int hs_request_find_header(const char *buf, const struct hs_request *req,
+                           const char *name, uint32_t from)
+{
+    size_t n = strlen(name);
+    for (uint32_t i = from; i < req->n_headers && i < HS_REQUEST_MAX_HEADERS; i++) {
+        const struct hs_header *h = &req->headers[i];
+        const unsigned char *s = (const unsigned char *)buf + h->name.off;
+        size_t k = 0;
+        if (h->name.len != n)
+            continue;
+        while (k < n) {
+            unsigned char a = s[k], z = (unsigned char)name[k];
+            if (a >= 'A' && a <= 'Z')
+                a = (unsigned char)(a + 32);
+            if (z >= 'A' && z <= 'Z')
+                z = (unsigned char)(z + 32);
+            if (a != z)
+                break;
+            k++;
+        }
+        if (k == n)
+            return (int)i;
+    }
+    return -1;
+}
