@@ -34,6 +34,7 @@ export const css = `
 .hs-ui h2, .hs-ui h3, .hs-ui h4, .hs-ui h5 { line-height: 1.25; margin: 0; }
 .hs-ui code, .hs-ui pre { font-family: var(--_mono); }
 .muted { color: var(--_muted); }
+:lang(ko) { word-break: keep-all; }
 .error { color: var(--_err); margin: .5rem 0; }
 
 /* chips, tags */
