@@ -38,7 +38,8 @@ function hostStyles() {
 .pop { margin: 0; inset: auto; position: absolute; width: min(34rem, calc(100vw - 1rem)); max-height: min(32rem, 80vh); overflow: auto;
   padding: 0; border: 0; background: transparent; color: var(--_fg); }
 .pop .card { box-shadow: 0 10px 30px rgb(0 0 0 / .18); }
-.pop .close { float: right; margin: -.5rem -.5rem 0 .5rem; min-height: 2rem; padding: .25rem .6rem; }
+.pop .close { position: absolute; top: .6rem; right: .6rem; min-height: 2rem; padding: .25rem .6rem; background: var(--_bg); }
+.pop .card-head { padding-right: 4.5rem; }
 `);
   }
   return hostSheet;
@@ -254,8 +255,8 @@ export class HttpStatusBadgeElement extends Base {
     const name = ctx.lang === 'ko' && e.title && e.title.ko ? e.title.ko : e.phrase;
     const pop = h('div', { class: 'pop hs-ui', part: 'popover', popover: 'auto', role: 'dialog', 'aria-label': `${code} ${e.phrase}`, id: 'pop' });
     const btn = h('button', { type: 'button', class: `badge c${e.class}`, part: 'badge', popovertarget: 'pop', 'aria-haspopup': 'dialog',
-      'aria-label': tr('badgeOpen', code, name), lang: ctx.lang },
-    h('span', { class: 'code', part: 'code' }, String(code)), h('span', { class: 'bphrase', part: 'phrase' }, name));
+      title: tr('badgeOpen', code, name), lang: ctx.lang },
+    h('span', { class: 'code', part: 'code' }, String(code)), ' ', h('span', { class: 'bphrase', part: 'phrase' }, name));
     const close = h('button', { type: 'button', class: 'btn ghost close' }, tr('close'));
     close.addEventListener('click', () => { pop.hidePopover(); btn.focus(); });
     pop.addEventListener('beforetoggle', (ev) => {

@@ -1,0 +1,237 @@
+// widget.test.mjs — <http-status-explorer> and <http-status-badge> in
+// Debian's chromium: embed.html (many elements, one engine, no leaks),
+// attributes mirrored as properties, events, the badge's popover, fallback
+// content without JavaScript, styling hooks, hostile attributes, axe-core.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { start, axe, OUT } from './helpers.mjs';
+
+let env;
+
+before(async () => { env = await start(); });
+after(async () => { await env.close(); });
+
+/** Opens embed.html and waits until every element has rendered from the engine. */
+async function openEmbed(opts) {
+  const p = await env.open(opts);
+  await p.goto(`${env.url}embed.html`);
+  await p.waitForFunction(() => [...document.querySelectorAll('http-status-explorer, http-status-badge')]
+    .every((el) => el.shadowRoot && el.shadowRoot.querySelector('.hs-ui')));
+  return p;
+}
+
+/** A blank same-origin page (so the CSP applies) with the one script loaded. */
+async function openBlank(opts) {
+  const p = await env.open(opts);
+  await p.goto(`${env.url}favicon.svg`);
+  await p.goto(`${env.url}embed.css`);
+  return p;
+}
+
+test('embed.html: every element renders, all share one engine, no console error', async () => {
+  const p = await openEmbed();
+  const wasm = p.requests.filter((u) => u.endsWith('/status.wasm'));
+  assert.equal(wasm.length, 1, 'status.wasm fetched once for all elements');
+  const n = await p.evaluate(() => document.querySelectorAll('http-status-explorer, http-status-badge').length);
+  assert.ok(n >= 8);
+  const same = await p.evaluate(async () => {
+    const a = await import('./engine.js');
+    return (await a.load()) === (await a.load());
+  });
+  assert.equal(same, true);
+  // The 405 card and the badges show the engine's words.
+  const card = p.locator('http-status-explorer[code="405"] .card');
+  assert.match(await card.locator('.phrase').innerText(), /Method Not Allowed/);
+  assert.match(await card.locator('.facts').innerText(), /Allow/);
+  assert.equal(await p.locator('http-status-badge[code="400"] .badge').textContent(), '400 Bad Request');
+  // The Korean paragraph's badge follows the nearest lang attribute.
+  assert.match(await p.locator('http-status-badge[code="503"] .badge').innerText(), /[가-힣]/);
+  await p.waitForTimeout(200);
+  assert.deepEqual(p.problems, []);
+});
+
+test('no global CSS or names leak', async () => {
+  const p = await env.open();
+  await p.goto(`${env.url}embed.css`);
+  const plain = await p.evaluate(() => Object.keys(window));
+  await p.goto(`${env.url}embed.html`);
+  await p.waitForFunction(() => document.querySelector('http-status-badge').shadowRoot.querySelector('.badge'));
+  const state = await p.evaluate(() => ({
+    sheets: [...document.styleSheets].map((s) => s.href && new URL(s.href).pathname),
+    adopted: document.adoptedStyleSheets.length,
+    styleElements: document.querySelectorAll('style').length,
+    keys: Object.keys(window),
+  }));
+  assert.deepEqual(state.sheets, ['/embed.css']);
+  assert.equal(state.adopted, 0);
+  assert.equal(state.styleElements, 0);
+  assert.deepEqual(state.keys.filter((k) => !plain.includes(k)), []);
+});
+
+test('created with document.createElement and with the constructor; attributes mirror properties', async () => {
+  const p = await openEmbed();
+  const r = await p.evaluate(async () => {
+    const { HttpStatusExplorerElement } = await import('./widget.js');
+    const a = document.createElement('http-status-explorer');
+    const b = new HttpStatusExplorerElement();
+    document.body.append(a, b);
+    a.code = 410;
+    b.setAttribute('code', '201');
+    b.view = 'card';
+    await new Promise((ok) => setTimeout(ok, 50));
+    const out = {
+      attr: a.getAttribute('code'), prop: b.code, view: b.view, defaultView: a.view,
+      a: a.shadowRoot.querySelector('.card').dataset.code, b: b.shadowRoot.querySelector('.card').dataset.code,
+      same: a instanceof HttpStatusExplorerElement,
+    };
+    a.setAttribute('lang', 'ko');
+    a.view = 'nonsense';
+    await new Promise((ok) => setTimeout(ok, 50));
+    out.ko = a.shadowRoot.querySelector('.chip.cls').textContent;
+    out.badView = a.view;
+    a.code = null;
+    await new Promise((ok) => setTimeout(ok, 50));
+    out.cleared = a.hasAttribute('code');
+    out.slot = !!a.shadowRoot.querySelector('slot');
+    return out;
+  });
+  assert.deepEqual(r, { attr: '410', prop: 201, view: 'card', defaultView: 'card', a: '410', b: '201', same: true,
+    ko: '4xx · 클라이언트 오류', badView: 'card', cleared: false, slot: true });
+  assert.deepEqual(p.problems, []);
+});
+
+test('the full view: typing picks a code and fires http-status-change', async () => {
+  const p = await openEmbed();
+  const full = p.locator('http-status-explorer[view="full"]');
+  await p.evaluate(() => {
+    window.__events = [];
+    document.addEventListener('http-status-change', (e) => window.__events.push([e.target.localName, e.detail.code, e.composed, e.bubbles]));
+  });
+  await full.locator('input').fill('teapot');
+  await full.locator('.card[data-code="418"]').waitFor();
+  await full.locator('input').fill('5xx');
+  await full.locator('ol.list').waitFor();
+  await full.locator('ol.list button[data-code="502"]').click();
+  await full.locator('.card[data-code="502"]').waitFor();
+  const events = await p.evaluate(() => window.__events);
+  assert.deepEqual(events, [['http-status-explorer', 418, true, true], ['http-status-explorer', 502, true, true]]);
+  assert.equal(await full.getAttribute('code'), '502');
+  // Focus moved to the card's heading after the pick.
+  assert.equal(await p.evaluate(() => document.activeElement.shadowRoot.activeElement.tagName), 'H3');
+  assert.deepEqual(p.problems, []);
+});
+
+test('the badge opens an accessible popover with the card; Escape closes it and focus returns', async () => {
+  const p = await openEmbed();
+  const badge = p.locator('http-status-badge[code="401"]');
+  const btn = badge.locator('button.badge');
+  assert.equal(await btn.textContent(), '401 Unauthorized');
+  assert.equal(await btn.getAttribute('aria-haspopup'), 'dialog');
+  await btn.focus();
+  await p.keyboard.press('Enter');
+  const pop = badge.locator('[popover]');
+  await pop.waitFor({ state: 'visible' });
+  assert.equal(await pop.getAttribute('role'), 'dialog');
+  assert.match(await pop.locator('.card .phrase').innerText(), /Unauthorized/);
+  assert.match(await pop.locator('.facts').innerText(), /WWW-Authenticate/);
+  const focused = await p.evaluate(() => document.activeElement.shadowRoot.activeElement.textContent);
+  assert.equal(focused, 'Close');
+  // Sits right under the badge.
+  const [b, q] = [await btn.boundingBox(), await pop.boundingBox()];
+  assert.ok(Math.abs(q.y - (b.y + b.height + 6)) < 2, `popover at ${q.y}, badge bottom ${b.y + b.height}`);
+  await p.keyboard.press('Escape');
+  await pop.waitFor({ state: 'hidden' });
+  await btn.click();
+  await pop.waitFor({ state: 'visible' });
+  await pop.locator('button.close').click();
+  await pop.waitFor({ state: 'hidden' });
+  assert.equal(await p.evaluate(() => document.activeElement.localName), 'http-status-badge');
+  assert.deepEqual(p.problems, []);
+});
+
+test('without JavaScript the elements show their fallback content', async () => {
+  const p = await env.open({ javaScriptEnabled: false });
+  await p.goto(`${env.url}embed.html`);
+  assert.equal(await p.locator('http-status-badge[code="400"]').innerText(), '400 Bad Request');
+  assert.match(await p.locator('http-status-explorer[code="405"]').innerText(), /must carry an Allow field/);
+  assert.ok(await p.locator('http-status-explorer[code="405"]').isVisible());
+});
+
+test('styling: CSS custom properties and ::part() reach inside; define() twice is harmless', async () => {
+  const p = await openEmbed();
+  const r = await p.evaluate(async () => {
+    const el = document.querySelector('http-status-explorer[code="405"]');
+    const code = el.shadowRoot.querySelector('.card-head .code');
+    const before = getComputedStyle(code).color;
+    el.style.setProperty('--http-status-4xx', 'rgb(1, 2, 3)');
+    const custom = getComputedStyle(code).color;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('http-status-explorer::part(phrase) { text-transform: uppercase; }');
+    document.adoptedStyleSheets = [sheet];
+    const part = getComputedStyle(el.shadowRoot.querySelector('[part="phrase"]')).textTransform;
+    document.adoptedStyleSheets = [];
+    el.style.removeProperty('--http-status-4xx');
+    const define = await import('./define.js');
+    await import('./http-status-explorer.js');
+    let again = 'ok';
+    try { define.HttpStatusBadgeElement.define(); } catch (e) { again = e.name; }
+    return { before, custom, part, again };
+  });
+  assert.notEqual(r.before, 'rgb(1, 2, 3)');
+  assert.equal(r.custom, 'rgb(1, 2, 3)');
+  assert.equal(r.part, 'uppercase');
+  assert.equal(r.again, 'NotSupportedError', 'a second define() on the same registry throws; define.js swallows it');
+  assert.deepEqual(p.problems, []);
+});
+
+test('hostile attributes render as inert text or fall back', async () => {
+  const p = await openEmbed();
+  const r = await p.evaluate(async () => {
+    const host = document.createElement('div');
+    for (const [tag, code] of [['http-status-explorer', '<img src=x onerror=alert(1)>'], ['http-status-badge', '</script>'],
+      ['http-status-explorer', '99999'], ['http-status-badge', '404" onmouseover="alert(1)']]) {
+      const el = document.createElement(tag);
+      el.setAttribute('code', code);
+      el.textContent = 'fallback';
+      host.append(el);
+    }
+    const full = document.createElement('http-status-explorer');
+    full.view = 'full';
+    host.append(full);
+    document.body.append(host);
+    await new Promise((ok) => setTimeout(ok, 50));
+    const input = full.shadowRoot.querySelector('input');
+    input.value = '<img src=x onerror=alert(1)>';
+    input.dispatchEvent(new Event('input'));
+    const roots = [...host.children].map((el) => el.shadowRoot);
+    return {
+      imgs: roots.reduce((n, r) => n + r.querySelectorAll('img, script').length, 0) + host.querySelectorAll('img').length,
+      slots: roots.slice(0, 4).map((r) => !!r.querySelector('slot')),
+      status: full.shadowRoot.querySelector('[role="status"]').textContent,
+    };
+  });
+  assert.equal(r.imgs, 0);
+  assert.deepEqual(r.slots, [true, true, true, true]);
+  assert.match(r.status, /No status code matches/);
+  assert.deepEqual(p.problems, []);
+});
+
+test('axe-core: no violations on embed.html in light and dark, popover open', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const p = await openEmbed({ colorScheme });
+    assert.deepEqual(await axe(p), [], colorScheme);
+    await p.locator('http-status-badge[code="308"] button.badge').click();
+    await p.locator('http-status-badge[code="308"] [popover]').waitFor({ state: 'visible' });
+    assert.deepEqual(await axe(p), [], `${colorScheme}, popover open`);
+    await p.screenshot({ path: join(OUT, `embed-${colorScheme}.png`), fullPage: true });
+    assert.deepEqual(p.problems, []);
+  }
+  const phone = await openEmbed({ viewport: { width: 360, height: 740 } });
+  await phone.locator('http-status-badge[code="401"] button.badge').click();
+  await phone.locator('http-status-badge[code="401"] [popover]').waitFor({ state: 'visible' });
+  await phone.screenshot({ path: join(OUT, 'embed-phone-360.png') });
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${overflow}px wider than the viewport`);
+  assert.deepEqual(phone.problems, []);
+});
