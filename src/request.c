@@ -148,6 +148,7 @@ const char *hs_request_reason_en(int reason) { return reason_en[reason_index(rea
 const char *hs_request_reason_ko(int reason) { return reason_ko[reason_index(reason)]; }
 const char *hs_request_reason_rule(int reason) { return reason_rule[reason_index(reason)]; }
 const char *hs_request_reason_name(int reason) { return reason_name[reason_index(reason)]; }
+int hs_request_reason_status(int reason) { return reason_status[reason_index(reason)]; }
 
 /* Returns the default limits (see request.h). */
 struct hs_request_limits hs_request_default_limits(void)

@@ -68,7 +68,9 @@ struct hs_request {
     int form;                  /* enum hs_request_form */
     int version_major, version_minor;
 
-    /* fields */
+    /* fields: headers[0..n_headers) is the header section; chunked trailers,
+    ** if any, are headers[trailer_start .. trailer_start + n_trailers), and
+    ** trailer_start == n_headers */
     uint32_t n_headers;
     struct hs_header headers[HS_REQUEST_MAX_HEADERS];
 
@@ -108,6 +110,8 @@ const char *hs_request_reason_en(int reason);
 const char *hs_request_reason_ko(int reason);
 const char *hs_request_reason_rule(int reason);
 const char *hs_request_reason_name(int reason);
+/* Returns the status a server answers for reason (408 for INCOMPLETE_*, 0 for NONE). */
+int hs_request_reason_status(int reason);
 
 /* Returns the index of the first header named name (case-insensitive) at or
 ** after index from, or -1. */

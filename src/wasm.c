@@ -12,6 +12,8 @@
 #include "hs.h"
 #include "query.h"
 #include "registry.h"
+#include "request.h"
+#include "json.h"
 
 #define HS_EXPORT __attribute__((used, visibility("default")))
 
@@ -54,5 +56,113 @@ HS_EXPORT int hs_wasm_query(int len)
 }
 
 /* ---- request parser ----------------------------------------------------- */
+
+/* hs_wasm_parse_request writes scalars, not JSON: 32-bit words at
+** hs_wasm_request_words(), so the glue reads numbers and slices its own
+** string. Spans are byte offsets from the start of the parsed request
+** (in_buf + start).
+**   word 0 result (enum hs_parse_result)   1 consumed   2 missing (-1 unknown)
+**        3 status   4 reason   5 error_offset
+**        6,7 method off,len   8,9 target   10,11 path   12,13 query
+**        14 form   15 version_major   16 version_minor   17 framing
+**        18 body_len   19 n_headers   20 trailer_start   21 n_trailers
+**        22,23 content_length low, high
+**   word 32 + 4*i: header i name off, name len, value off, value len
+** Header section fields are i < n_headers; trailers are trailer_start + i.
+** The decoded body (body_len bytes) is at out_buf. */
+#define HS_REQ_OUT_HEADERS 32
+#define HS_REQ_WORDS (HS_REQ_OUT_HEADERS + 4 * HS_REQUEST_MAX_HEADERS)
+
+static struct hs_request parsed;
+static uint32_t req_words[HS_REQ_WORDS];
+
+/* Returns the address of the words hs_wasm_parse_request writes. */
+HS_EXPORT uint32_t *hs_wasm_request_words(void) { return req_words; }
+
+/* Returns the limit v, or dflt when v < 0. */
+static uint32_t limit_or(int v, uint32_t dflt) { return v < 0 ? dflt : (uint32_t)v; }
+
+/* Parses in_buf[start..len) as one request; total_len is the size of the
+** whole input (> len when it did not fit the input buffer). A negative limit
+** means the default; lenient is HS_LENIENT_* bits. Writes the words above
+** and returns the result (0 OK, 1 INCOMPLETE, 2 ERROR). */
+HS_EXPORT int hs_wasm_parse_request(int start, int len, int total_len, int max_request_line,
+                                    int max_target, int max_header_section, int max_headers,
+                                    int max_body, int lenient)
+{
+    struct hs_request_limits lim = hs_request_default_limits();
+    struct hs_request *r = &parsed;
+    uint32_t *w = req_words;
+    size_t n, total;
+    uint32_t i, k;
+
+    len = clamp_len(len);
+    start = start < 0 ? 0 : start > len ? len : start;
+    n = (size_t)(len - start);
+    total = total_len > len ? (size_t)(total_len - start) : n;
+    lim.max_request_line = limit_or(max_request_line, lim.max_request_line);
+    lim.max_target = limit_or(max_target, lim.max_target);
+    lim.max_header_section = limit_or(max_header_section, lim.max_header_section);
+    lim.max_headers = limit_or(max_headers, lim.max_headers);
+    lim.max_body = limit_or(max_body, lim.max_body);
+    lim.lenient = (uint32_t)lenient;
+
+    hs_request_parse((const char *)in_buf + start, n, total, &lim, r, out_buf, HS_OUT_CAP);
+    w[0] = (uint32_t)r->result;
+    w[1] = r->consumed;
+    w[2] = r->missing < 0 ? 0xffffffffu : r->missing > 0x7fffffff ? 0x7fffffffu : (uint32_t)r->missing;
+    w[3] = (uint32_t)r->status;
+    w[4] = (uint32_t)r->reason;
+    w[5] = r->error_offset;
+    w[6] = r->method.off, w[7] = r->method.len;
+    w[8] = r->target.off, w[9] = r->target.len;
+    w[10] = r->path.off, w[11] = r->path.len;
+    w[12] = r->query.off, w[13] = r->query.len;
+    w[14] = (uint32_t)r->form;
+    w[15] = (uint32_t)r->version_major;
+    w[16] = (uint32_t)r->version_minor;
+    w[17] = (uint32_t)r->framing;
+    w[18] = r->body_len;
+    w[19] = r->n_headers;
+    w[20] = r->trailer_start;
+    w[21] = r->n_trailers;
+    w[22] = (uint32_t)r->content_length;
+    w[23] = (uint32_t)(r->content_length >> 32);
+    k = r->trailer_start + r->n_trailers;
+    if (r->result != HS_PARSE_OK)
+        k = 0;
+    for (i = 0; i < k && i < HS_REQUEST_MAX_HEADERS; i++) {
+        uint32_t *h = w + HS_REQ_OUT_HEADERS + 4 * i;
+        h[0] = r->headers[i].name.off, h[1] = r->headers[i].name.len;
+        h[2] = r->headers[i].value.off, h[3] = r->headers[i].value.len;
+    }
+    return r->result;
+}
+
+/* Writes the JSON array of every parser reason, indexed by reason id:
+** [{ name, status, rule, en, ko }]; returns its length. */
+HS_EXPORT int hs_wasm_request_reasons(void)
+{
+    struct hs_json j;
+    hs_json_init(&j, out_buf, HS_OUT_CAP);
+    hs_json_arr(&j);
+    for (int r = 0; r < HS_REQ_COUNT; r++) {
+        hs_json_obj(&j);
+        hs_json_key(&j, "name");
+        hs_json_str(&j, hs_request_reason_name(r));
+        hs_json_key(&j, "status");
+        hs_json_int(&j, hs_request_reason_status(r));
+        hs_json_key(&j, "rule");
+        hs_json_str(&j, hs_request_reason_rule(r));
+        hs_json_key(&j, "en");
+        hs_json_str(&j, hs_request_reason_en(r));
+        hs_json_key(&j, "ko");
+        hs_json_str(&j, hs_request_reason_ko(r));
+        hs_json_obj_end(&j);
+    }
+    hs_json_arr_end(&j);
+    return hs_json_end(&j);
+}
+
 
 /* ---- simulated server --------------------------------------------------- */
