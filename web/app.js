@@ -12,7 +12,6 @@
 import { load } from './engine.js';
 import { h, card, list, grid, makeRunner } from './render.js';
 import { sheet } from './render-css.js';
-import { sendPanel } from './send.js';
 import { t, pickLang } from './ui-strings.js';
 
 const $ = (id) => document.getElementById(id);
@@ -193,7 +192,11 @@ function decodeBytes(s) {
 
 let sentHash = '';
 
-function buildPanel() {
+// The send panel's module loads on first use: the lookup view does not need it.
+let sendModule = null;
+const loadSend = () => (sendModule ??= import('./send.js'));
+
+function buildPanel({ sendPanel }) {
   panel = sendPanel(ctxFor(), {
     headingLevel: 3,
     onSend(raw) {
@@ -204,9 +207,10 @@ function buildPanel() {
   $('send').replaceChildren(panel.el);
 }
 
-function renderSend(params) {
+async function renderSend(params) {
   if (!hs) return;
-  if (!panel) buildPanel();
+  const mod = await loadSend();
+  if (!panel) buildPanel(mod);
   if (location.hash === sentHash) return;
   const rawParam = new URLSearchParams(location.hash.slice(6)).has('raw') ? rawFromHash() : null;
   if (rawParam) {
@@ -262,8 +266,10 @@ $('lang').addEventListener('click', () => {
     panel = null;
     sentHash = location.hash.startsWith('#send') ? location.hash : '';
     if (!views.send.hidden || snap) {
-      buildPanel();
-      if (snap) panel.restore(snap);
+      loadSend().then((mod) => {
+        buildPanel(mod);
+        if (snap) panel.restore(snap);
+      });
     }
     renderLookup();
   }

@@ -13,7 +13,6 @@
 import { load } from './engine.js';
 import { h, card, list, exampleView, makeRunner } from './render.js';
 import { sheet } from './render-css.js';
-import { sendPanel } from './send.js';
 import { t, pickLang } from './ui-strings.js';
 
 const VIEWS = ['card', 'exchange', 'full'];
@@ -203,10 +202,14 @@ export class HttpStatusExplorerElement extends Base {
     show();
     const sendBox = h('details', { class: 'send-box' }, h('summary', null, tr('send')));
     sendBox.addEventListener('toggle', () => {
-      if (sendBox.open && !sendBox.querySelector('form')) {
-        const panel = sendPanel(ctx, { headingLevel: level + 1 });
-        sendBox.append(h('p', { class: 'hint' }, tr('sendHint')), panel.el);
-        if (this.code != null) panel.loadExample(this.code);
+      if (sendBox.open && !sendBox.dataset.built) {
+        sendBox.dataset.built = 'true';
+        // The panel's module loads on first use.
+        import('./send.js').then(({ sendPanel }) => {
+          const panel = sendPanel(ctx, { headingLevel: level + 1 });
+          sendBox.append(h('p', { class: 'hint' }, tr('sendHint')), panel.el);
+          if (this.code != null) panel.loadExample(this.code);
+        });
       }
     });
     this._input = input;
