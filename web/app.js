@@ -70,18 +70,17 @@ function setHash(hash, push) {
   else history.replaceState(null, '', url);
 }
 
-function showView(name) {
+function showView(name, tab = name) {
   for (const [k, el] of Object.entries(views)) el.hidden = k !== name;
   for (const a of document.querySelectorAll('.tabs a')) {
-    const here = a.dataset.view === name || (a.dataset.view === 'all' && false);
-    if (here) a.setAttribute('aria-current', 'page');
+    if (a.dataset.view === tab) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
 }
 
 function route({ focus = false } = {}) {
   const r = parseHash();
-  showView(r.view);
+  showView(r.view, r.all ? 'all' : r.view);
   if (r.view === 'send') {
     renderSend(r.params);
     return;

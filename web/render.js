@@ -428,18 +428,22 @@ export function exchangeView(ctx, raw, result, { headingLevel = 3, state, setupN
     }
     if (x.connection) {
       sec.append(h('p', { class: 'conn' }, h('strong', null, tr(ctx, 'connection'), ': '),
-        tr(ctx, x.connection === 'close' ? 'conn_close' : 'conn_keepalive')));
+        tr(ctx, x.connection === 'close' ? 'conn_close' : x.connection === 'upgrade' ? 'conn_upgrade' : 'conn_keepalive')));
     }
     if (x.trace && x.trace.length) {
       sec.append(h('details', { class: 'trace', part: 'trace', open: true },
         h('summary', null, tr(ctx, 'trace')),
         h('ol', null, x.trace.map((s) => h('li', null,
           s.step ? h('strong', { class: 'step' }, String(s.step)) : null, s.step ? ' ' : null,
-          L(s.detail, lang), s.rule ? [' ', ruleNode(s.rule)] : null)))));
+          L(s.detail, lang), s.rule ? [' ', ruleNode(s.rule)] : null,
+          s.status ? [' → ', statusBadge(ctx, s.status)] : null)))));
     }
     wrap.append(sec);
   });
 
+  if (result.rest && result.rest.bytes) {
+    wrap.append(h('p', { class: 'rest muted' }, h('strong', null, tr(ctx, 'rest', result.rest.bytes)), ': ', L(result.rest.detail, lang)));
+  }
   const last = result.exchanges[result.exchanges.length - 1];
   const next = followUpView(ctx, last, state ?? result.state, headingLevel);
   if (next) wrap.append(next);
