@@ -103,7 +103,7 @@ export const css = `
   font-size: .8125rem; line-height: 1.55; overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
 .raw .sl { font-weight: 700; }
 .raw .fn { color: var(--_accent); }
-.raw .eol { color: var(--_muted); opacity: .55; font-size: .75em; user-select: none; }
+.raw .eol { color: var(--_muted); font-size: .75em; user-select: none; }
 .raw .bd { display: inline; color: var(--_fg); }
 .raw .blank::before { content: ""; }
 mark.bad { background: color-mix(in srgb, var(--_err) 18%, transparent); color: var(--_err); text-decoration: underline wavy var(--_err);

@@ -251,7 +251,7 @@ export function byteToIndex(text, off) {
   return text.length;
 }
 
-const visible = (ch) => (ch === '\r' ? '␍' : ch === '\n' ? '␊' : ch === '\t' ? '␉' : ch === ' ' ? '␠' : ch);
+const visible = (ch) => (ch === '\r' ? '\\r' : ch === '\n' ? '\\n' : ch === '\t' ? '\\t' : ch === ' ' ? '\u00a0' : ch);
 
 /**
  * A raw HTTP message (string or bytes) with its start line, field lines and
@@ -291,24 +291,31 @@ export function rawMessage(raw, { errorOffset = -1, label = '', errorText = '' }
     if (headLen + sepLen < text.length) segs.push([headLen + sepLen, text.length, 'bd']);
   }
   for (const [s, e, cls] of segs) {
+    const last = e >= text.length;
     if (errAt >= s && errAt < e) {
-      if (errAt > s) pre.append(seg(text.slice(s, errAt), cls));
+      if (errAt > s) pre.append(...[seg(text.slice(s, errAt), cls, false)].flat());
       const bad = text.slice(errAt, errAt + (text.codePointAt(errAt) > 0xffff ? 2 : 1));
       pre.append(h('mark', { class: 'bad', part: 'error-byte', title: errorText || null }, visible(bad)));
-      if (errAt + bad.length < e) pre.append(seg(text.slice(errAt + bad.length, e), cls));
+      if (bad === '\n' || (bad === '\r' && text[errAt + 1] !== '\n')) pre.append('\n');
+      if (errAt + bad.length < e) pre.append(...[seg(text.slice(errAt + bad.length, e), cls, last)].flat());
     } else {
-      pre.append(seg(text.slice(s, e), cls));
+      pre.append(...[seg(text.slice(s, e), cls, last)].flat());
     }
   }
-  if (errAt >= text.length && errorOffset >= 0) pre.append(h('mark', { class: 'bad end', part: 'error-byte', title: errorText || null }, '␄'));
+  if (errAt >= text.length && errorOffset >= 0) pre.append(h('mark', { class: 'bad end', part: 'error-byte', title: errorText || null }, '\u00a0'));
   return pre;
 }
 
-function seg(text, cls) {
+function seg(text, cls, last) {
   if (cls.startsWith('eol')) {
-    // Line ends are shown as ␍␊ glyphs, then broken for reading.
-    const glyphs = text.replace(/\r/g, '␍').replace(/\n/g, '␊');
-    return h('span', { class: cls, 'aria-hidden': 'true' }, glyphs, text.includes('\n') ? '\n'.repeat((text.match(/\n/g) || []).length) : '');
+    // Each line end is shown as the escape it is (\r\n, or a bare \n), then broken for reading.
+    const out = [];
+    for (const m of text.match(/\r?\n|\r/g) || []) {
+      out.push(h('span', { class: 'eol', 'aria-hidden': 'true' }, m.replace('\r', '\\r').replace('\n', '\\n')));
+      out.push('\n');
+    }
+    if (last && out.length) out.pop();
+    return out;
   }
   return h('span', { class: cls }, text);
 }
