@@ -239,8 +239,12 @@ input.addEventListener('input', () => {
 input.addEventListener('keydown', (ev) => {
   if (ev.key === 'Enter') {
     typingEntry = false;
-    const first = results.querySelector('.list a');
-    if (first) first.focus();
+    // Enter moves into the results: the first code of a list, or the card's heading.
+    const first = results.querySelector('.list a') || results.querySelector('.card h2');
+    if (first) {
+      if (first.tagName === 'H2') first.tabIndex = -1;
+      first.focus();
+    }
   } else if (ev.key === 'Escape' && input.value) {
     input.value = '';
     input.dispatchEvent(new Event('input'));
