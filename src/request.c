@@ -237,6 +237,37 @@ static int name_is(const unsigned char *b, size_t n, const char *lit, size_t ln)
 
 #define NAME_IS(b, n, lit) name_is((b), (n), lit, sizeof(lit) - 1)
 
+/* Returns the first index in b[q..end) that is not a field-value byte
+** (C_VALUE). Eight bytes at a time while none of them is a control byte or
+** DEL: a byte below 0x20 (tab included, which the byte loop then accepts)
+** or 0x7F stops the wide step. */
+static size_t scan_value(const unsigned char *b, size_t q, size_t end)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    while (end - q >= 8) {
+        uint64_t x, y;
+        memcpy(&x, b + q, 8);
+        y = x ^ (ones * 0x7f);
+        if (((x - ones * 0x20) & ~x & high) | ((y - ones) & ~y & high))
+            break;
+        q += 8;
+    }
+    while (q < end && IS(b[q], C_VALUE))
+        q++;
+    return q;
+}
+
+/* Returns the first index in b[q..end) whose byte is not in class c; four
+** bytes a step while all four are. */
+static size_t scan_class(const unsigned char *b, size_t q, size_t end, unsigned c)
+{
+    while (end - q >= 4 && (cls[b[q]] & cls[b[q + 1]] & cls[b[q + 2]] & cls[b[q + 3]] & c))
+        q += 4;
+    while (q < end && (cls[b[q]] & c))
+        q++;
+    return q;
+}
+
 /* Returns the value of a hex digit (the caller checked C_HEX). */
 static unsigned hexval(unsigned char ch)
 {
@@ -390,8 +421,7 @@ static size_t scan_target(struct ctx *c, size_t ts, size_t lim, size_t *qmark, s
     if (tend > c->len)
         tend = c->len;
     for (;;) {
-        while (q < tend && IS(b[q], C_URI))
-            q++;
+        q = scan_class(b, q, tend, C_URI);
         if (q >= tend)
             break;
         if (b[q] == '%') {
@@ -568,8 +598,7 @@ static size_t parse_fields(struct ctx *c, size_t p, uint32_t first, uint32_t max
             return fail(c, HS_REQ_TOO_MANY_FIELDS, p);
 
         /* field-name ":" */
-        while (q < end && IS(b[q], C_TCHAR))
-            q++;
+        q = scan_class(b, q, end, C_TCHAR);
         if (q >= end)
             return fields_short(c, q, lim, trailer);
         if (b[q] != ':') {
@@ -587,8 +616,7 @@ static size_t parse_fields(struct ctx *c, size_t p, uint32_t first, uint32_t max
         while (q < end && IS_WS(b[q]))
             q++;
         vs = q;
-        while (q < end && IS(b[q], C_VALUE))
-            q++;
+        q = scan_value(b, q, end);
         if (q >= end && !(q < c->len && IS_EOL(b[q])))
             return fields_short(c, q, lim, trailer);
         if (!IS_EOL(b[q]))
@@ -789,6 +817,7 @@ static size_t parse_chunked(struct ctx *c, size_t p)
     for (;;) {
         size_t q = p, s, bad;
         uint64_t size = 0;
+        int ext = 0;
 
         /* chunk-size */
         if (q >= c->len)
@@ -810,8 +839,11 @@ static size_t parse_chunked(struct ctx *c, size_t p)
             if (b[q] != ';') {
                 if (q != s && IS_EOL(b[q]))
                     return fail(c, HS_REQ_CHUNK_EXT_INVALID, s);
+                if (!IS_EOL(b[q]))
+                    return fail(c, ext || q != s ? HS_REQ_CHUNK_EXT_INVALID : HS_REQ_CHUNK_SIZE_INVALID, q);
                 break;
             }
+            ext = 1;
             for (q++; q < c->len && IS_WS(b[q]); q++)
                 ;
             for (s = q; q < c->len && IS(b[q], C_TCHAR); q++)
@@ -847,8 +879,6 @@ static size_t parse_chunked(struct ctx *c, size_t p)
                     return fail(c, HS_REQ_CHUNK_EXT_INVALID, q);
             }
         }
-        if (!IS_EOL(b[q]))
-            return fail(c, HS_REQ_CHUNK_SIZE_INVALID, q);
         q = eol(c, q, inc, bey);
         if (q == FAIL)
             return FAIL;
@@ -876,7 +906,8 @@ static size_t parse_chunked(struct ctx *c, size_t p)
         if (q >= c->len)
             return run_out(c, inc, bey, -1);
         if (b[q] == LF && !(c->lim->lenient & HS_LENIENT_BARE_LF))
-            return fail(c, HS_REQ_BARE_LF, q);
+            /* "...\r" then LF: the size was wrong, more likely than a bare LF */
+            return fail(c, b[q - 1] == CR ? HS_REQ_CHUNK_DATA_CRLF : HS_REQ_BARE_LF, q);
         if (!IS_EOL(b[q]))
             return fail(c, HS_REQ_CHUNK_DATA_CRLF, q);
         if (b[q] == CR && q + 1 < c->len && b[q + 1] != LF)

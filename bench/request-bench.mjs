@@ -1,0 +1,216 @@
+// request-bench.mjs — requests/s and MB/s of the request parser on a small
+// corpus of realistic requests, side by side with the llhttp WebAssembly
+// build inside undici (driven directly, callbacks returning 0) and with
+// Node's own HTTP parser (llhttp compiled natively, from node:_http_common).
+// Prints numbers only; nothing here is a test.
+import { createRequire } from 'node:module';
+import { load } from '../web/engine.js';
+
+const require = createRequire(import.meta.url);
+const hs = await load();
+const w = hs.wasm;
+const encoder = new TextEncoder();
+
+// ---- corpus -----------------------------------------------------------------
+
+const browserGet = [
+  'GET /search?q=http+status+codes&lang=ko&page=2 HTTP/1.1',
+  'Host: www.example.com',
+  'User-Agent: Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
+  'Accept: text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8',
+  'Accept-Language: ko-KR,ko;q=0.9,en-US;q=0.8,en;q=0.7',
+  'Accept-Encoding: gzip, deflate, br, zstd',
+  'Connection: keep-alive',
+  'Cookie: session=38afes7a8f2c; theme=dark; consent=1',
+  'Upgrade-Insecure-Requests: 1',
+  'Sec-Fetch-Dest: document',
+  'Sec-Fetch-Mode: navigate',
+  'Sec-Fetch-Site: same-origin',
+  'Sec-Fetch-User: ?1',
+  'Referer: https://www.example.com/',
+  'If-None-Match: "5f1c-17a3b2c4d5e"',
+  'Cache-Control: max-age=0',
+  '', '',
+].join('\r\n');
+
+const json = JSON.stringify({ id: 1234, name: 'status explorer', tags: ['http', 'rfc9112', 'wasm'], nested: { ok: true, count: 42, note: 'a'.repeat(80) } });
+const jsonPost = [
+  'POST /api/v1/items?notify=1 HTTP/1.1',
+  'Host: api.example.com',
+  'User-Agent: curl/8.5.0',
+  'Accept: application/json',
+  'Content-Type: application/json; charset=utf-8',
+  'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJl',
+  `Content-Length: ${json.length}`,
+  '', json,
+].join('\r\n');
+
+const chunk = 'x'.repeat(1024);
+const chunkedUpload = [
+  'PUT /upload/archive.bin HTTP/1.1',
+  'Host: files.example.com',
+  'User-Agent: uploader/2.1',
+  'Content-Type: application/octet-stream',
+  'Transfer-Encoding: chunked',
+  'Trailer: X-Checksum',
+  '',
+  '400', chunk, '400;part=2', chunk, '400', chunk, '200', chunk.slice(0, 512), '0', 'X-Checksum: 9f86d081', '', '',
+].join('\r\n');
+
+const small = (i) => `GET /items/${i}?fields=id,name HTTP/1.1\r\nHost: api.example.com\r\nAccept: application/json\r\nUser-Agent: client/1.0\r\n\r\n`;
+const pipelined = Array.from({ length: 16 }, (_, i) => (i % 4 === 3 ? jsonPost : small(i))).join('');
+
+const corpus = [
+  { name: 'browser GET (16 fields)', text: browserGet, count: 1 },
+  { name: 'JSON POST', text: jsonPost, count: 1 },
+  { name: 'chunked upload (3.5 KiB)', text: chunkedUpload, count: 1 },
+  { name: 'pipelined batch (16 requests)', text: pipelined, count: 16 },
+];
+for (const c of corpus) c.bytes = encoder.encode(c.text);
+
+// Sanity: every corpus entry parses, with the expected count.
+for (const c of corpus) {
+  const rs = hs.parseRequests(c.text);
+  if (rs.length !== c.count || !rs.every((r) => r.ok)) throw new Error(`corpus entry does not parse: ${c.name}`);
+}
+
+// ---- contenders ---------------------------------------------------------------
+
+// Our engine alone: copy the bytes in, one wasm call per request, read nothing back.
+const inView = new Uint8Array(w.memory.buffer, w.hs_wasm_in_ptr(), w.hs_wasm_in_cap());
+const words = new Uint32Array(w.memory.buffer, w.hs_wasm_request_words(), 4);
+function engineRaw(c) {
+  const bytes = c.bytes;
+  inView.set(bytes);
+  let start = 0;
+  let n = 0;
+  while (start < bytes.length) {
+    if (w.hs_wasm_parse_request(start, bytes.length, bytes.length, -1, -1, -1, -1, -1, 0) !== 0) throw new Error('engine');
+    start += words[1];
+    n++;
+  }
+  return n;
+}
+
+// Our full JS result from a string (method, target, headers as strings, body).
+function engineFull(c) {
+  return c.count === 1 ? (hs.parseRequest(c.text).ok ? 1 : 0) : hs.parseRequests(c.text).length;
+}
+function engineFullBytes(c) {
+  return c.count === 1 ? (hs.parseRequest(c.bytes).ok ? 1 : 0) : hs.parseRequests(c.bytes).length;
+}
+
+// llhttp wasm from undici, driven the way undici's client-h1.js drives it.
+function makeLlhttp(file) {
+  const constants = require('undici/lib/llhttp/constants.js');
+  let messages = 0;
+  const ret0 = () => 0;
+  const mod = new WebAssembly.Module(require(`undici/lib/llhttp/${file}`));
+  const inst = new WebAssembly.Instance(mod, {
+    env: {
+      wasm_on_url: ret0,
+      wasm_on_status: ret0,
+      wasm_on_message_begin: ret0,
+      wasm_on_header_field: ret0,
+      wasm_on_header_value: ret0,
+      wasm_on_headers_complete: ret0,
+      wasm_on_body: ret0,
+      wasm_on_message_complete: () => { messages++; return 0; },
+    },
+  });
+  const ll = inst.exports;
+  if (typeof ll._initialize === 'function') ll._initialize();
+  const parser = ll.llhttp_alloc(constants.TYPE.REQUEST);
+  const size = 64 * 1024;
+  const ptr = ll.malloc(size);
+  const view = new Uint8Array(ll.memory.buffer, ptr, size);
+  return function llhttp(c) {
+    view.set(c.bytes);
+    messages = 0;
+    ll.llhttp_reset(parser);
+    const rc = ll.llhttp_execute(parser, ptr, c.bytes.length);
+    if (rc !== constants.ERROR.OK) throw new Error(`llhttp ${rc}`);
+    return messages;
+  };
+}
+const llhttpSimd = (() => { try { return makeLlhttp('llhttp_simd-wasm.js'); } catch { return null; } })();
+const llhttpPlain = makeLlhttp('llhttp-wasm.js');
+
+// Node's own parser (native llhttp): headers and url as JS strings, as node:http gets them.
+function makeNode() {
+  const { HTTPParser } = require('node:_http_common');
+  const parser = new HTTPParser();
+  let messages = 0;
+  let sink = 0;
+  parser.initialize(HTTPParser.REQUEST, {}, 0, 0);
+  parser[HTTPParser.kOnHeaders] = () => {};
+  parser[HTTPParser.kOnHeadersComplete] = (major, minor, headers, method, url) => { sink += headers.length + url.length; };
+  parser[HTTPParser.kOnBody] = (b) => { sink += b.length; };
+  parser[HTTPParser.kOnMessageComplete] = () => { messages++; };
+  parser[HTTPParser.kOnExecute] = () => {};
+  return function node(c) {
+    messages = 0;
+    const rc = parser.execute(c.buffer);
+    if (rc instanceof Error) throw rc;
+    return messages + (sink & 0);
+  };
+}
+for (const c of corpus) c.buffer = Buffer.from(c.bytes);
+let nodeParser = null;
+try { nodeParser = makeNode(); } catch (e) { console.log(`(Node's parser unavailable: ${e.message})`); }
+
+// ---- timing -----------------------------------------------------------------
+
+function time(fn, c) {
+  if (fn(c) !== c.count) throw new Error(`${fn.name}: wrong request count on ${c.name}`);
+  const loop = new Function('fn', 'c', 'iters', 'let n = 0; for (let i = 0; i < iters; i++) n += fn(c); return n;');
+  // about 20 ms per sample
+  let iters = 64;
+  for (;;) {
+    const t0 = process.hrtime.bigint();
+    loop(fn, c, iters);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (ms > 20) break;
+    iters *= 2;
+  }
+  const samples = [];
+  for (let s = 0; s < 11; s++) {
+    const t0 = process.hrtime.bigint();
+    loop(fn, c, iters);
+    samples.push(Number(process.hrtime.bigint() - t0) / iters); // ns per corpus entry
+  }
+  samples.sort((a, b) => a - b);
+  const ns = samples[5];
+  return { ns, nsPerRequest: ns / c.count, reqPerSec: (1e9 / ns) * c.count, mbPerSec: (c.bytes.length / ns) * 1e3 };
+}
+
+const contenders = [
+  ['engine alone (raw wasm call)', engineRaw],
+  ['engine + full JS result (string)', engineFull],
+  ['engine + full JS result (Uint8Array)', engineFullBytes],
+  ...(llhttpSimd ? [['undici llhttp wasm (SIMD)', llhttpSimd]] : []),
+  ['undici llhttp wasm (no SIMD)', llhttpPlain],
+  ...(nodeParser ? [["Node's HTTPParser (native llhttp)", nodeParser]] : []),
+];
+
+console.log(`\nRequest parsing, median of 11 samples, Node ${process.version}`);
+const table = {};
+for (const c of corpus) {
+  console.log(`\n  ${c.name}: ${c.bytes.length} bytes, ${c.count} request${c.count > 1 ? 's' : ''}`);
+  console.log(`    ${'parser'.padEnd(40)} ${'ns/req'.padStart(9)} ${'req/s'.padStart(12)} ${'MB/s'.padStart(8)}`);
+  for (const [name, fn] of contenders) {
+    const r = time(fn, c);
+    (table[name] ||= []).push(r);
+    console.log(`    ${name.padEnd(40)} ${r.nsPerRequest.toFixed(0).padStart(9)} ${Math.round(r.reqPerSec).toLocaleString('en').padStart(12)} ${r.mbPerSec.toFixed(0).padStart(8)}`);
+  }
+}
+
+const geo = (xs) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
+const ref = table['undici llhttp wasm (SIMD)'] || table['undici llhttp wasm (no SIMD)'];
+console.log('\n  Throughput relative to undici llhttp wasm (geometric mean over the corpus):');
+for (const [name] of contenders) {
+  const ratio = geo(table[name].map((r, i) => ref[i].ns / r.ns));
+  console.log(`    ${name.padEnd(40)} ${ratio.toFixed(2)}x`);
+}
+const full = table['engine + full JS result (string)'][0];
+console.log(`\n  Targets (issue 3): engine alone >= 1.25x llhttp-wasm; full JS result < 1000 ns for the browser GET: ${full.nsPerRequest.toFixed(0)} ns`);
