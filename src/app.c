@@ -1,0 +1,977 @@
+/*
+** app.c — the virtual application: the article's Flask routes, done right.
+** Each handler runs after the server-wide rules (rules.c) passed, and
+** explains its own decision in the trace.
+**
+** Decisions where the RFCs leave a choice (each is in the trace when it
+** applies):
+**  - Content the route cannot read at all (not JSON, not an object, `name`
+**    missing or not a string) is 400: the request is malformed for this
+**    route (RFC 9110 §15.5.1); the article's /submit answers 400 for a
+**    missing name and so does every JSON route here. A well-formed request
+**    whose values break a rule (`name` empty, over 64 bytes, or holding
+**    control characters) is 422 (§15.5.21). One rule: the shape decides 400,
+**    the values decide 422, the store's current state decides 409.
+**  - DELETE of an item deleted before is 410, not 404: the server remembers
+**    the last 16 deleted ids and knows they are gone for good (§15.5.11);
+**    ids are never reused. An id it never had is 404.
+**  - A successful PUT is 204: the server keeps the name, not the bytes the
+**    client sent, so it must not send a validator (§9.3.4), and it has
+**    nothing else to say. PUT never creates: ids are assigned by POST /items.
+**  - Range requests on an item: one range is served as 206; several ranges
+**    are ignored (a full 200), as §14.2 allows; an unsatisfiable range is 416.
+*/
+#include "app.h"
+
+#include "digest.h"
+#include "httpdate.h"
+#include "json.h"
+#include "jsonread.h"
+
+#include <string.h>
+
+static struct hs_str str(const char *s) { return (struct hs_str){ s, strlen(s) }; }
+
+static void msg(struct hs_ctx *c, struct hs_json *j, const char *en, const char *ko)
+{
+    hs_json_key(j, "message");
+    hs_json_str(j, c->lang == HS_LANG_KO ? ko : en);
+}
+
+/* Finishes JSON content in c->res; with_lang adds Content-Language and Vary. */
+static void json_done(struct hs_ctx *c, struct hs_json *j, int with_lang)
+{
+    hs_response_json_end(c->res, j, NULL);
+    if (with_lang)
+        hs_content_language(c);
+}
+
+/* ---- items ------------------------------------------------------------------ */
+
+size_t hs_item_etag(const struct hs_item *it, char *buf)
+{
+    char tmp[24];
+    size_t o = 0, k;
+    uint32_t parts[2] = { it->id, it->version };
+    buf[o++] = '"';
+    for (int p = 0; p < 2; p++) {
+        uint32_t v = parts[p];
+        k = sizeof tmp;
+        do {
+            tmp[--k] = (char)('0' + v % 10);
+            v /= 10;
+        } while (v);
+        memcpy(buf + o, tmp + k, sizeof tmp - k);
+        o += sizeof tmp - k;
+        if (p == 0)
+            buf[o++] = '.';
+    }
+    buf[o++] = '"';
+    return o;
+}
+
+struct hs_item *hs_item_find(struct hs_server_state *s, uint32_t id)
+{
+    for (int i = 0; i < HS_SERVER_ITEMS; i++)
+        if (id && s->items[i].id == id)
+            return &s->items[i];
+    return NULL;
+}
+
+static int is_gone(const struct hs_server_state *s, uint32_t id)
+{
+    for (int i = 0; i < HS_SERVER_GONE; i++)
+        if (s->gone[i] == id)
+            return 1;
+    return 0;
+}
+
+static int item_count(const struct hs_server_state *s)
+{
+    int n = 0;
+    for (int i = 0; i < HS_SERVER_ITEMS; i++)
+        n += s->items[i].id != 0;
+    return n;
+}
+
+static void item_json(struct hs_json *j, const struct hs_item *it)
+{
+    hs_json_obj(j);
+    hs_json_key(j, "id");
+    hs_json_int(j, it->id);
+    hs_json_key(j, "name");
+    hs_json_strn(j, it->name, it->name_len);
+    hs_json_obj_end(j);
+}
+
+/* The name a JSON body carries, after the rules of the header comment.
+** Returns 0 with name/len set, or decides 400/422 and returns -1. */
+static int read_name(struct hs_ctx *c, char *name, size_t *len)
+{
+    struct hs_jval root, k, v, found = { HS_JNONE, 0, 0 };
+    uint32_t err, pos = 0;
+    int count = 0, n;
+    if (hs_jread_doc(c->body, c->body_len, &root, &err) < 0) {
+        hs_trace(c, "handler", "RFC 8259 §2", 400,
+                 "The content is not valid JSON (the problem is at content byte {0}): the server cannot read the request at all, 400.",
+                 "본문이 올바른 JSON이 아니다 (문제는 본문의 {0}번째 바이트에 있다). 서버가 요청을 아예 읽을 수 없으므로 400이다.",
+                 HS_ARGS(hs_trace_num(c, err)));
+        hs_problem(c, 400, "The content is not valid JSON.", "본문이 올바른 JSON이 아니다.");
+        return -1;
+    }
+    if (root.type != HS_JOBJECT) {
+        hs_trace(c, "handler", "RFC 9110 §15.5.1", 400,
+                 "The content is JSON but not an object, so it has no name member: 400. (The article's handler would crash here with a 500: `'name' in None` raises.)",
+                 "본문이 JSON이지만 객체가 아니어서 name 멤버가 없다. 400이다. (글의 핸들러라면 `'name' in None`이 예외를 일으켜 500이 된다.)",
+                 HS_NOARGS);
+        hs_problem(c, 400, "The content must be a JSON object with a name.", "본문은 name이 있는 JSON 객체여야 한다.");
+        return -1;
+    }
+    while (hs_jread_member(c->body, &root, &pos, &k, &v))
+        if (hs_jread_is(c->body, &k, "name")) {
+            found = v;
+            count++;
+        }
+    if (count != 1 || found.type != HS_JSTRING) {
+        const char *en = count == 0 ? "The JSON object has no name member"
+                       : count > 1 ? "The JSON object has name twice, which makes it ambiguous (RFC 8259 §4 says names SHOULD be unique)"
+                                   : "name is not a string";
+        const char *ko = count == 0 ? "JSON 객체에 name 멤버가 없다"
+                       : count > 1 ? "JSON 객체에 name이 두 번 있어 모호하다 (RFC 8259 §4는 이름이 유일해야 한다고 권고한다)"
+                                   : "name이 문자열이 아니다";
+        hs_trace(c, "handler", "RFC 9110 §15.5.1", 400,
+                 "{0}. The shape of the request is wrong, so this server answers 400 (422 is kept for a well-formed name with a bad value).",
+                 "{1}. 요청의 형태가 틀렸으므로 이 서버는 400으로 답한다 (422는 형태는 맞지만 값이 잘못된 name에 쓴다).",
+                 HS_ARGS(str(en), str(ko)));
+        hs_problem(c, 400, count == 0 ? "name is required." : "name must be a single string.",
+                   count == 0 ? "name이 필요하다." : "name은 문자열 하나여야 한다.");
+        return -1;
+    }
+    n = hs_jread_string(c->body, &found, name, HS_SERVER_NAME_MAX);
+    {
+        int blank = 1, ctl = 0;
+        for (int i = 0; i < n; i++) {
+            unsigned char ch = (unsigned char)name[i];
+            blank &= ch == ' ' || ch == '\t';
+            ctl |= ch < 0x20 || ch == 0x7F;
+        }
+        if (n <= 0 || blank || ctl) {
+            const char *en = n < 0 ? "longer than 64 bytes" : ctl ? "holds control characters" : "empty";
+            const char *ko = n < 0 ? "64바이트보다 길다" : ctl ? "제어 문자를 담고 있다" : "비어 있다";
+            hs_trace(c, "handler", "RFC 9110 §15.5.21", 422,
+                     "The request is well-formed JSON with a string name, but the name is {0}: the server understood it and cannot process it, 422.",
+                     "요청은 올바른 JSON이고 name도 문자열이지만 name이 {1}. 서버는 요청을 이해했지만 처리할 수 없으므로 422다.",
+                     HS_ARGS(str(en), str(ko)));
+            hs_problem(c, 422, "name must be 1 to 64 bytes of text without control characters.",
+                       "name은 제어 문자가 없는 1~64바이트 텍스트여야 한다.");
+            return -1;
+        }
+    }
+    *len = (size_t)n;
+    return 0;
+}
+
+/* Returns the item other than self named name[0..n), or NULL. */
+static const struct hs_item *same_name(const struct hs_server_state *s, const char *name, size_t n, uint32_t self)
+{
+    for (int i = 0; i < HS_SERVER_ITEMS; i++) {
+        const struct hs_item *it = &s->items[i];
+        if (it->id && it->id != self && it->name_len == n && memcmp(it->name, name, n) == 0)
+            return it;
+    }
+    return NULL;
+}
+
+static int conflict(struct hs_ctx *c, const char *name, size_t n, uint32_t self)
+{
+    const struct hs_item *other = same_name(c->s, name, n, self);
+    if (!other)
+        return 0;
+    hs_trace(c, "handler", "RFC 9110 §15.5.10", 409,
+             "Item {0} already has the name \"{1}\" and names are unique in this store: the request conflicts with the current state, 409.",
+             "항목 {0}이(가) 이미 \"{1}\"이라는 이름을 쓰고 있고 이 저장소에서 이름은 유일해야 한다. 요청이 현재 상태와 충돌하므로 409다.",
+             HS_ARGS(hs_trace_num(c, other->id), ((struct hs_str){ name, n })));
+    hs_problem(c, 409, "Another item already has this name.", "다른 항목이 이미 이 이름을 쓰고 있다.");
+    return 1;
+}
+
+static void items_get(struct hs_ctx *c)
+{
+    struct hs_json j;
+    hs_status(c, 200);
+    hs_response_json_begin(c->res, &j);
+    hs_json_obj(&j);
+    hs_json_key(&j, "items");
+    hs_json_arr(&j);
+    for (int i = 0; i < HS_SERVER_ITEMS; i++)
+        if (c->s->items[i].id)
+            item_json(&j, &c->s->items[i]);
+    hs_json_arr_end(&j);
+    hs_json_obj_end(&j);
+    json_done(c, &j, 0);
+    hs_trace(c, "handler", "RFC 9110 §9.3.1", 200, "The collection lists {0} items: 200.", "컬렉션에 항목 {0}개가 있다. 200으로 답한다.",
+             HS_ARGS(hs_trace_num(c, item_count(c->s))));
+}
+
+static void items_post(struct hs_ctx *c)
+{
+    struct hs_server_state *s = c->s;
+    char name[HS_SERVER_NAME_MAX], loc[32] = "/items/";
+    size_t n, ln = 7;
+    struct hs_item *slot = NULL;
+    struct hs_json j;
+    if (read_name(c, name, &n) < 0 || conflict(c, name, n, 0))
+        return;
+    for (int i = 0; i < HS_SERVER_ITEMS && !slot; i++)
+        if (!s->items[i].id)
+            slot = &s->items[i];
+    if (!slot || item_count(s) >= (int)s->capacity) {
+        hs_trace(c, "handler", "RFC 4918 §11.5", 507,
+                 "The store holds {0} items, its capacity: the server cannot store the new one, 507 Insufficient Storage. (Storage is a server condition, so it is a 5xx, not a client error.)",
+                 "저장소가 용량인 {0}개를 모두 채웠다. 새 항목을 저장할 수 없으므로 507 Insufficient Storage다. (저장 공간은 서버 쪽 사정이므로 클라이언트 오류가 아닌 5xx다.)",
+                 HS_ARGS(hs_trace_num(c, s->capacity)));
+        hs_problem(c, 507, "The item store is full.", "항목 저장소가 가득 찼다.");
+        return;
+    }
+    while (!s->next_id || hs_item_find(s, s->next_id) || is_gone(s, s->next_id))
+        s->next_id = s->next_id >= 0x7fffffff ? 1 : s->next_id + 1;
+    slot->id = s->next_id++;
+    slot->version = 1;
+    slot->modified = s->clock;
+    slot->name_len = (uint32_t)n;
+    memcpy(slot->name, name, n);
+    {
+        struct hs_str id = hs_trace_num(c, slot->id);
+        memcpy(loc + ln, id.p, id.n);
+        ln += id.n;
+        hs_status(c, 201);
+        hs_response_field(c->res, "Location", loc, ln);
+        hs_response_json_begin(c->res, &j);
+        item_json(&j, slot);
+        json_done(c, &j, 0);
+        hs_trace(c, "handler", "RFC 9110 §15.3.2", 201,
+                 "Created item {0}: 201, with Location: {1} naming the new resource and its representation as content.",
+                 "항목 {0}을(를) 만들었다. 새 리소스를 가리키는 Location: {1}과 그 표현을 본문에 담아 201로 답한다.",
+                 HS_ARGS(id, ((struct hs_str){ loc, ln })));
+    }
+}
+
+static void items(struct hs_ctx *c)
+{
+    if (c->method == M_POST)
+        items_post(c);
+    else
+        items_get(c);
+}
+
+/* Finds /items/{id}: 0 with validators, or 404/410 decided. */
+static int item_locate(struct hs_ctx *c, struct hs_validators *v)
+{
+    struct hs_item *it = hs_item_find(c->s, (uint32_t)c->param);
+    if (!it) {
+        if (is_gone(c->s, (uint32_t)c->param)) {
+            hs_trace(c, "locate", "RFC 9110 §15.5.11", 410,
+                     "Item {0} was deleted, and the server remembers it: it is gone for good and its id will not be reused, so 410 rather than 404. Clients may drop links to it.",
+                     "항목 {0}은(는) 삭제되었고 서버가 이를 기억한다. 영구히 사라졌고 id도 다시 쓰지 않으므로 404가 아니라 410이다. 클라이언트는 이 링크를 지워도 된다.",
+                     HS_ARGS(hs_trace_num(c, c->param)));
+            hs_problem(c, 410, "This item was deleted and will not come back.", "이 항목은 삭제되었고 돌아오지 않는다.");
+            return 410;
+        }
+        hs_trace(c, "locate", "RFC 9110 §15.5.5", 404,
+                 "There is no item {0} and the server has no record of one: 404.",
+                 "항목 {0}은(는) 없고 서버에 기록도 없다. 404로 답한다.", HS_ARGS(hs_trace_num(c, c->param)));
+        hs_problem(c, 404, "There is no item with this id.", "이 id의 항목이 없다.");
+        return 404;
+    }
+    { /* the tag is kept in the trace arena, which lives as long as the exchange */
+        char tag[32];
+        size_t n = hs_item_etag(it, tag);
+        struct hs_str kept = { c->x->text + c->x->text_len, 0 };
+        if (c->x->text_len + n <= sizeof c->x->text) {
+            memcpy(c->x->text + c->x->text_len, tag, n);
+            c->x->text_len += (uint32_t)n;
+            kept.n = n;
+        }
+        v->etag = kept.p;
+        v->etag_len = kept.n;
+    }
+    v->modified = it->modified;
+    return 0;
+}
+
+/* Parses Range for a representation of len bytes. Returns 1 with [*first,
+** *last] for one satisfiable range, 0 to ignore Range (absent, other unit,
+** several ranges, bad syntax), -1 when unsatisfiable. */
+static int parse_range(const char *v, size_t n, uint32_t len, uint32_t *first, uint32_t *last)
+{
+    size_t i = 6;
+    uint64_t a = 0, b = 0;
+    int has_a = 0, has_b = 0;
+    if (n < 7 || !hs_ieq(v, 6, "bytes="))
+        return 0;
+    for (size_t k = i; k < n; k++)
+        if (v[k] == ',')
+            return 0;
+    while (i < n && v[i] >= '0' && v[i] <= '9' && a < 1000000000000ull)
+        a = a * 10 + (uint64_t)(v[i++] - '0'), has_a = 1;
+    if (i >= n || v[i] != '-')
+        return 0;
+    i++;
+    while (i < n && v[i] >= '0' && v[i] <= '9' && b < 1000000000000ull)
+        b = b * 10 + (uint64_t)(v[i++] - '0'), has_b = 1;
+    if (i != n || (!has_a && !has_b) || (has_a && has_b && b < a))
+        return 0;
+    if (!has_a) { /* suffix: the last b bytes */
+        if (b == 0 || len == 0)
+            return -1;
+        *first = b >= len ? 0 : len - (uint32_t)b;
+        *last = len - 1;
+        return 1;
+    }
+    if (a >= len)
+        return -1;
+    *first = (uint32_t)a;
+    *last = !has_b || b >= len ? len - 1 : (uint32_t)b;
+    return 1;
+}
+
+static void item_get(struct hs_ctx *c, struct hs_item *it)
+{
+    struct hs_json j;
+    char etag[32], date[HS_HTTP_DATE_LEN], cr[64];
+    size_t en = hs_item_etag(it, etag), rn = 0;
+    const char *rv = c->method == M_GET ? hs_field(c, "Range", &rn) : NULL;
+    uint32_t first = 0, last = 0;
+    int range = 0;
+    hs_status(c, 200);
+    hs_response_field(c->res, "ETag", etag, en);
+    hs_http_date_format(it->modified, date);
+    hs_response_field(c->res, "Last-Modified", date, sizeof date);
+    hs_response_field_str(c->res, "Accept-Ranges", "bytes");
+    hs_response_json_begin(c->res, &j);
+    item_json(&j, it);
+    json_done(c, &j, 0);
+    if (rv) {
+        size_t irn;
+        const char *ir = hs_field(c, "If-Range", &irn);
+        int64_t t;
+        int if_range_ok = !ir || (irn > 0 && ir[0] == '"' ? (irn == en && memcmp(ir, etag, en) == 0)
+                                                          : (hs_http_date_parse(ir, irn, c->s->clock, &t) == 0 && t == it->modified));
+        if (!if_range_ok) {
+            hs_trace(c, "range", "RFC 9110 §13.1.5", 0,
+                     "If-Range does not match the current representation, so the Range is ignored and the whole item is sent.",
+                     "If-Range가 현재 표현과 맞지 않으므로 Range를 무시하고 항목 전체를 보낸다.", HS_NOARGS);
+        } else
+            range = parse_range(rv, rn, c->res->body_len, &first, &last);
+        if (if_range_ok && range == 0)
+            hs_trace(c, "range", "RFC 9110 §14.2", 0,
+                     "The Range field is not one byte range this server serves (another unit, several ranges or bad syntax); a server may ignore it, so the whole item is sent.",
+                     "Range 필드가 이 서버가 처리하는 바이트 범위 하나가 아니다 (다른 단위, 여러 범위, 잘못된 문법). 서버는 이를 무시할 수 있으므로 항목 전체를 보낸다.",
+                     HS_NOARGS);
+    }
+    if (range < 0) {
+        size_t k = 0;
+        struct hs_str total = hs_trace_num(c, c->res->body_len);
+        memcpy(cr, "bytes */", 8);
+        k = 8;
+        memcpy(cr + k, total.p, total.n);
+        k += total.n;
+        hs_response_init(c->res, 416);
+        hs_response_field(c->res, "Content-Range", cr, k);
+        hs_trace(c, "range", "RFC 9110 §15.5.17", 416,
+                 "The range starts past the end of the {0}-byte representation: 416, with Content-Range: bytes */{0} giving the current length.",
+                 "범위가 {0}바이트 표현의 끝 뒤에서 시작한다. 현재 길이를 알려 주는 Content-Range: bytes */{0}와 함께 416으로 답한다.",
+                 HS_ARGS(total));
+        hs_problem(c, 416, "The requested range is outside the representation.", "요청한 범위가 표현 밖에 있다.");
+        return;
+    }
+    if (range > 0) {
+        size_t k;
+        struct hs_str f = hs_trace_num(c, first), l = hs_trace_num(c, last), t = hs_trace_num(c, c->res->body_len);
+        memcpy(cr, "bytes ", 6);
+        k = 6;
+        memcpy(cr + k, f.p, f.n), k += f.n;
+        cr[k++] = '-';
+        memcpy(cr + k, l.p, l.n), k += l.n;
+        cr[k++] = '/';
+        memcpy(cr + k, t.p, t.n), k += t.n;
+        memmove(c->res->body, c->res->body + first, last - first + 1);
+        c->res->body_len = last - first + 1;
+        c->res->status = 206;
+        hs_response_field(c->res, "Content-Range", cr, k);
+        hs_trace(c, "range", "RFC 9110 §15.3.7", 206,
+                 "One satisfiable range: 206 with bytes {0}-{1} of {2} and Content-Range saying which.",
+                 "만족할 수 있는 범위 하나다. {2}바이트 중 {0}-{1}바이트를 보내고 Content-Range로 어느 부분인지 알리며 206으로 답한다.",
+                 HS_ARGS(f, l, t));
+        return;
+    }
+    hs_trace(c, "handler", "RFC 9110 §8.8", 200,
+             "Item {0}: 200 with ETag and Last-Modified, the validators a client sends back in If-None-Match / If-Modified-Since / If-Match.",
+             "항목 {0}: ETag와 Last-Modified를 담아 200으로 답한다. 클라이언트는 이 검증자를 If-None-Match / If-Modified-Since / If-Match로 돌려보낸다.",
+             HS_ARGS(hs_trace_num(c, it->id)));
+}
+
+static void item_put(struct hs_ctx *c, struct hs_item *it)
+{
+    char name[HS_SERVER_NAME_MAX];
+    size_t n;
+    if (read_name(c, name, &n) < 0 || conflict(c, name, n, it->id))
+        return;
+    memcpy(it->name, name, n);
+    it->name_len = (uint32_t)n;
+    it->version++;
+    it->modified = c->s->clock;
+    hs_status(c, 204);
+    hs_trace(c, "handler", "RFC 9110 §9.3.4", 204,
+             "Item {0} replaced (version {1}). 200 and 204 are both right for a PUT that modified a resource; this server sends 204: it stores the name, not the exact bytes sent, so it must not send a validator, and there is nothing else to say.",
+             "항목 {0}을(를) 바꿨다 (버전 {1}). 리소스를 수정한 PUT에는 200과 204 모두 맞다. 이 서버는 204를 보낸다. 보낸 바이트가 아니라 이름만 저장하므로 검증자를 보내면 안 되고, 더 전할 내용도 없다.",
+             HS_ARGS(hs_trace_num(c, it->id), hs_trace_num(c, it->version)));
+}
+
+static void item_delete(struct hs_ctx *c, struct hs_item *it)
+{
+    struct hs_server_state *s = c->s;
+    uint32_t id = it->id;
+    memset(it, 0, sizeof *it);
+    if (s->gone[HS_SERVER_GONE - 1]) /* forget the oldest */
+        memmove(s->gone, s->gone + 1, sizeof s->gone - sizeof s->gone[0]), s->gone[HS_SERVER_GONE - 1] = 0;
+    for (int i = 0; i < HS_SERVER_GONE; i++)
+        if (!s->gone[i]) {
+            s->gone[i] = id;
+            break;
+        }
+    hs_status(c, 204);
+    hs_trace(c, "handler", "RFC 9110 §9.3.5", 204,
+             "Item {0} deleted: 204, nothing to send back. The server remembers the id, so asking for it again gives 410 Gone.",
+             "항목 {0}을(를) 삭제했다. 돌려줄 내용이 없으므로 204다. 서버가 id를 기억하므로 다시 요청하면 410 Gone이다.",
+             HS_ARGS(hs_trace_num(c, id)));
+}
+
+static void item(struct hs_ctx *c)
+{
+    struct hs_item *it = hs_item_find(c->s, (uint32_t)c->param);
+    if (!it)
+        return; /* item_locate decided */
+    if (c->method == M_PUT)
+        item_put(c, it);
+    else if (c->method == M_DELETE)
+        item_delete(c, it);
+    else
+        item_get(c, it);
+}
+
+/* ---- the rest of the routes ------------------------------------------------------ */
+
+static void index_json(struct hs_ctx *c, struct hs_json *j)
+{
+    char allow[96];
+    hs_json_key(j, "routes");
+    hs_json_arr(j);
+    for (int i = 1; i < hs_route_count; i++) {
+        hs_json_obj(j);
+        hs_json_key(j, "path");
+        hs_json_str(j, hs_routes[i].pattern);
+        hs_json_key(j, "allow");
+        hs_json_strn(j, allow, hs_allow(hs_routes[i].methods, allow, sizeof allow));
+        hs_json_obj_end(j);
+    }
+    hs_json_arr_end(j);
+    (void)c;
+}
+
+static void root(struct hs_ctx *c)
+{
+    struct hs_json j;
+    hs_status(c, 200);
+    hs_response_json_begin(c->res, &j);
+    hs_json_obj(&j);
+    if (c->method == M_POST) {
+        size_t n = 0;
+        const char *type = hs_field(c, "Content-Type", &n);
+        hs_json_key(&j, "received");
+        hs_json_obj(&j);
+        hs_json_key(&j, "bytes");
+        hs_json_int(&j, c->body_len);
+        hs_json_key(&j, "type");
+        if (type)
+            hs_json_strn(&j, type, n);
+        else
+            hs_json_null(&j);
+        hs_json_obj_end(&j);
+        msg(c, &j, "Received; POST / accepts any content.", "받았다. POST /는 어떤 본문이든 받는다.");
+        hs_json_obj_end(&j);
+        json_done(c, &j, 1);
+        hs_trace(c, "handler", "RFC 9110 §9.3.3", 200, "POST / takes any content and reports what it received: {0} bytes.",
+                 "POST /는 어떤 본문이든 받고 받은 것을 알려 준다: {0}바이트.", HS_ARGS(hs_trace_num(c, c->body_len)));
+        return;
+    }
+    index_json(c, &j);
+    hs_json_obj_end(&j);
+    json_done(c, &j, 0);
+    hs_trace(c, "handler", "RFC 9110 §9.3.1", 200, "The index of this server's routes: 200.", "이 서버의 경로 목록이다. 200으로 답한다.", HS_NOARGS);
+}
+
+static void success(struct hs_ctx *c)
+{
+    struct hs_json j;
+    hs_status(c, 200);
+    hs_response_json_begin(c->res, &j);
+    hs_json_obj(&j);
+    msg(c, &j, "The request succeeded.", "요청이 성공했다.");
+    hs_json_obj_end(&j);
+    json_done(c, &j, 1);
+    hs_trace(c, "handler", "RFC 9110 §15.3.1", 200, "Nothing to refuse: 200 with a JSON body.", "거절할 이유가 없다. JSON 본문과 함께 200으로 답한다.", HS_NOARGS);
+}
+
+static void submit(struct hs_ctx *c)
+{
+    char name[HS_SERVER_NAME_MAX];
+    size_t n;
+    struct hs_json j;
+    if (read_name(c, name, &n) < 0)
+        return;
+    hs_status(c, 200);
+    hs_response_json_begin(c->res, &j);
+    hs_json_obj(&j);
+    hs_json_key(&j, "name");
+    hs_json_strn(&j, name, n);
+    msg(c, &j, "The data was submitted.", "데이터를 제출했다.");
+    hs_json_obj_end(&j);
+    json_done(c, &j, 1);
+    hs_trace(c, "handler", "RFC 9110 §15.3.1", 200, "The JSON object has a name: 200.", "JSON 객체에 name이 있다. 200으로 답한다.", HS_NOARGS);
+}
+
+static void jobs_post(struct hs_ctx *c)
+{
+    struct hs_server_state *s = c->s;
+    struct hs_job *slot = &s->jobs[0];
+    char loc[32] = "/jobs/";
+    size_t ln = 6;
+    struct hs_json j;
+    struct hs_str id;
+    for (int i = 0; i < HS_SERVER_JOBS; i++) {
+        if (!s->jobs[i].id) {
+            slot = &s->jobs[i];
+            break;
+        }
+        if (s->jobs[i].started < slot->started)
+            slot = &s->jobs[i]; /* the oldest makes room */
+    }
+    slot->id = s->next_job ? s->next_job : 1;
+    s->next_job = slot->id >= 0x7fffffff ? 1 : slot->id + 1;
+    slot->started = s->clock;
+    id = hs_trace_num(c, slot->id);
+    memcpy(loc + ln, id.p, id.n);
+    ln += id.n;
+    hs_status(c, 202);
+    hs_response_field(c->res, "Location", loc, ln);
+    hs_response_json_begin(c->res, &j);
+    hs_json_obj(&j);
+    hs_json_key(&j, "id");
+    hs_json_int(&j, slot->id);
+    hs_json_key(&j, "monitor");
+    hs_json_strn(&j, loc, ln);
+    msg(c, &j, "The job was accepted; follow the monitor for its state.", "작업을 접수했다. 상태는 모니터에서 확인하라.");
+    hs_json_obj_end(&j);
+    json_done(c, &j, 1);
+    hs_trace(c, "handler", "RFC 9110 §15.3.3", 202,
+             "Job {0} is accepted but not done (it takes {1} virtual seconds): 202, with Location: {2}, a status monitor the client can poll.",
+             "작업 {0}을(를) 접수했지만 아직 끝나지 않았다 (가상 시간으로 {1}초 걸린다). 클라이언트가 상태를 확인할 수 있는 모니터 Location: {2}와 함께 202로 답한다.",
+             HS_ARGS(id, hs_trace_num(c, HS_SERVER_JOB_SECONDS), ((struct hs_str){ loc, ln })));
+}
+
+static int job_locate(struct hs_ctx *c, struct hs_validators *v)
+{
+    (void)v;
+    for (int i = 0; i < HS_SERVER_JOBS; i++)
+        if (c->s->jobs[i].id == (uint32_t)c->param)
+            return 0;
+    hs_trace(c, "locate", "RFC 9110 §15.5.5", 404, "There is no job {0}: 404.", "작업 {0}은(는) 없다. 404로 답한다.",
+             HS_ARGS(hs_trace_num(c, c->param)));
+    hs_problem(c, 404, "There is no job with this id.", "이 id의 작업이 없다.");
+    return 404;
+}
+
+static void job(struct hs_ctx *c)
+{
+    const struct hs_job *jb = NULL;
+    struct hs_json j;
+    int64_t left;
+    for (int i = 0; i < HS_SERVER_JOBS; i++)
+        if (c->s->jobs[i].id == (uint32_t)c->param)
+            jb = &c->s->jobs[i];
+    if (!jb)
+        return;
+    left = jb->started + HS_SERVER_JOB_SECONDS - c->s->clock;
+    hs_status(c, 200);
+    hs_response_json_begin(c->res, &j);
+    hs_json_obj(&j);
+    hs_json_key(&j, "id");
+    hs_json_int(&j, jb->id);
+    hs_json_key(&j, "state");
+    hs_json_str(&j, left > 0 ? "running" : "done");
+    if (left > 0) {
+        hs_json_key(&j, "secondsLeft");
+        hs_json_int(&j, left);
+    }
+    hs_json_obj_end(&j);
+    json_done(c, &j, 0);
+    hs_trace(c, "handler", "RFC 9110 §15.3.3", 200,
+             left > 0 ? "The monitor reports job {0} still running ({1} s left): 200 with its state." : "The monitor reports job {0} done: 200.",
+             left > 0 ? "모니터가 작업 {0}이(가) 아직 실행 중이라고 알린다 ({1}초 남음). 상태와 함께 200으로 답한다." : "모니터가 작업 {0}이(가) 끝났다고 알린다. 200으로 답한다.",
+             HS_ARGS(hs_trace_num(c, jb->id), hs_trace_num(c, left)));
+}
+
+/* Redirects: the article's routes, with a Location a client can follow. */
+static void redirect(struct hs_ctx *c, int status, const char *location, const char *en, const char *ko)
+{
+    hs_status(c, status);
+    hs_response_field_str(c->res, "Location", location);
+    hs_response_content(c->res, NULL, "", 0);
+    hs_trace(c, "handler", status == 301 ? "RFC 9110 §15.4.2" : status == 302 ? "RFC 9110 §15.4.3" : status == 303 ? "RFC 9110 §15.4.4"
+                           : status == 307 ? "RFC 9110 §15.4.8" : "RFC 9110 §15.4.9",
+             status, en, ko, HS_ARGS(str(location)));
+}
+
+static void moved_permanently(struct hs_ctx *c)
+{
+    redirect(c, 301, "/success", "Moved for good to {0}: 301 with Location. Clients may update links; browsers turn a POST into a GET when following it.",
+             "{0}(으)로 영구히 옮겼다. Location과 함께 301로 답한다. 클라이언트는 링크를 고쳐도 되며, 브라우저는 따라갈 때 POST를 GET으로 바꾼다.");
+}
+
+static void found(struct hs_ctx *c)
+{
+    redirect(c, 302, "/success", "Temporarily at {0}: 302 with Location; keep using this URI. Browsers turn a POST into a GET when following it.",
+             "잠시 {0}에 있다. Location과 함께 302로 답한다. 이 URI를 계속 써야 한다. 브라우저는 따라갈 때 POST를 GET으로 바꾼다.");
+}
+
+static void form(struct hs_ctx *c)
+{
+    redirect(c, 303, "/success", "The form was processed; the result is at {0}: 303 See Other, so the client fetches it with GET (reloading will not resubmit the form).",
+             "폼을 처리했고 결과는 {0}에 있다. 303 See Other로 답하므로 클라이언트는 GET으로 결과를 가져온다 (새로고침해도 폼이 다시 제출되지 않는다).");
+}
+
+static void temporary_redirect(struct hs_ctx *c)
+{
+    redirect(c, 307, "/", "Temporarily at {0}: 307 keeps the method and content, so a POST is repeated as a POST there.",
+             "잠시 {0}에 있다. 307은 메서드와 본문을 유지하므로 POST는 그곳에 POST로 다시 보내진다.");
+}
+
+static void permanent_redirect(struct hs_ctx *c)
+{
+    redirect(c, 308, "/", "Moved for good to {0}: 308 is 301 without the method change, so a POST stays a POST.",
+             "{0}(으)로 영구히 옮겼다. 308은 메서드가 바뀌지 않는 301이므로 POST는 POST로 남는다.");
+}
+
+static void profile(struct hs_ctx *c)
+{
+    struct hs_json j;
+    hs_status(c, 200);
+    hs_response_json_begin(c->res, &j);
+    hs_json_obj(&j);
+    hs_json_key(&j, "user");
+    hs_json_str(&j, c->role == 2 ? "admin" : "user");
+    msg(c, &j, "Your profile.", "당신의 프로필이다.");
+    hs_json_obj_end(&j);
+    json_done(c, &j, 1);
+    hs_trace(c, "handler", "RFC 9110 §15.3.1", 200, "The profile of the authenticated user: 200.", "인증된 사용자의 프로필이다. 200으로 답한다.", HS_NOARGS);
+}
+
+static void admin(struct hs_ctx *c)
+{
+    struct hs_json j;
+    hs_status(c, 200);
+    hs_response_json_begin(c->res, &j);
+    hs_json_obj(&j);
+    hs_json_key(&j, "items");
+    hs_json_int(&j, item_count(c->s));
+    hs_json_key(&j, "exchanges");
+    hs_json_int(&j, c->s->exchanges);
+    msg(c, &j, "Admin dashboard.", "관리자 대시보드다.");
+    hs_json_obj_end(&j);
+    json_done(c, &j, 1);
+    hs_trace(c, "handler", "RFC 9110 §15.3.1", 200, "An admin may see the dashboard: 200.", "관리자는 대시보드를 볼 수 있다. 200으로 답한다.", HS_NOARGS);
+}
+
+/* Returns 1 if the query holds the pair key=value exactly. */
+static int query_has(const struct hs_ctx *c, const char *pair)
+{
+    const char *q = c->in + c->req->query.off;
+    size_t n = c->req->query.len, k = strlen(pair), i = 0;
+    while (i <= n) {
+        size_t e = i;
+        while (e < n && q[e] != '&')
+            e++;
+        if (e - i == k && memcmp(q + i, pair, k) == 0)
+            return 1;
+        i = e + 1;
+    }
+    return 0;
+}
+
+static void process(struct hs_ctx *c)
+{
+    struct hs_json j;
+    if (query_has(c, "fail=1")) {
+        hs_trace(c, "handler", "RFC 9110 §15.6.1", 500,
+                 "The handler raised an exception (simulated by ?fail=1). The server logs it and answers 500 with a generic message: no stack trace, no exception text, nothing about its internals reaches the client.",
+                 "핸들러에서 예외가 발생했다 (?fail=1로 흉내 낸다). 서버는 이를 기록하고 일반적인 메시지와 함께 500으로 답한다. 스택 트레이스나 예외 메시지 등 내부 정보는 클라이언트에 보내지 않는다.",
+                 HS_NOARGS);
+        hs_problem(c, 500, "The server failed to process the request. The error was logged.",
+                   "서버가 요청을 처리하지 못했다. 오류는 기록되었다.");
+        return;
+    }
+    hs_status(c, 200);
+    hs_response_json_begin(c->res, &j);
+    hs_json_obj(&j);
+    hs_json_key(&j, "result");
+    hs_json_str(&j, "done");
+    msg(c, &j, "Processing finished.", "처리가 끝났다.");
+    hs_json_obj_end(&j);
+    json_done(c, &j, 1);
+    hs_trace(c, "handler", "RFC 9110 §15.3.1", 200, "Processing succeeded: 200. (Add ?fail=1 to make the handler raise.)",
+             "처리가 성공했다. 200으로 답한다. (?fail=1을 붙이면 핸들러가 예외를 일으킨다.)", HS_NOARGS);
+}
+
+static void proxy(struct hs_ctx *c)
+{
+    struct hs_json j;
+    if (c->s->upstream == HS_UPSTREAM_GARBAGE) {
+        hs_trace(c, "handler", "RFC 9110 §15.6.3", 502,
+                 "The server is a gateway here. The upstream answered \"HTPT/1.1 2OO 0K\", which is not an HTTP response: the gateway got an invalid response, 502.",
+                 "여기서 서버는 게이트웨이다. 업스트림이 HTTP 응답이 아닌 \"HTPT/1.1 2OO 0K\"를 보냈다. 게이트웨이가 잘못된 응답을 받았으므로 502다.",
+                 HS_NOARGS);
+        hs_problem(c, 502, "The upstream server sent an invalid response.", "업스트림 서버가 잘못된 응답을 보냈다.");
+        return;
+    }
+    if (c->s->upstream == HS_UPSTREAM_SLOW) {
+        c->s->clock += c->s->gateway_timeout;
+        hs_trace(c, "handler", "RFC 9110 §15.6.5", 504,
+                 "The gateway waited {0} s of virtual time for the upstream, which never answered: 504. (The Date of the response shows the wait.)",
+                 "게이트웨이가 업스트림을 가상 시간으로 {0}초 기다렸지만 응답이 없었다. 504로 답한다. (응답의 Date에 기다린 시간이 드러난다.)",
+                 HS_ARGS(hs_trace_num(c, c->s->gateway_timeout)));
+        hs_problem(c, 504, "The upstream server did not answer in time.", "업스트림 서버가 제시간에 응답하지 않았다.");
+        return;
+    }
+    hs_status(c, 200);
+    hs_response_json_begin(c->res, &j);
+    hs_json_obj(&j);
+    hs_json_key(&j, "upstream");
+    hs_json_str(&j, "healthy");
+    hs_json_key(&j, "data");
+    hs_json_obj(&j);
+    hs_json_key(&j, "temperature");
+    hs_json_int(&j, 21);
+    hs_json_obj_end(&j);
+    hs_json_obj_end(&j);
+    json_done(c, &j, 0);
+    hs_trace(c, "handler", "RFC 9110 §15.3.1", 200, "The upstream answered well; the gateway passes its data on: 200.",
+             "업스트림이 정상적으로 답했다. 게이트웨이가 그 데이터를 전달하며 200으로 답한다.", HS_NOARGS);
+}
+
+/* GET /chat: the WebSocket opening handshake (RFC 6455 §4.2). */
+static void chat(struct hs_ctx *c)
+{
+    size_t kn = 0, vn = 0;
+    const char *key = hs_field(c, "Sec-WebSocket-Key", &kn), *ver = hs_field(c, "Sec-WebSocket-Version", &vn);
+    uint8_t raw[32];
+    char accept[HS_WS_ACCEPT_LEN];
+    int wants = c->req->version_minor >= 1 && hs_field_has_token(c, "Upgrade", "websocket") && hs_field_has_token(c, "Connection", "upgrade");
+    if (!wants || c->method != M_GET) {
+        hs_trace(c, "handler", "RFC 9110 §15.5.22", 426,
+                 c->req->version_minor == 0 ? "/chat only speaks WebSocket, and an HTTP/1.0 request cannot upgrade (its Upgrade field must be ignored): 426 with Upgrade: websocket."
+                                            : "/chat only speaks WebSocket and the request does not ask to switch (it needs Upgrade: websocket and Connection: Upgrade): 426 with Upgrade naming the protocol to use.",
+                 c->req->version_minor == 0 ? "/chat은 WebSocket만 쓰는데 HTTP/1.0 요청은 업그레이드할 수 없다 (Upgrade 필드를 무시해야 한다). Upgrade: websocket과 함께 426으로 답한다."
+                                            : "/chat은 WebSocket만 쓰는데 요청이 프로토콜 전환을 요청하지 않았다 (Upgrade: websocket과 Connection: Upgrade가 필요하다). 써야 할 프로토콜을 Upgrade에 적어 426으로 답한다.",
+                 HS_NOARGS);
+        hs_response_field_str(c->res, "Upgrade", "websocket");
+        hs_response_field_str(c->res, "Connection", "Upgrade");
+        hs_problem(c, 426, "This endpoint speaks WebSocket: upgrade the connection.", "이 엔드포인트는 WebSocket을 쓴다. 연결을 업그레이드하라.");
+        return;
+    }
+    if (!key || hs_request_find_header(c->in, c->req, "Sec-WebSocket-Key", (uint32_t)hs_request_find_header(c->in, c->req, "Sec-WebSocket-Key", 0) + 1) >= 0 ||
+        hs_base64_decode(key, kn, raw, sizeof raw) != 16) {
+        hs_trace(c, "handler", "RFC 6455 §4.2.1", 400,
+                 "The handshake needs exactly one Sec-WebSocket-Key: 16 random bytes in base64 (24 characters). This one is missing or malformed: 400.",
+                 "핸드셰이크에는 Sec-WebSocket-Key가 정확히 하나 필요하다. 무작위 16바이트를 base64로 쓴 24글자다. 이 요청에는 없거나 형식이 틀렸다. 400으로 답한다.",
+                 HS_NOARGS);
+        hs_problem(c, 400, "Sec-WebSocket-Key must be 16 bytes in base64.", "Sec-WebSocket-Key는 base64로 쓴 16바이트여야 한다.");
+        return;
+    }
+    if (!ver || vn != 2 || memcmp(ver, "13", 2) != 0) {
+        hs_trace(c, "handler", "RFC 6455 §4.4", 426,
+                 "The client asks for a WebSocket version this server does not speak: 426 with Sec-WebSocket-Version: 13, the one it does.",
+                 "클라이언트가 이 서버가 쓰지 않는 WebSocket 버전을 요청했다. 서버가 쓰는 버전을 적은 Sec-WebSocket-Version: 13과 함께 426으로 답한다.",
+                 HS_NOARGS);
+        hs_response_field_str(c->res, "Upgrade", "websocket");
+        hs_response_field_str(c->res, "Connection", "Upgrade");
+        hs_response_field_str(c->res, "Sec-WebSocket-Version", "13");
+        hs_problem(c, 426, "This server speaks WebSocket version 13.", "이 서버는 WebSocket 버전 13을 쓴다.");
+        return;
+    }
+    hs_ws_accept(key, kn, accept);
+    hs_status(c, 101);
+    hs_response_field_str(c->res, "Upgrade", "websocket");
+    hs_response_field_str(c->res, "Connection", "Upgrade");
+    hs_response_field(c->res, "Sec-WebSocket-Accept", accept, sizeof accept);
+    c->upgraded = 1;
+    hs_trace(c, "handler", "RFC 6455 §4.2.2", 101,
+             "A valid WebSocket handshake: 101 Switching Protocols. Sec-WebSocket-Accept = base64(SHA-1(key + \"258EAFA5-E914-47DA-95CA-C5AB0DC85B11\")) = {0} proves the server read this key. From here on the bytes are WebSocket frames, not HTTP.",
+             "올바른 WebSocket 핸드셰이크다. 101 Switching Protocols로 답한다. Sec-WebSocket-Accept = base64(SHA-1(키 + \"258EAFA5-E914-47DA-95CA-C5AB0DC85B11\")) = {0}는 서버가 이 키를 읽었다는 증거다. 이제부터 바이트는 HTTP가 아니라 WebSocket 프레임이다.",
+             HS_ARGS(((struct hs_str){ accept, sizeof accept })));
+}
+
+/* GET /status/{code}: any code, with the fields the registry says it requires. */
+static void status_route(struct hs_ctx *c)
+{
+    int code = (int)c->param, level;
+    const char *field;
+    struct hs_json j;
+    static const char partial[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+    if (code < 200) {
+        struct hs_response *r = code == 101 ? NULL : hs_interim(c, code);
+        if (r && code == 103)
+            hs_response_field_str(r, "Link", "</style.css>; rel=preload; as=style");
+        hs_status(c, 200);
+        hs_response_json_begin(c->res, &j);
+        hs_json_obj(&j);
+        hs_json_key(&j, "interim");
+        if (r)
+            hs_json_int(&j, code);
+        else
+            hs_json_null(&j);
+        hs_json_obj_end(&j);
+        json_done(c, &j, 0);
+        if (code == 101)
+            hs_trace(c, "handler", "RFC 9110 §15.2.2", 200,
+                     "A server must not switch protocols the client did not ask for, so 101 cannot be sent on demand: a final 200 instead. See GET /chat for a real 101.",
+                     "서버는 클라이언트가 요청하지 않은 프로토콜로 전환하면 안 되므로 101은 요청한다고 보낼 수 없다. 대신 최종 응답 200을 보낸다. 진짜 101은 GET /chat에서 볼 수 있다.",
+                     HS_NOARGS);
+        else if (!r)
+            hs_trace(c, "handler", "RFC 9110 §15.2", 200,
+                     "An HTTP/1.0 client must never receive a 1xx response, so only the final 200 is sent.",
+                     "HTTP/1.0 클라이언트에는 1xx 응답을 보내면 안 되므로 최종 응답 200만 보낸다.", HS_NOARGS);
+        else
+            hs_trace(c, "handler", "RFC 9110 §15.2", 200,
+                     "A 1xx is interim: the server sends {0} first, then a final response (200), which every exchange needs.",
+                     "1xx는 중간 응답이다. 서버는 {0}을(를) 먼저 보내고, 모든 교환에 필요한 최종 응답(200)을 보낸다.",
+                     HS_ARGS(hs_trace_num(c, code)));
+        return;
+    }
+    hs_status(c, code);
+    for (int k = 0; (field = hs_response_required(code, k, &level)) != NULL; k++) {
+        if (!strcmp(field, "Location"))
+            hs_response_field_str(c->res, "Location", "/");
+        else if (!strcmp(field, "Allow"))
+            hs_response_field_str(c->res, "Allow", "GET, HEAD, OPTIONS");
+        else if (!strcmp(field, "WWW-Authenticate"))
+            hs_response_field_str(c->res, "WWW-Authenticate", "Bearer realm=\"explorer\"");
+        else if (!strcmp(field, "Proxy-Authenticate"))
+            hs_response_field_str(c->res, "Proxy-Authenticate", "Basic realm=\"proxy\"");
+        else if (!strcmp(field, "Retry-After"))
+            hs_response_field_str(c->res, "Retry-After", "120");
+        else if (!strcmp(field, "Upgrade")) {
+            hs_response_field_str(c->res, "Upgrade", "websocket");
+            hs_response_field_str(c->res, "Connection", "Upgrade");
+        } else if (!strcmp(field, "ETag"))
+            hs_response_field_str(c->res, "ETag", "\"status\"");
+        else if (!strcmp(field, "Connection"))
+            c->close = 1; /* 408: the server is closing the connection */
+        else if (!strcmp(field, "Content-Range"))
+            hs_response_field_str(c->res, "Content-Range", code == 206 ? "bytes 0-9/36" : "bytes */36");
+    }
+    if (code == 206)
+        hs_response_content(c->res, "text/plain", partial, 10);
+    else if (code >= 400) {
+        hs_problem(c, code, "Sent on request by GET /status/{code}.", "GET /status/{code}로 요청해 보낸 응답이다.");
+    } else {
+        hs_response_json_begin(c->res, &j);
+        hs_json_obj(&j);
+        hs_json_key(&j, "status");
+        hs_json_int(&j, code);
+        hs_json_key(&j, "phrase");
+        hs_json_str(&j, hs_response_phrase(code));
+        hs_json_obj_end(&j);
+        json_done(c, &j, 0);
+    }
+    hs_trace(c, "handler", "RFC 9110 §15", code,
+             "Sent on request: {0}, with every field the registry lists for it. No route of this app has a reason of its own to send it, or you asked for it directly.",
+             "요청에 따라 {0}을(를) 보낸다. 레지스트리가 이 코드에 요구하는 필드를 모두 담는다. 이 앱의 경로가 스스로 보낼 이유가 없는 코드이거나, 직접 요청한 것이다.",
+             HS_ARGS(hs_trace_num(c, code)));
+}
+
+static void star(struct hs_ctx *c) { (void)c; }
+
+/* ---- the route table ------------------------------------------------------------------- */
+
+#define ALL_GET (M_GET | M_HEAD)
+
+const struct hs_route hs_routes[] = {
+    { "*", 0, 0, 0, star, NULL },
+    { "/", ALL_GET | M_POST, 0, R_JSON_OUT | R_COND, root, NULL },
+    { "/success", ALL_GET, 0, R_JSON_OUT | R_COND, success, NULL },
+    { "/items", ALL_GET | M_POST, M_POST, R_JSON_OUT | R_COND, items, NULL },
+    { "/items/{id}", ALL_GET | M_PUT | M_DELETE, M_PUT, R_JSON_OUT | R_COND | R_PARAM_INT, item, item_locate },
+    { "/jobs", M_POST, 0, R_JSON_OUT | R_COND, jobs_post, NULL },
+    { "/jobs/{id}", ALL_GET, 0, R_JSON_OUT | R_COND | R_PARAM_INT, job, job_locate },
+    { "/moved-permanently", ALL_GET | M_POST, 0, 0, moved_permanently, NULL },
+    { "/found", ALL_GET | M_POST, 0, 0, found, NULL },
+    { "/form", M_POST, 0, 0, form, NULL },
+    { "/temporary-redirect", ALL_GET | M_POST, 0, 0, temporary_redirect, NULL },
+    { "/permanent-redirect", ALL_GET | M_POST, 0, 0, permanent_redirect, NULL },
+    { "/submit", M_POST, M_POST, R_JSON_OUT | R_COND, submit, NULL },
+    { "/profile", ALL_GET, 0, R_JSON_OUT | R_COND | R_AUTH_USER, profile, NULL },
+    { "/admin", ALL_GET, 0, R_JSON_OUT | R_COND | R_AUTH_ADMIN, admin, NULL },
+    { "/process", ALL_GET, 0, R_JSON_OUT | R_COND, process, NULL },
+    { "/proxy", ALL_GET, 0, R_JSON_OUT | R_COND, proxy, NULL },
+    { "/chat", ALL_GET, 0, 0, chat, NULL },
+    { "/status/{code}", ALL_GET, 0, R_PARAM_CODE, status_route, NULL },
+};
+
+const int hs_route_count = (int)(sizeof hs_routes / sizeof hs_routes[0]);
+
+/* ---- OPTIONS ---------------------------------------------------------------------------- */
+
+void hs_options(struct hs_ctx *c)
+{
+    char allow[96];
+    size_t n;
+    struct hs_json j;
+    if (c->route == &hs_routes[0]) {
+        n = hs_allow(M_GET | M_POST | M_PUT | M_DELETE, allow, sizeof allow);
+        hs_status(c, 200);
+        hs_response_field(c->res, "Allow", allow, n);
+        hs_response_json_begin(c->res, &j);
+        hs_json_obj(&j);
+        hs_json_key(&j, "server");
+        hs_json_str(&j, "http-status-explorer simulated server");
+        hs_json_key(&j, "version");
+        hs_json_str(&j, "HTTP/1.1");
+        hs_json_key(&j, "methods");
+        hs_json_strn(&j, allow, n);
+        hs_json_obj_end(&j);
+        json_done(c, &j, 0);
+        hs_trace(c, "handler", "RFC 9110 §9.3.7", 200,
+                 "OPTIONS *: 200 describing the server, with Allow listing every method some resource here supports ({0}).",
+                 "OPTIONS *: 서버를 설명하는 200으로 답하고, Allow에 이 서버의 어떤 리소스든 지원하는 메서드({0})를 모두 적는다.",
+                 HS_ARGS(((struct hs_str){ allow, n })));
+        return;
+    }
+    n = hs_allow(c->route->methods, allow, sizeof allow);
+    hs_response_field(c->res, "Allow", allow, n);
+    if (c->route == &hs_routes[1]) {
+        hs_status(c, 200);
+        hs_response_json_begin(c->res, &j);
+        hs_json_obj(&j);
+        index_json(c, &j);
+        hs_json_obj_end(&j);
+        json_done(c, &j, 0);
+        hs_trace(c, "handler", "RFC 9110 §9.3.7", 200, "OPTIONS /: Allow ({0}) and the index of routes: 200.",
+                 "OPTIONS /: Allow({0})와 경로 목록을 담아 200으로 답한다.", HS_ARGS(((struct hs_str){ allow, n })));
+        return;
+    }
+    hs_status(c, 204);
+    hs_trace(c, "handler", "RFC 9110 §9.3.7", 204, "OPTIONS {0}: Allow lists {1}; there is nothing else to say, so 204.",
+             "OPTIONS {0}: Allow에 {1}을(를) 적는다. 더 전할 내용이 없으므로 204다.",
+             HS_ARGS(str(c->route->pattern), ((struct hs_str){ allow, n })));
+}

@@ -1,0 +1,161 @@
+/*
+** app.h — inside the simulated server (not a public API): the context one
+** exchange is decided in, shared by server.c (the connection), rules.c (the
+** server-wide rules, in RFC 9110 order), app.c (routes and handlers) and
+** state.c.
+*/
+#ifndef HS_APP_H
+#define HS_APP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "server.h"
+
+/* Methods this server knows (RFC 9110 §9, RFC 5789), as bits. */
+enum {
+    M_GET = 1 << 0, M_HEAD = 1 << 1, M_POST = 1 << 2, M_PUT = 1 << 3, M_DELETE = 1 << 4,
+    M_CONNECT = 1 << 5, M_OPTIONS = 1 << 6, M_TRACE = 1 << 7, M_PATCH = 1 << 8
+};
+
+/* Route flags. */
+enum {
+    R_JSON_OUT = 1 << 0,   /* answers application/json: Accept is checked (406) */
+    R_AUTH_USER = 1 << 1,  /* needs a bearer token of a user or an admin */
+    R_AUTH_ADMIN = 1 << 2, /* needs an admin token */
+    R_PARAM_INT = 1 << 3,  /* the pattern ends in {id}: a positive integer */
+    R_PARAM_CODE = 1 << 4, /* the pattern ends in {code}: 100-599 */
+    R_COND = 1 << 5        /* preconditions are evaluated (a 2xx is its normal answer) */
+};
+
+struct hs_ctx;
+typedef void (*hs_handler)(struct hs_ctx *c);
+/* Finds the target resource: returns 0 and fills *v, or decides 404/410
+** itself (through c) and returns that status. */
+struct hs_validators;
+typedef int (*hs_locate)(struct hs_ctx *c, struct hs_validators *v);
+
+struct hs_route {
+    const char *pattern;   /* "/items/{id}": literal prefix, optional last parameter */
+    unsigned methods;      /* allowed besides OPTIONS (GET implies HEAD) */
+    unsigned json_in;      /* methods that need JSON content (411/415 checked) */
+    unsigned flags;        /* R_* */
+    hs_handler handler;
+    hs_locate locate;      /* NULL: the resource always exists and has no validators */
+};
+
+/* The selected representation's validators (RFC 9110 §8.8), for preconditions. */
+struct hs_validators {
+    const char *etag;      /* with quotes; NULL if none */
+    size_t etag_len;
+    int64_t modified;      /* -1 if none */
+};
+
+/* A byte string: literal, or a slice of the input. */
+struct hs_str { const char *p; size_t n; };
+
+struct hs_ctx {
+    struct hs_server *srv;
+    struct hs_server_state *s;
+    struct hs_exchange *x;
+    struct hs_response *res;        /* &x->final */
+    const char *in;                 /* the request's bytes: the parser's offsets are relative to it */
+    const struct hs_request *req;
+    const char *body;               /* decoded content */
+    uint32_t body_len;
+    int lang;                       /* enum hs_lang of the app's messages */
+    int lang_negotiated;            /* Accept-Language chose it */
+    int method;                     /* M_* bit, 0 for an unknown method */
+    int head;                       /* HEAD: answered as GET, without content */
+    int close;                      /* the connection closes after this exchange */
+    int keep_alive_10;              /* HTTP/1.0 keep-alive honoured */
+    int role;                       /* 0 none, 1 user, 2 admin */
+    int expect_continue;            /* Expect: 100-continue to honour */
+    int head_read;                  /* the request line and fields were parsed */
+    int body_missing;               /* the head is complete, the content never arrived */
+    int decided;                    /* a final status is set: later steps do not run */
+    int upgraded;                   /* 101: the connection now speaks another protocol */
+    int64_t param;                  /* {id} or {code} */
+    const struct hs_route *route;
+    char path[256];                 /* decoded path (for matching) */
+    size_t path_len;
+};
+
+/* ---- trace (server.c) ---- */
+
+/* Appends a trace step. en and ko may hold {0}..{9}: replaced by args[k]
+** (each cut at 160 bytes). outcome is 0 for a step passed, else the status
+** it decided. */
+void hs_trace(struct hs_ctx *c, const char *step, const char *rule, int outcome,
+              const char *en, const char *ko, const struct hs_str *args, int nargs);
+/* Returns an hs_str of the decimal digits of v, kept in the trace arena. */
+struct hs_str hs_trace_num(struct hs_ctx *c, long long v);
+
+#define HS_S(lit) ((struct hs_str){ (lit), sizeof(lit) - 1 })
+#define HS_ARGS(...) ((const struct hs_str[]){ __VA_ARGS__ }), (int)(sizeof((const struct hs_str[]){ __VA_ARGS__ }) / sizeof(struct hs_str))
+#define HS_NOARGS NULL, 0
+
+/* ---- request helpers (rules.c) ---- */
+
+/* Returns the value of the first field named name (case-insensitive) and
+** stores its length; NULL if absent. */
+const char *hs_field(const struct hs_ctx *c, const char *name, size_t *n);
+/* Returns 1 if the comma-separated field name (all lines) holds token tok (case-insensitive). */
+int hs_field_has_token(const struct hs_ctx *c, const char *name, const char *tok);
+/* Returns 1 if s[0..n) equals the lower-case literal lit ignoring ASCII case. */
+int hs_ieq(const char *s, size_t n, const char *lit);
+
+/* Runs the server-wide rules from "method" to "maintenance" and the route's
+** preconditions, then the handler; fills c->res. (rules.c) */
+void hs_decide(struct hs_ctx *c);
+
+/* Sets the final status (and marks the exchange decided). */
+void hs_status(struct hs_ctx *c, int status);
+
+/* Adds an interim response (unless the client speaks HTTP/1.0, which must
+** never get one: RFC 9110 §15.2); returns it, or NULL. */
+struct hs_response *hs_interim(struct hs_ctx *c, int status);
+
+/* Writes an RFC 9457 problem-details body with the app's message in
+** c->lang. (rules.c) */
+void hs_problem(struct hs_ctx *c, int status, const char *en, const char *ko);
+
+/* Adds Content-Language and Vary for a body in c->lang. (rules.c) */
+void hs_content_language(struct hs_ctx *c);
+
+/* ---- the application (app.c) ---- */
+
+extern const struct hs_route hs_routes[];
+extern const int hs_route_count;
+
+/* Answers OPTIONS for c->route: Allow, and for "*" and "/" a description. */
+void hs_options(struct hs_ctx *c);
+
+/* Writes the Allow value for route methods into buf; returns its length. */
+size_t hs_allow(unsigned methods, char *buf, size_t cap);
+
+/* The ETag of an item: "\"<id>.<version>\"". Writes into buf (>= 32); returns length. */
+size_t hs_item_etag(const struct hs_item *it, char *buf);
+/* Returns the item with id, or NULL. */
+struct hs_item *hs_item_find(struct hs_server_state *s, uint32_t id);
+
+/* ---- state (state.c) ---- */
+
+/* Writes the state as a JSON value with j. */
+struct hs_json;
+void hs_state_write(const struct hs_server_state *s, struct hs_json *j);
+/* Resets s. */
+void hs_state_init(struct hs_server_state *s);
+/* The first problem hs_state_apply found. */
+struct hs_state_error {
+    const char *key;           /* the member at fault ("" when key_len says it) */
+    uint32_t key_off, key_len; /* an unknown member's name in the input (raw JSON string bytes) */
+    const char *en, *ko;
+};
+/* Applies a JSON object to s ("reset": true first, then every member in
+** order, then "maintenance": true/false, which wins over a disagreeing
+** "maintenanceUntil"); returns 0, or -1 and fills *e. Leaves s unchanged
+** on error. */
+int hs_state_apply(struct hs_server_state *s, const char *in, size_t len, struct hs_state_error *e);
+
+#endif

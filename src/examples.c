@@ -1,0 +1,242 @@
+/*
+** examples.c — what the simulated server can be asked to show: for every
+** status code, the request (and state) that makes it answer that code, and
+** for the article's codes the Flask handler that sends it correctly. The
+** data is examples.def and handlers.def; this file looks rows up and writes
+** them as JSON.
+*/
+#include "app.h"
+
+#include "hs.h"
+#include "json.h"
+
+#include <string.h>
+
+struct example {
+    uint16_t code;
+    uint8_t final;
+    const char *setup, *request, *en, *ko;
+};
+
+static const struct example examples[] = {
+#define HS_EXAMPLE(code, final, setup, request, en, ko) { code, final, setup, request, en, ko },
+#include "examples.def"
+};
+
+struct handler {
+    uint16_t code;
+    uint8_t differs;
+    const char *route, *naive, *corrected, *en, *ko;
+};
+
+static const struct handler handlers[] = {
+#define HS_HANDLER(code, route, differs, naive, corrected, en, ko) { code, differs, route, naive, corrected, en, ko },
+#include "handlers.def"
+};
+
+static const char common_snippet[] = HS_HANDLER_COMMON;
+
+int hs_server_example_count(void) { return (int)(sizeof examples / sizeof *examples); }
+
+int hs_server_example_code(int i)
+{
+    return i >= 0 && i < hs_server_example_count() ? examples[i].code : 0;
+}
+
+static const struct example *find_example(int code)
+{
+    for (size_t i = 0; i < sizeof examples / sizeof *examples; i++)
+        if (examples[i].code == code)
+            return &examples[i];
+    return NULL;
+}
+
+/* Writes the decimal digits of a code in 100-599 (3 bytes). */
+static void digits3(char *p, int code)
+{
+    p[0] = (char)('0' + code / 100);
+    p[1] = (char)('0' + code / 10 % 10);
+    p[2] = (char)('0' + code % 10);
+}
+
+int hs_server_example(int code, const char **request, size_t *request_len, const char **setup,
+                      int *final, char *buf, size_t cap)
+{
+    static const char head[] = "GET /status/", tail[] = " HTTP/1.1\r\nHost: api.example\r\n\r\n";
+    const struct example *e;
+    if (code < 100 || code > 599)
+        return HS_ERANGE;
+    e = find_example(code);
+    if (e) {
+        *request = e->request;
+        *request_len = strlen(e->request);
+        *setup = e->setup;
+        *final = e->final;
+        return 1;
+    }
+    if (cap < sizeof head + sizeof tail + 3)
+        return HS_ENOSPC;
+    memcpy(buf, head, sizeof head - 1);
+    digits3(buf + sizeof head - 1, code);
+    memcpy(buf + sizeof head - 1 + 3, tail, sizeof tail - 1);
+    *request = buf;
+    *request_len = sizeof head - 1 + 3 + sizeof tail - 1;
+    *setup = "";
+    *final = code >= 200;
+    return 0;
+}
+
+/* Writes the setup of an example: {"reset":true} plus its own members. */
+static void setup_json(struct hs_json *j, const char *setup)
+{
+    char buf[256] = "{\"reset\":true";
+    size_t n = 13, k = strlen(setup);
+    if (k && n + 1 + k + 1 < sizeof buf) {
+        buf[n++] = ',';
+        memcpy(buf + n, setup, k);
+        n += k;
+    }
+    buf[n++] = '}';
+    hs_json_raw(j, buf, n);
+}
+
+/* Builds the same setup as a document into buf; returns its length. */
+static size_t setup_doc(const char *setup, char *buf, size_t cap)
+{
+    struct hs_json j;
+    hs_json_init(&j, buf, cap);
+    setup_json(&j, setup);
+    return j.overflow ? 0 : j.len;
+}
+
+/* Writes the explanation of an example through GET /status/{code}. */
+static void status_explanation(struct hs_json *j, int code)
+{
+    char en[200], ko[240], c3[3];
+    static const char en1[] = "No route of this server has a reason of its own to answer ",
+                      en2[] = "; GET /status/{code} sends it on request, with the fields the registry says it requires.",
+                      ko1[] = "이 서버의 어떤 경로도 스스로 ",
+                      ko2[] = "을(를) 보낼 이유가 없다. GET /status/{code}가 요청에 따라, 레지스트리가 요구하는 필드를 담아 보낸다.";
+    size_t n = 0;
+    digits3(c3, code);
+    memcpy(en, en1, sizeof en1 - 1), n = sizeof en1 - 1;
+    memcpy(en + n, c3, 3), n += 3;
+    memcpy(en + n, en2, sizeof en2 - 1), n += sizeof en2 - 1;
+    en[n] = 0;
+    memcpy(ko, ko1, sizeof ko1 - 1), n = sizeof ko1 - 1;
+    memcpy(ko + n, c3, 3), n += 3;
+    memcpy(ko + n, ko2, sizeof ko2 - 1), n += sizeof ko2 - 1;
+    ko[n] = 0;
+    hs_json_i18n(j, en, ko);
+}
+
+static void example_members(struct hs_json *j, int code)
+{
+    char buf[64];
+    const char *request, *setup;
+    size_t n;
+    int final, real = hs_server_example(code, &request, &n, &setup, &final, buf, sizeof buf);
+    const struct example *e = find_example(code);
+    hs_json_key(j, "code");
+    hs_json_int(j, code);
+    hs_json_key(j, "reason");
+    hs_json_str(j, real == 1 ? "real" : "status-route");
+    hs_json_key(j, "final");
+    hs_json_bool(j, final);
+    hs_json_key(j, "request");
+    hs_json_strn(j, request, n);
+    hs_json_key(j, "setup");
+    setup_json(j, setup);
+    hs_json_key(j, "explanation");
+    if (e)
+        hs_json_i18n(j, e->en, e->ko);
+    else
+        status_explanation(j, code);
+}
+
+int hs_server_example_json(int code, char *out, size_t cap)
+{
+    struct hs_json j;
+    if (code < 100 || code > 599)
+        return HS_ERANGE;
+    hs_json_init(&j, out, cap);
+    hs_json_obj(&j);
+    example_members(&j, code);
+    hs_json_obj_end(&j);
+    return hs_json_end(&j) < 0 ? HS_ENOSPC : hs_json_end(&j);
+}
+
+int hs_server_examples_json(char *out, size_t cap)
+{
+    struct hs_json j;
+    hs_json_init(&j, out, cap);
+    hs_json_arr(&j);
+    for (size_t i = 0; i < sizeof examples / sizeof *examples; i++) {
+        hs_json_obj(&j);
+        hs_json_key(&j, "code");
+        hs_json_int(&j, examples[i].code);
+        hs_json_key(&j, "final");
+        hs_json_bool(&j, examples[i].final);
+        hs_json_obj_end(&j);
+    }
+    hs_json_arr_end(&j);
+    return hs_json_end(&j) < 0 ? HS_ENOSPC : hs_json_end(&j);
+}
+
+int hs_server_handler_json(struct hs_server *srv, int code, int lang, char *out, size_t cap)
+{
+    const struct handler *h = NULL;
+    struct hs_server_state keep;
+    struct hs_state_error err;
+    struct hs_json j;
+    char buf[64], doc[256];
+    const char *request, *setup;
+    size_t n, dn;
+    int final, x;
+    for (size_t i = 0; i < sizeof handlers / sizeof *handlers; i++)
+        if (handlers[i].code == code)
+            h = &handlers[i];
+    if (!h)
+        return HS_ENOMATCH;
+    /* run the example on a fresh server, then put the live state back */
+    hs_server_example(code, &request, &n, &setup, &final, buf, sizeof buf);
+    keep = srv->s;
+    hs_state_init(&srv->s);
+    dn = setup_doc(setup, doc, sizeof doc);
+    hs_state_apply(&srv->s, doc, dn, &err);
+    x = hs_server_exchange(srv, request, n, n, lang, out, cap);
+    srv->s = keep;
+    if (x < 0 || (size_t)x * 2 + 16384 > cap)
+        return HS_ENOSPC;
+    /* move the exchange to the end of out, write the rest before it */
+    memmove(out + cap - (size_t)x, out, (size_t)x);
+    hs_json_init(&j, out, cap - (size_t)x);
+    hs_json_obj(&j);
+    hs_json_key(&j, "code");
+    hs_json_int(&j, code);
+    hs_json_key(&j, "route");
+    hs_json_str(&j, h->route);
+    hs_json_key(&j, "differs");
+    hs_json_bool(&j, h->differs);
+    hs_json_key(&j, "common");
+    hs_json_str(&j, common_snippet);
+    hs_json_key(&j, "naive");
+    hs_json_str(&j, h->naive);
+    hs_json_key(&j, "corrected");
+    hs_json_str(&j, h->corrected);
+    hs_json_key(&j, "explanation");
+    hs_json_i18n(&j, h->en, h->ko);
+    hs_json_key(&j, "example");
+    hs_json_obj(&j);
+    example_members(&j, code);
+    hs_json_obj_end(&j);
+    hs_json_key(&j, "exchange");
+    hs_json_raw(&j, "", 0); /* the separator; the value is moved in below */
+    if (j.overflow || j.len + (size_t)x + 1 > cap)
+        return HS_ENOSPC;
+    memmove(out + j.len, out + cap - (size_t)x, (size_t)x);
+    j.len += (size_t)x;
+    j.cap = cap;
+    hs_json_obj_end(&j);
+    return hs_json_end(&j) < 0 ? HS_ENOSPC : hs_json_end(&j);
+}

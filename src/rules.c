@@ -1,0 +1,913 @@
+/*
+** rules.c — the server-wide rules of the simulated server, in the order a
+** strict server applies them once a request is parsed (RFC 9110):
+**
+**   language   Accept-Language picks the language of messages (never fails)
+**   method     a method the server does not implement: 501 (§9.1, §15.6.2)
+**   expect     an expectation other than 100-continue: 417 (§10.1.1)
+**   route      no resource at the path: 404 (§15.5.5)
+**   allow      the resource does not support the method: 405 + Allow (§15.5.6)
+**   auth       no or bad credentials: 401 + WWW-Authenticate; not enough: 403 (§11, RFC 6750)
+**   negotiate  Accept excludes application/json: 406 (§12.5.1)
+**   content    content needed but not framed: 411; not JSON: 415 (§15.5.12, §15.5.16)
+**   rate-limit too many requests in the window: 429 + Retry-After (RFC 6585 §4)
+**   maintenance  the app is down for maintenance: 503 + Retry-After (§15.6.4)
+**   locate     the resource the path names is gone or absent: 410 / 404
+**   conditions If-Match / If-Unmodified-Since / If-None-Match / If-Modified-Since:
+**              412 or 304 (§13.2.2)
+**   continue   Expect: 100-continue honoured: interim 100 (§10.1.1)
+**   handler    the route's own answer
+**
+** Preconditions come last on purpose: RFC 9110 §13.2.1 says a server MUST
+** ignore them when the request without them would not have been a 2xx, so
+** every check that can fail before the method runs goes first. The 100
+** (Continue) comes after every check that needs only the head, so a client
+** that waits for it never uploads content that would be refused. OPTIONS
+** skips authentication, negotiation, content and preconditions: it asks
+** what the resource supports, which is public (and what CORS preflights rely on).
+*/
+#include "app.h"
+
+#include "httpdate.h"
+#include "json.h"
+
+#include <string.h>
+
+/* ---- small helpers -------------------------------------------------------- */
+
+static char lower(char ch) { return ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch; }
+
+int hs_ieq(const char *s, size_t n, const char *lit)
+{
+    size_t i = 0;
+    for (; i < n && lit[i]; i++)
+        if (lower(s[i]) != lit[i])
+            return 0;
+    return i == n && lit[i] == 0;
+}
+
+const char *hs_field(const struct hs_ctx *c, const char *name, size_t *n)
+{
+    int i = hs_request_find_header(c->in, c->req, name, 0);
+    if (i < 0 || (uint32_t)i >= c->req->trailer_start)
+        return NULL;
+    *n = c->req->headers[i].value.len;
+    return c->in + c->req->headers[i].value.off;
+}
+
+/* Counts the field lines named name in the header section. */
+static int field_count(const struct hs_ctx *c, const char *name)
+{
+    int n = 0;
+    for (int i = hs_request_find_header(c->in, c->req, name, 0); i >= 0 && (uint32_t)i < c->req->trailer_start;
+         i = hs_request_find_header(c->in, c->req, name, (uint32_t)i + 1))
+        n++;
+    return n;
+}
+
+static int is_ows(char ch) { return ch == ' ' || ch == '\t'; }
+
+/* Walks the comma-separated elements of every line of field name: *line is
+** the header index to resume from (start at -1), *pos within its value.
+** Returns 1 with the element (OWS trimmed, may be empty) or 0 at the end. */
+static int next_element(const struct hs_ctx *c, const char *name, int *line, size_t *pos, const char **el, size_t *n)
+{
+    for (;;) {
+        const struct hs_header *h;
+        const char *v;
+        size_t len, p, start, end;
+        if (*line < 0 || *pos == (size_t)-1) {
+            *line = hs_request_find_header(c->in, c->req, name, *line < 0 ? 0 : (uint32_t)*line + 1);
+            *pos = 0;
+            if (*line < 0 || (uint32_t)*line >= c->req->trailer_start)
+                return *line = (int)c->req->n_headers + 1, *pos = 0, 0;
+        }
+        if ((uint32_t)*line > c->req->n_headers)
+            return 0;
+        h = &c->req->headers[*line];
+        v = c->in + h->value.off;
+        len = h->value.len;
+        p = *pos;
+        if (p > len) {
+            *pos = (size_t)-1;
+            continue;
+        }
+        /* an element ends at a comma outside a quoted string */
+        start = p;
+        for (int quoted = 0; p < len && (quoted || v[p] != ','); p++) {
+            if (v[p] == '"')
+                quoted = !quoted;
+            else if (quoted && v[p] == '\\' && p + 1 < len)
+                p++;
+        }
+        end = p;
+        *pos = p < len ? p + 1 : len + 1;
+        while (start < end && is_ows(v[start]))
+            start++;
+        while (end > start && is_ows(v[end - 1]))
+            end--;
+        *el = v + start;
+        *n = end - start;
+        return 1;
+    }
+}
+
+int hs_field_has_token(const struct hs_ctx *c, const char *name, const char *tok)
+{
+    int line = -1;
+    size_t pos = 0, n;
+    const char *el;
+    while (next_element(c, name, &line, &pos, &el, &n))
+        if (hs_ieq(el, n, tok))
+            return 1;
+    return 0;
+}
+
+void hs_status(struct hs_ctx *c, int status)
+{
+    c->res->status = status;
+    c->decided = 1;
+}
+
+struct hs_response *hs_interim(struct hs_ctx *c, int status)
+{
+    struct hs_response *r;
+    if (c->req->version_minor == 0 || c->x->n_interim >= HS_SERVER_INTERIM_MAX)
+        return NULL;
+    r = &c->x->interim[c->x->n_interim++];
+    hs_response_init(r, status);
+    return r;
+}
+
+void hs_content_language(struct hs_ctx *c)
+{
+    hs_response_set(c->res, "Content-Language", c->lang == HS_LANG_KO ? "ko" : "en", 2);
+    if (c->head_read)
+        hs_response_set(c->res, "Vary", "Accept-Language", 15);
+}
+
+void hs_problem(struct hs_ctx *c, int status, const char *en, const char *ko)
+{
+    struct hs_json j;
+    hs_status(c, status);
+    hs_response_json_begin(c->res, &j);
+    hs_json_obj(&j);
+    hs_json_key(&j, "type");
+    hs_json_str(&j, "about:blank");
+    hs_json_key(&j, "title");
+    hs_json_str(&j, hs_response_phrase(status));
+    hs_json_key(&j, "status");
+    hs_json_int(&j, status);
+    hs_json_key(&j, "detail");
+    hs_json_str(&j, c->lang == HS_LANG_KO ? ko : en);
+    hs_json_obj_end(&j);
+    hs_response_json_end(c->res, &j, "application/problem+json");
+    hs_content_language(c);
+}
+
+static struct hs_str str(const char *s) { return (struct hs_str){ s, strlen(s) }; }
+
+static struct hs_str span_of(const struct hs_ctx *c, struct hs_span s)
+{
+    return (struct hs_str){ c->in + s.off, s.len };
+}
+
+/* ---- weights (q-values) --------------------------------------------------- */
+
+/* Reads the q parameter among the parameters p[0..n) (after the first ';');
+** returns 0..1000, or -1 if a q is malformed (RFC 9110 §12.4.2). */
+static int qvalue(const char *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t s, e;
+        while (i < n && (is_ows(p[i]) || p[i] == ';'))
+            i++;
+        s = i;
+        while (i < n && p[i] != ';')
+            i++;
+        e = i;
+        while (e > s && is_ows(p[e - 1]))
+            e--;
+        if (e - s >= 2 && lower(p[s]) == 'q' && p[s + 1] == '=') {
+            const char *v = p + s + 2;
+            size_t k = e - s - 2, d;
+            int q;
+            if (k == 0 || (v[0] != '0' && v[0] != '1'))
+                return -1;
+            q = (v[0] - '0') * 1000;
+            if (k > 1) {
+                if (v[1] != '.' || k > 5)
+                    return -1;
+                for (d = 2; d < k; d++) {
+                    static const int scale[] = { 100, 10, 1 };
+                    if (v[d] < '0' || v[d] > '9' || (v[0] == '1' && v[d] != '0'))
+                        return -1;
+                    q += (v[d] - '0') * scale[d - 2];
+                }
+            }
+            return q;
+        }
+    }
+    return 1000;
+}
+
+/* ---- language ------------------------------------------------------------- */
+
+/* Picks en or ko from Accept-Language (RFC 9110 §12.5.4; a range matches a
+** language when its primary subtag is that language, or is "*"). The
+** default is the caller's language; never an error (a server may ignore
+** the field rather than send 406). */
+static void step_language(struct hs_ctx *c)
+{
+    int line = -1, q[2] = { -1, -1 }, star = -1;
+    size_t pos = 0, n;
+    const char *el;
+    static const char *const names[] = { "English", "Korean" };
+    static const char *const names_ko[] = { "영어", "한국어" };
+    if (!field_count(c, "Accept-Language"))
+        return;
+    while (next_element(c, "Accept-Language", &line, &pos, &el, &n)) {
+        size_t tag = 0;
+        int w;
+        while (tag < n && el[tag] != ';' && !is_ows(el[tag]))
+            tag++;
+        w = qvalue(el + tag, n - tag);
+        if (w < 0)
+            continue;
+        if (tag == 1 && el[0] == '*')
+            star = w > star ? w : star;
+        else if (tag >= 2 && (tag == 2 || el[2] == '-')) {
+            int which = hs_ieq(el, 2, "en") ? 0 : hs_ieq(el, 2, "ko") ? 1 : -1;
+            if (which >= 0 && w > q[which])
+                q[which] = w;
+        }
+    }
+    for (int i = 0; i < 2; i++)
+        if (q[i] < 0)
+            q[i] = star < 0 ? 0 : star;
+    c->lang_negotiated = 1;
+    if (q[0] == 0 && q[1] == 0) {
+        hs_trace(c, "language", "RFC 9110 §12.5.4", 0,
+                 "Accept-Language names neither English nor Korean; rather than refuse (406), the server answers in its default language, {0}.",
+                 "Accept-Language에 영어도 한국어도 없다. 서버는 406으로 거절하지 않고 기본 언어인 {1}로 답한다.",
+                 HS_ARGS(str(names[c->lang]), str(names_ko[c->lang])));
+        return;
+    }
+    if (q[0] != q[1])
+        c->lang = q[1] > q[0] ? HS_LANG_KO : HS_LANG_EN;
+    hs_trace(c, "language", "RFC 9110 §12.5.4", 0,
+             "Accept-Language weighs English {0} and Korean {1}: messages are in {2}.",
+             "Accept-Language의 가중치는 영어 {0}, 한국어 {1}이다. 메시지는 {3}로 쓴다.",
+             HS_ARGS(hs_trace_num(c, q[0]), hs_trace_num(c, q[1]), str(names[c->lang]), str(names_ko[c->lang])));
+}
+
+/* ---- method ----------------------------------------------------------------- */
+
+static const struct { const char *name; int bit; } methods[] = {
+    { "GET", M_GET }, { "HEAD", M_HEAD }, { "POST", M_POST }, { "PUT", M_PUT }, { "DELETE", M_DELETE },
+    { "CONNECT", M_CONNECT }, { "OPTIONS", M_OPTIONS }, { "TRACE", M_TRACE }, { "PATCH", M_PATCH },
+};
+
+static int step_method(struct hs_ctx *c)
+{
+    struct hs_str m = span_of(c, c->req->method);
+    for (size_t i = 0; i < sizeof methods / sizeof *methods; i++)
+        if (m.n == strlen(methods[i].name) && memcmp(m.p, methods[i].name, m.n) == 0)
+            c->method = methods[i].bit;
+    c->head = c->method == M_HEAD;
+    if (c->method == M_CONNECT) {
+        hs_trace(c, "method", "RFC 9110 §9.3.6", 501,
+                 "CONNECT asks for a tunnel, which only a proxy provides. This origin server does not implement it: 501.",
+                 "CONNECT는 터널을 요청하는 메서드로, 프록시만 제공한다. 이 오리진 서버는 구현하지 않으므로 501이다.", HS_NOARGS);
+        hs_problem(c, 501, "This server does not implement CONNECT: it is not a proxy.",
+                   "이 서버는 프록시가 아니므로 CONNECT를 구현하지 않는다.");
+        return 0;
+    }
+    if (!c->method) {
+        int lower_case = 0;
+        for (size_t i = 0; i < sizeof methods / sizeof *methods; i++) {
+            const char *k = methods[i].name;
+            size_t kn = strlen(k), j = 0;
+            while (j < kn && j < m.n && lower(m.p[j]) == lower(k[j]))
+                j++;
+            lower_case |= j == kn && kn == m.n;
+        }
+        hs_trace(c, "method", "RFC 9110 §9.1", 501,
+                 lower_case ? "{0} is not a method this server knows: method names are case-sensitive, so it is not GET or POST. An unknown method gets 501 before any route is looked at."
+                            : "{0} is not a method this server knows. An unknown method gets 501 before any route is looked at, since no resource could support it.",
+                 lower_case ? "{0}은(는) 이 서버가 아는 메서드가 아니다. 메서드 이름은 대소문자를 구분하므로 GET이나 POST가 아니다. 모르는 메서드에는 경로를 보기 전에 501로 답한다."
+                            : "{0}은(는) 이 서버가 아는 메서드가 아니다. 어떤 리소스도 지원할 수 없으므로 경로를 보기 전에 501로 답한다.",
+                 HS_ARGS(m));
+        hs_problem(c, 501, "The server does not implement this method.", "서버가 이 메서드를 구현하지 않는다.");
+        return 0;
+    }
+    hs_trace(c, "method", "RFC 9110 §9.1", 0, "{0} is a method this server implements.",
+             "{0}은(는) 이 서버가 구현한 메서드다.", HS_ARGS(m));
+    return 1;
+}
+
+/* ---- expectation ------------------------------------------------------------ */
+
+static int step_expect(struct hs_ctx *c)
+{
+    int line = -1;
+    size_t pos = 0, n;
+    const char *el;
+    if (!field_count(c, "Expect"))
+        return 1;
+    if (c->req->version_minor == 0 && c->req->version_major == 1) {
+        hs_trace(c, "expect", "RFC 9110 §10.1.1", 0,
+                 "An HTTP/1.0 client cannot receive 100 (Continue), so the server ignores its Expect field.",
+                 "HTTP/1.0 클라이언트는 100 (Continue)를 받을 수 없으므로 서버는 Expect 필드를 무시한다.", HS_NOARGS);
+        return 1;
+    }
+    while (next_element(c, "Expect", &line, &pos, &el, &n)) {
+        if (n == 0)
+            continue;
+        if (hs_ieq(el, n, "100-continue")) {
+            c->expect_continue = 1;
+            continue;
+        }
+        hs_trace(c, "expect", "RFC 9110 §10.1.1", 417,
+                 "The client expects \"{0}\", which this server cannot meet (it knows only 100-continue): 417.",
+                 "클라이언트가 \"{0}\"을(를) 기대하지만 이 서버는 100-continue만 안다. 417로 답한다.",
+                 HS_ARGS(((struct hs_str){ el, n })));
+        hs_problem(c, 417, "The only expectation this server supports is 100-continue.",
+                   "이 서버가 지원하는 기대는 100-continue뿐이다.");
+        return 0;
+    }
+    if (c->expect_continue)
+        hs_trace(c, "expect", "RFC 9110 §10.1.1", 0,
+                 "Expect: 100-continue: the client waits for a go-ahead before sending content. The server answers 100 once every check that needs only the head has passed.",
+                 "Expect: 100-continue: 클라이언트는 본문을 보내기 전에 허락을 기다린다. 서버는 헤더만으로 할 수 있는 검사를 모두 통과하면 100으로 답한다.",
+                 HS_NOARGS);
+    return 1;
+}
+
+/* ---- route ------------------------------------------------------------------- */
+
+/* Decodes the percent-encoded path into c->path; returns 0, or -1 if it is
+** too long (no route is that long) or decodes to a NUL or a '/'. */
+static int decode_path(struct hs_ctx *c)
+{
+    const char *p = c->in + c->req->path.off;
+    size_t n = c->req->path.len, o = 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = p[i];
+        if (ch == '%' && i + 2 < n) {
+            int hi = p[i + 1], lo = p[i + 2], v = 0;
+            for (int k = 0; k < 2; k++) {
+                int h = k ? lo : hi;
+                v = v * 16 + (h >= '0' && h <= '9' ? h - '0' : (h | 32) - 'a' + 10);
+            }
+            if (v == 0 || v == '/')
+                return -1; /* an encoded slash is data, not a separator: no route takes it */
+            ch = (char)v;
+            i += 2;
+        }
+        if (o >= sizeof c->path)
+            return -1;
+        c->path[o++] = ch;
+    }
+    c->path_len = o;
+    return 0;
+}
+
+/* Reads a Flask-style int parameter: digits, no sign, no leading zero, 1..2^31-1. */
+static int read_int(const char *s, size_t n, int64_t *v)
+{
+    *v = 0;
+    if (n == 0 || n > 10 || (s[0] == '0'))
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        *v = *v * 10 + (s[i] - '0');
+    }
+    return *v <= 0x7fffffff ? 0 : -1;
+}
+
+/* Returns the route matching c->path (and sets c->param), or NULL. */
+static const struct hs_route *match(struct hs_ctx *c)
+{
+    for (int i = 0; i < hs_route_count; i++) {
+        const struct hs_route *r = &hs_routes[i];
+        const char *brace = strchr(r->pattern, '{');
+        size_t lit = brace ? (size_t)(brace - r->pattern) : strlen(r->pattern);
+        if (c->path_len < lit || memcmp(c->path, r->pattern, lit) != 0)
+            continue;
+        if (!brace) {
+            if (c->path_len == lit)
+                return r;
+            continue;
+        }
+        if (r->flags & R_PARAM_CODE) {
+            int64_t v;
+            if (c->path_len - lit == 3 && read_int(c->path + lit, 3, &v) == 0 && v >= 100 && v <= 599) {
+                c->param = v;
+                return r;
+            }
+        } else if (read_int(c->path + lit, c->path_len - lit, &c->param) == 0)
+            return r;
+    }
+    return NULL;
+}
+
+static int step_route(struct hs_ctx *c)
+{
+    struct hs_str path = span_of(c, c->req->path);
+    if (c->req->form == HS_FORM_ASTERISK) {
+        c->route = &hs_routes[0]; /* "*" */
+        hs_trace(c, "route", "RFC 9112 §3.2.4", 0,
+                 "OPTIONS * asks about the server as a whole, not about one resource.",
+                 "OPTIONS *는 리소스 하나가 아니라 서버 전체에 대해 묻는다.", HS_NOARGS);
+        return 1;
+    }
+    if (decode_path(c) == 0 && (c->route = match(c)) != NULL) {
+        hs_trace(c, "route", "RFC 9110 §7.1", 0, "{0} is the resource {1}.", "{0}은(는) {1} 리소스다.",
+                 HS_ARGS(path, str(c->route->pattern)));
+        return 1;
+    }
+    if (path.n > 7 && memcmp(path.p, "/items/", 7) == 0)
+        hs_trace(c, "route", "RFC 9110 §15.5.5", 404,
+                 "{0} matches no route: /items/{id} takes a positive integer without leading zeros, as Flask's int converter, so anything else is simply not a resource here.",
+                 "{0}에 맞는 경로가 없다. /items/{id}는 Flask의 int 변환기처럼 앞에 0이 없는 양의 정수만 받으므로, 다른 값은 이 서버에 없는 리소스다.",
+                 HS_ARGS(path));
+    else
+        hs_trace(c, "route", "RFC 9110 §15.5.5", 404, "No resource lives at {0}: 404.",
+                 "{0}에는 리소스가 없다. 404로 답한다.", HS_ARGS(path));
+    hs_problem(c, 404, "There is no resource at this path.", "이 경로에는 리소스가 없다.");
+    return 0;
+}
+
+/* ---- method allowed ------------------------------------------------------------ */
+
+size_t hs_allow(unsigned m, char *buf, size_t cap)
+{
+    size_t o = 0;
+    if (m & M_GET)
+        m |= M_HEAD;
+    m |= M_OPTIONS;
+    for (size_t i = 0; i < sizeof methods / sizeof *methods; i++) {
+        size_t k = strlen(methods[i].name);
+        if (!(m & (unsigned)methods[i].bit))
+            continue;
+        if (o && o + 2 <= cap) {
+            memcpy(buf + o, ", ", 2);
+            o += 2;
+        }
+        if (o + k <= cap) {
+            memcpy(buf + o, methods[i].name, k);
+            o += k;
+        }
+    }
+    return o;
+}
+
+static int step_allow(struct hs_ctx *c)
+{
+    char allow[96];
+    size_t n = hs_allow(c->route->methods, allow, sizeof allow);
+    unsigned m = c->route->methods | M_OPTIONS | ((c->route->methods & M_GET) ? M_HEAD : 0);
+    if (m & (unsigned)c->method) {
+        hs_trace(c, "allow", "RFC 9110 §9.1", 0, "{0} supports {1}.", "{0}은(는) {1}을(를) 지원한다.",
+                 HS_ARGS(str(c->route->pattern), span_of(c, c->req->method)));
+        return 1;
+    }
+    if (c->method == M_TRACE)
+        hs_trace(c, "allow", "RFC 9110 §9.3.8", 405,
+                 "TRACE would echo the request, credentials included, back to the client; this server turns it off on every resource: 405 with Allow.",
+                 "TRACE는 자격 증명까지 포함한 요청을 그대로 돌려준다. 이 서버는 모든 리소스에서 이를 꺼 두었으므로 Allow와 함께 405로 답한다.",
+                 HS_NOARGS);
+    else
+        hs_trace(c, "allow", "RFC 9110 §15.5.6", 405,
+                 "{0} exists but does not support {1}: 405, and Allow lists what it does support ({2}).",
+                 "{0}은(는) 있지만 {1}을(를) 지원하지 않는다. 405로 답하고 Allow에 지원하는 메서드({2})를 적는다.",
+                 HS_ARGS(str(c->route->pattern), span_of(c, c->req->method), ((struct hs_str){ allow, n })));
+    hs_response_field(c->res, "Allow", allow, n);
+    hs_problem(c, 405, "This resource does not support this method; see Allow.",
+               "이 리소스는 이 메서드를 지원하지 않는다. Allow를 보라.");
+    return 0;
+}
+
+/* ---- authentication ---------------------------------------------------------------- */
+
+static int step_auth(struct hs_ctx *c)
+{
+    size_t n = 0, k = 0;
+    const char *v;
+    int admin_only = (c->route->flags & R_AUTH_ADMIN) != 0;
+    struct hs_str token = { "", 0 };
+    if (!(c->route->flags & (R_AUTH_USER | R_AUTH_ADMIN)))
+        return 1;
+    v = hs_field(c, "Authorization", &n);
+    if (v) {
+        while (k < n && v[k] != ' ')
+            k++;
+        if (hs_ieq(v, k, "bearer")) {
+            size_t t = k;
+            while (t < n && v[t] == ' ')
+                t++;
+            token = (struct hs_str){ v + t, n - t };
+            if (token.n == 10 && memcmp(token.p, "user-token", 10) == 0)
+                c->role = 1;
+            else if (token.n == 11 && memcmp(token.p, "admin-token", 11) == 0)
+                c->role = 2;
+        }
+    }
+    if (!c->role) {
+        const char *challenge = !v ? "Bearer realm=\"explorer\""
+                              : hs_ieq(v, k, "bearer") ? "Bearer realm=\"explorer\", error=\"invalid_token\""
+                                                       : "Bearer realm=\"explorer\"";
+        if (!v)
+            hs_trace(c, "auth", "RFC 9110 §11.6.1", 401,
+                     "{0} needs credentials and the request has no Authorization field: 401, with a WWW-Authenticate challenge saying how to authenticate.",
+                     "{0}에는 자격 증명이 필요한데 요청에 Authorization 필드가 없다. 인증 방법을 알려 주는 WWW-Authenticate 챌린지와 함께 401로 답한다.",
+                     HS_ARGS(str(c->route->pattern)));
+        else if (hs_ieq(v, k, "bearer"))
+            hs_trace(c, "auth", "RFC 6750 §3.1", 401,
+                     "The bearer token is not valid here: 401 with error=\"invalid_token\". Valid tokens in this simulation are user-token and admin-token.",
+                     "bearer 토큰이 유효하지 않다. error=\"invalid_token\"과 함께 401로 답한다. 이 시뮬레이션에서 유효한 토큰은 user-token과 admin-token이다.",
+                     HS_NOARGS);
+        else
+            hs_trace(c, "auth", "RFC 9110 §11.6.2", 401,
+                     "The Authorization field uses a scheme this resource does not accept; the challenge names the one it does (Bearer): 401.",
+                     "Authorization 필드가 이 리소스가 받지 않는 인증 방식을 쓴다. 챌린지에 받는 방식(Bearer)을 적어 401로 답한다.",
+                     HS_NOARGS);
+        hs_response_field_str(c->res, "WWW-Authenticate", challenge);
+        hs_problem(c, 401, "Authentication is required: send Authorization: Bearer <token>.",
+                   "인증이 필요하다. Authorization: Bearer <토큰>을 보내라.");
+        return 0;
+    }
+    if (admin_only && c->role != 2) {
+        hs_trace(c, "auth", "RFC 9110 §15.5.4", 403,
+                 "The user is authenticated but is not an admin. New credentials of the same user would not help, so this is 403, not 401.",
+                 "사용자는 인증되었지만 관리자가 아니다. 같은 사용자가 다시 인증해도 소용없으므로 401이 아니라 403이다.",
+                 HS_NOARGS);
+        hs_response_field_str(c->res, "WWW-Authenticate", "Bearer realm=\"explorer\", error=\"insufficient_scope\"");
+        hs_problem(c, 403, "Admin rights are required.", "관리자 권한이 필요하다.");
+        return 0;
+    }
+    hs_trace(c, "auth", "RFC 9110 §11.4", 0, "The bearer token identifies {0}, which may use {1}.",
+             "bearer 토큰은 {2}을(를) 가리키며, {1}을(를) 쓸 수 있다.",
+             HS_ARGS(str(c->role == 2 ? "an admin" : "a user"), str(c->route->pattern), str(c->role == 2 ? "관리자" : "사용자")));
+    return 1;
+}
+
+/* ---- content negotiation ------------------------------------------------------------ */
+
+/* Returns the weight Accept gives application/json (RFC 9110 §12.5.1: the
+** most specific matching range decides), 1000 without Accept, -1 when the
+** field has no element this server can read (it is then ignored). */
+static int json_weight(struct hs_ctx *c)
+{
+    int line = -1, best_spec = 0, weight = 0, readable = 0;
+    size_t pos = 0, n;
+    const char *el;
+    if (!field_count(c, "Accept"))
+        return 1000;
+    while (next_element(c, "Accept", &line, &pos, &el, &n)) {
+        size_t t = 0, slash;
+        int spec, q;
+        while (t < n && el[t] != ';' && !is_ows(el[t]))
+            t++;
+        for (slash = 0; slash < t && el[slash] != '/'; slash++)
+            ;
+        if (slash == 0 || slash >= t - 1 || (q = qvalue(el + t, n - t)) < 0)
+            continue;
+        readable = 1;
+        if (hs_ieq(el, t, "application/json"))
+            spec = 3;
+        else if (hs_ieq(el, t, "application/*"))
+            spec = 2;
+        else if (hs_ieq(el, t, "*/*"))
+            spec = 1;
+        else
+            continue;
+        if (spec > best_spec || (spec == best_spec && q > weight)) {
+            best_spec = spec;
+            weight = q;
+        }
+    }
+    return readable ? weight : -1;
+}
+
+static int step_negotiate(struct hs_ctx *c)
+{
+    int w;
+    if (!(c->route->flags & R_JSON_OUT) || c->method == M_OPTIONS)
+        return 1;
+    w = json_weight(c);
+    if (w == 0) {
+        size_t n;
+        const char *v = hs_field(c, "Accept", &n);
+        hs_trace(c, "negotiate", "RFC 9110 §12.5.1", 406,
+                 "{0} only has an application/json representation and Accept ({1}) rules it out. A strict server says so with 406 instead of sending what the client refused.",
+                 "{0}에는 application/json 표현만 있는데 Accept({1})가 이를 받지 않는다. 엄격한 서버는 클라이언트가 거절한 형식을 보내는 대신 406으로 알린다.",
+                 HS_ARGS(str(c->route->pattern), ((struct hs_str){ v, n })));
+        hs_problem(c, 406, "This resource is only available as application/json.",
+                   "이 리소스는 application/json으로만 제공된다.");
+        return 0;
+    }
+    if (w < 0)
+        hs_trace(c, "negotiate", "RFC 9110 §12.5.1", 0,
+                 "The Accept field has no media range the server can read, so it is treated as absent: any type is acceptable.",
+                 "Accept 필드에 읽을 수 있는 미디어 범위가 없으므로 없는 것으로 본다. 어떤 형식이든 받을 수 있다는 뜻이다.", HS_NOARGS);
+    else if (field_count(c, "Accept"))
+        hs_trace(c, "negotiate", "RFC 9110 §12.5.1", 0, "Accept allows application/json (weight {0}/1000).",
+                 "Accept가 application/json을 허용한다 (가중치 {0}/1000).", HS_ARGS(hs_trace_num(c, w)));
+    return 1;
+}
+
+/* ---- content ----------------------------------------------------------------------- */
+
+/* Returns 1 if the Content-Type value v[0..n) is application/json with no
+** charset or charset=utf-8 (RFC 8259 §8.1: JSON exchanged between systems
+** is UTF-8). */
+static int is_json_type(const char *v, size_t n)
+{
+    size_t t = 0;
+    while (t < n && v[t] != ';' && !is_ows(v[t]))
+        t++;
+    if (!hs_ieq(v, t, "application/json"))
+        return 0;
+    while (t < n) {
+        size_t s, e;
+        while (t < n && (is_ows(v[t]) || v[t] == ';'))
+            t++;
+        s = t;
+        while (t < n && v[t] != ';')
+            t++;
+        e = t;
+        while (e > s && is_ows(v[e - 1]))
+            e--;
+        if (e - s >= 8 && hs_ieq(v + s, 8, "charset=")) {
+            const char *cs = v + s + 8;
+            size_t k = e - s - 8;
+            if (k >= 2 && cs[0] == '"' && cs[k - 1] == '"')
+                cs++, k -= 2;
+            if (!hs_ieq(cs, k, "utf-8"))
+                return 0;
+        }
+    }
+    return 1;
+}
+
+static int step_content(struct hs_ctx *c)
+{
+    size_t n = 0;
+    const char *type;
+    if (!(c->route->json_in & (unsigned)c->method))
+        return 1;
+    if (c->req->framing == HS_FRAMING_NONE) {
+        hs_trace(c, "content", "RFC 9110 §15.5.12", 411,
+                 "{0} {1} needs JSON content, but the request has neither Content-Length nor Transfer-Encoding, so it has no content at all. This server requires a length: 411.",
+                 "{0} {1}에는 JSON 본문이 필요한데 요청에 Content-Length도 Transfer-Encoding도 없어 본문이 아예 없다. 이 서버는 길이를 요구하므로 411로 답한다.",
+                 HS_ARGS(span_of(c, c->req->method), str(c->route->pattern)));
+        hs_problem(c, 411, "Send the JSON content with a Content-Length.", "JSON 본문을 Content-Length와 함께 보내라.");
+        return 0;
+    }
+    if (field_count(c, "Content-Type") > 1) {
+        hs_trace(c, "content", "RFC 9110 §8.3", 400,
+                 "Content-Type appears more than once; a representation has one media type, so the request is malformed: 400.",
+                 "Content-Type이 두 번 이상 나온다. 표현의 미디어 타입은 하나뿐이므로 잘못된 요청이다. 400으로 답한다.", HS_NOARGS);
+        hs_problem(c, 400, "Send exactly one Content-Type.", "Content-Type은 정확히 하나만 보내라.");
+        return 0;
+    }
+    type = hs_field(c, "Content-Type", &n);
+    if (!type || !is_json_type(type, n)) {
+        hs_trace(c, "content", "RFC 9110 §15.5.16", 415,
+                 type ? "The content is {0}, but {1} reads only application/json (UTF-8): 415, before the server even looks at the bytes."
+                      : "The content has no Content-Type, so it counts as application/octet-stream; {1} reads only application/json: 415.",
+                 type ? "본문 형식이 {0}인데 {1}은(는) application/json(UTF-8)만 읽는다. 바이트를 보기도 전에 415로 답한다."
+                      : "본문에 Content-Type이 없어 application/octet-stream으로 취급한다. {1}은(는) application/json만 읽으므로 415로 답한다.",
+                 HS_ARGS(((struct hs_str){ type ? type : "", n }), str(c->route->pattern)));
+        if (c->method == M_POST) /* RFC 9110 §15.5.16 suggests saying what would be accepted */
+            hs_response_field_str(c->res, "Accept-Post", "application/json");
+        hs_problem(c, 415, "Send the content as application/json.", "본문을 application/json으로 보내라.");
+        return 0;
+    }
+    hs_trace(c, "content", "RFC 9110 §8.3", 0, "The content is application/json, as {0} requires.",
+             "본문이 {0}에 필요한 application/json이다.", HS_ARGS(str(c->route->pattern)));
+    return 1;
+}
+
+/* ---- rate limit and maintenance --------------------------------------------------------- */
+
+static int step_rate(struct hs_ctx *c)
+{
+    struct hs_server_state *s = c->s;
+    int64_t left;
+    if (!s->rate_limit)
+        return 1;
+    if (s->clock >= s->rate_start + s->rate_window || s->clock < s->rate_start) {
+        s->rate_start = s->clock;
+        s->rate_used = 0;
+    }
+    left = s->rate_start + s->rate_window - s->clock;
+    if (s->rate_used >= s->rate_limit) {
+        hs_trace(c, "rate-limit", "RFC 6585 §4", 429,
+                 "This client has used all {0} requests of its {1} s window; the window resets in {2} s: 429 with Retry-After: {2}.",
+                 "이 클라이언트는 {1}초 창에 허용된 요청 {0}개를 모두 썼다. 창은 {2}초 뒤에 초기화되므로 Retry-After: {2}와 함께 429로 답한다.",
+                 HS_ARGS(hs_trace_num(c, s->rate_limit), hs_trace_num(c, s->rate_window), hs_trace_num(c, left)));
+        hs_response_field_int(c->res, "Retry-After", left);
+        hs_problem(c, 429, "Too many requests; wait for Retry-After seconds.", "요청이 너무 많다. Retry-After초만큼 기다려라.");
+        return 0;
+    }
+    s->rate_used++;
+    hs_trace(c, "rate-limit", "RFC 6585 §4", 0, "Request {0} of {1} allowed in this {2} s window.",
+             "이 {2}초 창에서 허용된 {1}개 중 {0}번째 요청이다.",
+             HS_ARGS(hs_trace_num(c, s->rate_used), hs_trace_num(c, s->rate_limit), hs_trace_num(c, s->rate_window)));
+    return 1;
+}
+
+static int step_maintenance(struct hs_ctx *c)
+{
+    struct hs_server_state *s = c->s;
+    int64_t left = s->maintenance_until - s->clock;
+    if (left <= 0)
+        return 1;
+    hs_trace(c, "maintenance", "RFC 9110 §15.6.4", 503,
+             "The application is down for maintenance for another {0} s: 503 with Retry-After: {0}, so clients know when to come back.",
+             "애플리케이션이 앞으로 {0}초 동안 점검 중이다. 언제 다시 오면 되는지 알 수 있도록 Retry-After: {0}와 함께 503으로 답한다.",
+             HS_ARGS(hs_trace_num(c, left)));
+    hs_response_field_int(c->res, "Retry-After", left);
+    hs_problem(c, 503, "The service is down for maintenance; retry after Retry-After seconds.",
+               "서비스가 점검 중이다. Retry-After초 뒤에 다시 시도하라.");
+    return 0;
+}
+
+/* ---- 100 (Continue) ------------------------------------------------------------------------ */
+
+static void step_continue(struct hs_ctx *c)
+{
+    if (!c->expect_continue)
+        return;
+    if (c->req->framing == HS_FRAMING_NONE || (c->req->framing == HS_FRAMING_LENGTH && c->req->content_length == 0)) {
+        hs_trace(c, "continue", "RFC 9110 §10.1.1", 0,
+                 "The request has no content to wait for, so the server goes straight to the final response without 100 (Continue).",
+                 "기다릴 본문이 없으므로 서버는 100 (Continue) 없이 바로 최종 응답을 보낸다.", HS_NOARGS);
+        return;
+    }
+    hs_interim(c, 100);
+    hs_trace(c, "continue", "RFC 9110 §15.2.1", 100,
+             "Every check that needs only the head passed: the server sends 100 (Continue) and the client uploads the content.",
+             "헤더만으로 하는 검사를 모두 통과했다. 서버는 100 (Continue)를 보내고 클라이언트는 본문을 올린다.", HS_NOARGS);
+}
+
+/* ---- preconditions (RFC 9110 §13) ----------------------------------------------------------- */
+
+/* Compares two entity-tags (with quotes, maybe W/): strong comparison needs
+** both strong and equal; weak compares the opaque parts (§8.8.3.2). */
+static int etag_match(const char *a, size_t an, const char *b, size_t bn, int strong)
+{
+    int aw = an >= 2 && a[0] == 'W' && a[1] == '/', bw = bn >= 2 && b[0] == 'W' && b[1] == '/';
+    if (strong && (aw || bw))
+        return 0;
+    if (aw)
+        a += 2, an -= 2;
+    if (bw)
+        b += 2, bn -= 2;
+    return an == bn && memcmp(a, b, an) == 0;
+}
+
+/* Returns 1 if the list field name ("*" or entity-tags) matches the current
+** etag: "*" matches any current representation. */
+static int list_matches(struct hs_ctx *c, const char *name, const struct hs_validators *v, int strong)
+{
+    int line = -1;
+    size_t pos = 0, n;
+    const char *el;
+    while (next_element(c, name, &line, &pos, &el, &n)) {
+        if (n == 1 && el[0] == '*')
+            return 1;
+        if (v->etag && etag_match(el, n, v->etag, v->etag_len, strong))
+            return 1;
+    }
+    return 0;
+}
+
+/* Reads the date of field name if there is exactly one valid one; -1 otherwise. */
+static int64_t date_field(struct hs_ctx *c, const char *name)
+{
+    size_t n;
+    const char *v = hs_field(c, name, &n);
+    int64_t t;
+    if (!v || field_count(c, name) != 1 || hs_http_date_parse(v, n, c->s->clock, &t) < 0)
+        return -1;
+    return t;
+}
+
+static int fail_412(struct hs_ctx *c, const char *en, const char *ko)
+{
+    hs_trace(c, "conditions", "RFC 9110 §13.2.2", 412, en, ko, HS_NOARGS);
+    hs_problem(c, 412, "A precondition in the request does not hold for the current representation.",
+               "요청의 전제 조건이 현재 표현에 맞지 않는다.");
+    return 0;
+}
+
+static void not_modified(struct hs_ctx *c, const struct hs_validators *v)
+{
+    hs_status(c, 304);
+    if (v->etag)
+        hs_response_field(c->res, "ETag", v->etag, v->etag_len);
+}
+
+/* Evaluates the preconditions in the order of §13.2.2. Returns 1 to go on
+** to the method, 0 when a 412 or 304 decided. */
+static int step_conditions(struct hs_ctx *c, const struct hs_validators *v)
+{
+    int get = c->method == M_GET || c->method == M_HEAD, any = 0;
+    int64_t t;
+    if (field_count(c, "If-Match")) {
+        any = 1;
+        if (!list_matches(c, "If-Match", v, 1))
+            return fail_412(c, v->etag ? "If-Match names no entity-tag that matches the current one (strong comparison): 412, the method is not applied."
+                                       : "If-Match is present but this resource has no entity-tag to match: 412.",
+                            v->etag ? "If-Match의 어떤 엔티티 태그도 현재 태그와 (강한 비교로) 일치하지 않는다. 메서드를 적용하지 않고 412로 답한다."
+                                    : "If-Match가 있지만 이 리소스에는 비교할 엔티티 태그가 없다. 412로 답한다.");
+        hs_trace(c, "conditions", "RFC 9110 §13.1.1", 0, "If-Match holds: the client has the current representation.",
+                 "If-Match가 맞다. 클라이언트가 현재 표현을 가지고 있다.", HS_NOARGS);
+    } else if (field_count(c, "If-Unmodified-Since") && v->modified >= 0 && (t = date_field(c, "If-Unmodified-Since")) >= 0) {
+        any = 1;
+        if (v->modified > t)
+            return fail_412(c, "The resource changed after the If-Unmodified-Since date: 412.",
+                            "리소스가 If-Unmodified-Since 날짜 뒤에 바뀌었다. 412로 답한다.");
+        hs_trace(c, "conditions", "RFC 9110 §13.1.4", 0, "Not modified since the If-Unmodified-Since date: go on.",
+                 "If-Unmodified-Since 날짜 이후로 바뀌지 않았다. 계속 진행한다.", HS_NOARGS);
+    }
+    if (field_count(c, "If-None-Match")) {
+        any = 1;
+        if (list_matches(c, "If-None-Match", v, 0)) {
+            if (get) {
+                hs_trace(c, "conditions", "RFC 9110 §13.1.2", 304,
+                         "If-None-Match matches the current entity-tag (weak comparison): the client's copy is fresh, so 304 with the ETag and no content.",
+                         "If-None-Match가 현재 엔티티 태그와 (약한 비교로) 일치한다. 클라이언트의 사본이 최신이므로 ETag만 담아 본문 없이 304로 답한다.",
+                         HS_NOARGS);
+                not_modified(c, v);
+                return 0;
+            }
+            return fail_412(c, "If-None-Match matches the current representation and the method is not GET or HEAD: 412.",
+                            "If-None-Match가 현재 표현과 일치하고 메서드가 GET이나 HEAD가 아니다. 412로 답한다.");
+        }
+        hs_trace(c, "conditions", "RFC 9110 §13.1.2", 0, "If-None-Match does not match: the representation changed, go on.",
+                 "If-None-Match가 일치하지 않는다. 표현이 바뀌었으므로 계속 진행한다.", HS_NOARGS);
+    } else if (get && field_count(c, "If-Modified-Since")) {
+        any = 1;
+        t = date_field(c, "If-Modified-Since");
+        if (t < 0 || v->modified < 0)
+            hs_trace(c, "conditions", "RFC 9110 §13.1.3", 0,
+                     v->modified < 0 ? "This resource has no modification date, so If-Modified-Since is ignored."
+                                     : "If-Modified-Since is not one valid HTTP-date, so it is ignored.",
+                     v->modified < 0 ? "이 리소스에는 수정 날짜가 없으므로 If-Modified-Since를 무시한다."
+                                     : "If-Modified-Since가 올바른 HTTP 날짜 하나가 아니므로 무시한다.",
+                     HS_NOARGS);
+        else if (v->modified <= t) {
+            hs_trace(c, "conditions", "RFC 9110 §13.1.3", 304,
+                     "Not modified since the If-Modified-Since date: 304 with no content.",
+                     "If-Modified-Since 날짜 이후로 바뀌지 않았다. 본문 없이 304로 답한다.", HS_NOARGS);
+            not_modified(c, v);
+            return 0;
+        } else
+            hs_trace(c, "conditions", "RFC 9110 §13.1.3", 0, "Modified after the If-Modified-Since date: send it.",
+                     "If-Modified-Since 날짜 뒤에 바뀌었다. 표현을 보낸다.", HS_NOARGS);
+    }
+    (void)any;
+    return 1;
+}
+
+/* ---- the order ----------------------------------------------------------------------------- */
+
+void hs_decide(struct hs_ctx *c)
+{
+    const struct hs_route *r;
+    struct hs_validators v = { NULL, 0, -1 };
+    step_language(c);
+    if (!step_method(c) || !step_expect(c) || !step_route(c) || !step_allow(c))
+        return;
+    r = c->route;
+    if (c->method != M_OPTIONS && (!step_auth(c) || !step_negotiate(c) || !step_content(c)))
+        return;
+    if (!step_rate(c) || !step_maintenance(c))
+        return;
+    if (c->method != M_OPTIONS) {
+        if (r->locate && r->locate(c, &v) != 0)
+            return;
+        if (r->flags & R_COND) {
+            if (!step_conditions(c, &v))
+                return;
+        } else if (field_count(c, "If-Match") || field_count(c, "If-None-Match") || field_count(c, "If-Modified-Since") ||
+                   field_count(c, "If-Unmodified-Since"))
+            hs_trace(c, "conditions", "RFC 9110 §13.2.1", 0,
+                     "This resource does not answer with a 2xx, so its preconditions are ignored.",
+                     "이 리소스는 2xx로 답하지 않으므로 전제 조건을 무시한다.", HS_NOARGS);
+    }
+    step_continue(c);
+    if (c->body_missing)
+        return; /* the content never arrives: the caller answers 408 */
+    if (c->method == M_OPTIONS)
+        hs_options(c);
+    else
+        r->handler(c);
+}

@@ -1,0 +1,542 @@
+/*
+** server.c — the simulated server's connection: reads pipelined requests
+** one after another with the request parser, hands each to the rules
+** (rules.c), decides whether the connection stays open, and writes every
+** exchange as JSON. Also the public entry points of server.h and the trace.
+**
+** Connection rules (RFC 9112 §9): HTTP/1.1 stays open unless either side
+** sends "close"; HTTP/1.0 closes unless the client sends "keep-alive" and
+** the server honours it (this one does). After a framing error (400, 413,
+** 414, 431, 501, 505 from the parser) the rest of the stream cannot be
+** trusted: the server answers, closes, and never reads those bytes as
+** another request. A request that stops before it is complete gets 408 once
+** the virtual request timeout passes, and the connection closes.
+*/
+#include "app.h"
+
+#include "hs.h"
+#include "httpdate.h"
+#include "json.h"
+
+#include <string.h>
+
+/* ---- trace --------------------------------------------------------------- */
+
+/* Appends s[0..n) to the arena; returns the bytes written. */
+static size_t arena_put(struct hs_exchange *x, const char *s, size_t n)
+{
+    size_t room = sizeof x->text - x->text_len;
+    if (n > room)
+        n = room;
+    memcpy(x->text + x->text_len, s, n);
+    x->text_len += (uint32_t)n;
+    return n;
+}
+
+/* Expands template t with args into the arena; returns the start offset and
+** stores the length. */
+static uint32_t expand(struct hs_exchange *x, const char *t, const struct hs_str *args, int nargs, uint16_t *len)
+{
+    uint32_t start = x->text_len;
+    while (*t) {
+        if (t[0] == '{' && t[1] >= '0' && t[1] <= '9' && t[2] == '}' && t[1] - '0' < nargs) {
+            const struct hs_str *a = &args[t[1] - '0'];
+            size_t n = a->n;
+            if (n > 160) {
+                /* cut on a UTF-8 boundary and mark the cut */
+                n = 160;
+                while (n > 0 && ((unsigned char)a->p[n] & 0xC0) == 0x80)
+                    n--;
+                arena_put(x, a->p, n);
+                arena_put(x, "\xE2\x80\xA6", 3);
+            } else
+                arena_put(x, a->p, n);
+            t += 3;
+            continue;
+        }
+        {
+            const char *next = t + 1;
+            while (*next && *next != '{')
+                next++;
+            arena_put(x, t, (size_t)(next - t));
+            t = next;
+        }
+    }
+    *len = (uint16_t)(x->text_len - start);
+    return start;
+}
+
+void hs_trace(struct hs_ctx *c, const char *step, const char *rule, int outcome,
+              const char *en, const char *ko, const struct hs_str *args, int nargs)
+{
+    struct hs_exchange *x = c->x;
+    struct hs_trace_step *t;
+    if (x->n_trace >= HS_SERVER_TRACE_MAX)
+        return;
+    t = &x->trace[x->n_trace++];
+    t->step = step;
+    t->rule = rule;
+    t->outcome = outcome;
+    t->en_off = expand(x, en, args, nargs, &t->en_len);
+    t->ko_off = expand(x, ko, args, nargs, &t->ko_len);
+}
+
+struct hs_str hs_trace_num(struct hs_ctx *c, long long v)
+{
+    char tmp[24];
+    int k = (int)sizeof tmp;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    struct hs_str s;
+    do {
+        tmp[--k] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        tmp[--k] = '-';
+    s.p = c->x->text + c->x->text_len;
+    s.n = arena_put(c->x, tmp + k, sizeof tmp - (size_t)k);
+    return s;
+}
+
+/* ---- one exchange -------------------------------------------------------- */
+
+static struct hs_str span(const struct hs_ctx *c, struct hs_span s)
+{
+    return (struct hs_str){ c->in + s.off, s.len };
+}
+
+/* Returns 1 if buf[0..n) holds only CR and LF: an idle connection, not a request. */
+static int only_eol(const char *buf, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (buf[i] != '\r' && buf[i] != '\n')
+            return 0;
+    return 1;
+}
+
+static const char *const framing_en[] = { "no content", "content framed by Content-Length", "chunked content" };
+static const char *const framing_ko[] = { "본문 없음", "Content-Length로 구분한 본문", "chunked 본문" };
+
+/* The parser rejected the request: answer its status and close. */
+static void parse_failed(struct hs_ctx *c, size_t len)
+{
+    const struct hs_request *r = c->req;
+    c->x->length = (uint32_t)len;
+    hs_trace(c, "parse", hs_request_reason_rule(r->reason), r->status,
+             "{0} (byte {1}.)", "{2} ({1}번째 바이트)",
+             HS_ARGS((struct hs_str){ hs_request_reason_en(r->reason), strlen(hs_request_reason_en(r->reason)) },
+                     hs_trace_num(c, r->error_offset),
+                     (struct hs_str){ hs_request_reason_ko(r->reason), strlen(hs_request_reason_ko(r->reason)) }));
+    hs_trace(c, "connection", "RFC 9112 §9.6", 0,
+             "After a framing error the server cannot tell where the next request would start: it answers, closes the connection and reads none of the {0} bytes that follow.",
+             "프레이밍 오류 뒤에는 다음 요청이 어디서 시작하는지 알 수 없다. 서버는 응답한 뒤 연결을 닫고, 뒤따르는 {0}바이트는 요청으로 읽지 않는다.",
+             HS_ARGS(hs_trace_num(c, (long long)(len - r->error_offset))));
+    c->close = 1;
+    hs_problem(c, r->status, hs_request_reason_en(r->reason), hs_request_reason_ko(r->reason));
+}
+
+/* The request stopped before it was complete and nothing in the head
+** decided otherwise: the server waited, then answers 408 and closes. */
+static void timed_out(struct hs_ctx *c)
+{
+    struct hs_server_state *s = c->s;
+    s->clock += s->request_timeout;
+    hs_trace(c, "timeout", "RFC 9110 §15.5.9", 408,
+             "The rest of the request never arrived. After waiting {0} s of virtual time the server gives up: 408, and it closes the connection (a half-read request leaves the stream unusable).",
+             "요청의 나머지가 끝내 오지 않았다. 가상 시간으로 {0}초를 기다린 서버는 408로 답하고 연결을 닫는다 (반쯤 읽은 요청 뒤의 스트림은 쓸 수 없다).",
+             HS_ARGS(hs_trace_num(c, s->request_timeout)));
+    c->close = 1;
+    hs_problem(c, 408, "The request was not completed in time.", "요청이 제시간에 끝나지 않았다.");
+}
+
+/* Decides whether the connection persists after this request (RFC 9112 §9.3). */
+static void persistence(struct hs_ctx *c)
+{
+    const struct hs_request *r = c->req;
+    if (hs_field_has_token(c, "Connection", "close")) {
+        c->close = 1;
+        hs_trace(c, "connection", "RFC 9112 §9.6", 0,
+                 "The client sent Connection: close: the server answers this request, then closes and reads nothing after it.",
+                 "클라이언트가 Connection: close를 보냈다. 서버는 이 요청에 답한 뒤 연결을 닫고 그 뒤는 읽지 않는다.", HS_NOARGS);
+    } else if (r->version_minor == 0) {
+        if (hs_field_has_token(c, "Connection", "keep-alive")) {
+            c->keep_alive_10 = 1;
+            hs_trace(c, "connection", "RFC 9112 §9.3", 0,
+                     "HTTP/1.0 with Connection: keep-alive: the server honours it and says so with Connection: keep-alive.",
+                     "HTTP/1.0 요청에 Connection: keep-alive가 있다. 서버는 이를 받아들이고 응답에 Connection: keep-alive를 적는다.", HS_NOARGS);
+        } else {
+            c->close = 1;
+            hs_trace(c, "connection", "RFC 9112 §9.3", 0,
+                     "HTTP/1.0 without keep-alive: the connection closes after the response.",
+                     "keep-alive가 없는 HTTP/1.0 요청이다. 응답 뒤 연결을 닫는다.", HS_NOARGS);
+        }
+    }
+}
+
+/* Reads one request from in[0..len) and decides its exchange into srv->x.
+** Returns 0, or 1 when the bytes are only an idle connection's line breaks. */
+static int run_one(struct hs_server *srv, const char *in, size_t len, size_t total, uint32_t offset, int lang)
+{
+    struct hs_ctx c;
+    struct hs_exchange *x = &srv->x;
+    struct hs_request *r = &srv->req;
+    int res;
+    memset(&c, 0, sizeof c);
+    c.srv = srv;
+    c.s = &srv->s;
+    c.x = x;
+    c.res = &x->final;
+    c.in = in;
+    c.req = r;
+    c.body = srv->body;
+    c.lang = lang;
+    x->offset = offset;
+    x->n_interim = 0;
+    x->n_trace = 0;
+    x->text_len = 0;
+    x->connection = HS_CONN_KEEP_ALIVE;
+    hs_response_init(&x->final, 500);
+
+    res = hs_request_parse(in, len, total, &srv->s.limits, r, srv->body, sizeof srv->body);
+    if (res == HS_PARSE_INCOMPLETE && only_eol(in, len))
+        return 1;
+    c.body_len = r->body_len;
+    if (res == HS_PARSE_ERROR) {
+        parse_failed(&c, len);
+    } else {
+        int head_done = res == HS_PARSE_OK || r->reason == HS_REQ_INCOMPLETE_BODY || r->reason == HS_REQ_INCOMPLETE_CHUNKED;
+        x->length = res == HS_PARSE_OK ? r->consumed : (uint32_t)len;
+        if (!head_done) {
+            hs_trace(&c, "parse", hs_request_reason_rule(r->reason), 0,
+                     "{0}", "{1}",
+                     HS_ARGS((struct hs_str){ hs_request_reason_en(r->reason), strlen(hs_request_reason_en(r->reason)) },
+                             (struct hs_str){ hs_request_reason_ko(r->reason), strlen(hs_request_reason_ko(r->reason)) }));
+            timed_out(&c);
+        } else {
+            int fi = r->framing < 0 || r->framing > 2 ? 0 : r->framing;
+            if (res == HS_PARSE_OK)
+                hs_trace(&c, "parse", "RFC 9112 §2", 0,
+                         "A complete request: {0} {1} HTTP/{2}.{3}, {4} header fields, {5} ({6} bytes).",
+                         "완전한 요청이다: {0} {1} HTTP/{2}.{3}, 헤더 필드 {4}개, {7} ({6}바이트).",
+                         HS_ARGS(span(&c, r->method), span(&c, r->target), hs_trace_num(&c, r->version_major),
+                                 hs_trace_num(&c, r->version_minor), hs_trace_num(&c, r->trailer_start),
+                                 (struct hs_str){ framing_en[fi], strlen(framing_en[fi]) }, hs_trace_num(&c, r->body_len),
+                                 (struct hs_str){ framing_ko[fi], strlen(framing_ko[fi]) }));
+            else
+                hs_trace(&c, "parse", hs_request_reason_rule(r->reason), 0,
+                         "The request line and header fields are complete: {0} {1}. {2}",
+                         "요청 줄과 헤더 필드는 다 왔다: {0} {1}. {3}",
+                         HS_ARGS(span(&c, r->method), span(&c, r->target),
+                                 (struct hs_str){ hs_request_reason_en(r->reason), strlen(hs_request_reason_en(r->reason)) },
+                                 (struct hs_str){ hs_request_reason_ko(r->reason), strlen(hs_request_reason_ko(r->reason)) }));
+            c.head_read = 1;
+            persistence(&c);
+            c.body_missing = res != HS_PARSE_OK;
+            hs_decide(&c);
+            if (c.body_missing && !c.decided)
+                timed_out(&c);
+            else if (c.body_missing && !c.close) {
+                c.close = 1;
+                hs_trace(&c, "connection", "RFC 9110 §10.1.1", 0,
+                         "The server answered before the content arrived; since the rest of the content never comes, it closes the connection rather than wait to discard it.",
+                         "서버는 본문이 오기 전에 답했다. 나머지 본문이 오지 않으므로 버리려고 기다리지 않고 연결을 닫는다.", HS_NOARGS);
+            }
+        }
+    }
+    if (c.upgraded)
+        x->connection = HS_CONN_UPGRADE;
+    else if (c.close)
+        x->connection = HS_CONN_CLOSE;
+    hs_response_finish(&x->final, srv->s.clock,
+                       (c.head ? HS_RESP_HEAD : 0) | (c.close ? HS_RESP_CLOSE : 0) | (c.keep_alive_10 && !c.close ? HS_RESP_KEEP_ALIVE : 0));
+    for (int i = 0; i < x->n_interim; i++)
+        hs_response_finish(&x->interim[i], srv->s.clock, 0);
+    return 0;
+}
+
+/* ---- JSON ---------------------------------------------------------------- */
+
+#define BODY_SHOWN 4096      /* request content bytes written to the JSON */
+#define HEADERS_SHOWN 8192   /* request field bytes written to the JSON */
+
+static void request_json(struct hs_server *srv, struct hs_json *j, const char *in, uint32_t offset)
+{
+    const struct hs_request *r = &srv->req;
+    const struct hs_exchange *x = &srv->x;
+    int head = r->result == HS_PARSE_OK || r->reason == HS_REQ_INCOMPLETE_BODY || r->reason == HS_REQ_INCOMPLETE_CHUNKED;
+    size_t shown = 0;
+    static const char *const framing[] = { "none", "length", "chunked" };
+    static const char *const forms[] = { "origin", "absolute", "authority", "asterisk" };
+    hs_json_obj(j);
+    hs_json_key(j, "ok");
+    hs_json_bool(j, r->result == HS_PARSE_OK);
+    if (r->result == HS_PARSE_INCOMPLETE) {
+        hs_json_key(j, "incomplete");
+        hs_json_bool(j, 1);
+    }
+    hs_json_key(j, "offset");
+    hs_json_int(j, offset);
+    hs_json_key(j, "length");
+    hs_json_int(j, x->length);
+    if (head) {
+        hs_json_key(j, "method");
+        hs_json_strn(j, in + r->method.off, r->method.len);
+        hs_json_key(j, "target");
+        hs_json_strn(j, in + r->target.off, r->target.len);
+        hs_json_key(j, "form");
+        hs_json_str(j, forms[r->form & 3]);
+        hs_json_key(j, "path");
+        hs_json_strn(j, in + r->path.off, r->path.len);
+        hs_json_key(j, "query");
+        hs_json_strn(j, in + r->query.off, r->query.len);
+        hs_json_key(j, "version");
+        {
+            char v[8] = { 'H', 'T', 'T', 'P', '/', (char)('0' + r->version_major % 10), '.', (char)('0' + r->version_minor % 10) };
+            hs_json_strn(j, v, 8);
+        }
+        hs_json_key(j, "headers");
+        hs_json_arr(j);
+        for (uint32_t i = 0; i < r->n_headers && i < HS_REQUEST_MAX_HEADERS && shown < HEADERS_SHOWN; i++) {
+            const struct hs_header *h = &r->headers[i];
+            if (i == r->trailer_start) {
+                hs_json_arr_end(j);
+                hs_json_key(j, "trailers");
+                hs_json_arr(j);
+            }
+            hs_json_arr(j);
+            hs_json_strn(j, in + h->name.off, h->name.len);
+            hs_json_strn(j, in + h->value.off, h->value.len);
+            hs_json_arr_end(j);
+            shown += h->name.len + h->value.len;
+        }
+        hs_json_arr_end(j);
+        if (shown >= HEADERS_SHOWN) {
+            hs_json_key(j, "headersTruncated");
+            hs_json_bool(j, 1);
+        }
+        hs_json_key(j, "framing");
+        hs_json_str(j, framing[r->framing >= 0 && r->framing <= 2 ? r->framing : 0]);
+        hs_json_key(j, "body");
+        hs_json_strn(j, srv->body, r->body_len < BODY_SHOWN ? r->body_len : BODY_SHOWN);
+        hs_json_key(j, "bodyLength");
+        hs_json_int(j, r->body_len);
+        if (r->body_len > BODY_SHOWN) {
+            hs_json_key(j, "bodyTruncated");
+            hs_json_bool(j, 1);
+        }
+    }
+    if (r->result != HS_PARSE_OK) {
+        hs_json_key(j, "error");
+        hs_json_obj(j);
+        hs_json_key(j, "status");
+        hs_json_int(j, r->status);
+        hs_json_key(j, "name");
+        hs_json_str(j, hs_request_reason_name(r->reason));
+        hs_json_key(j, "reason");
+        hs_json_i18n(j, hs_request_reason_en(r->reason), hs_request_reason_ko(r->reason));
+        hs_json_key(j, "rule");
+        hs_json_str(j, hs_request_reason_rule(r->reason));
+        hs_json_key(j, "offset");
+        hs_json_int(j, (long long)offset + r->error_offset);
+        hs_json_obj_end(j);
+    }
+    hs_json_obj_end(j);
+}
+
+static void response_json(struct hs_server *srv, struct hs_json *j, const struct hs_response *res)
+{
+    int n = hs_response_serialize(res, srv->raw, sizeof srv->raw);
+    hs_json_obj(j);
+    hs_json_key(j, "status");
+    hs_json_int(j, res->status);
+    hs_json_key(j, "phrase");
+    hs_json_str(j, hs_response_phrase(res->status));
+    hs_json_key(j, "headers");
+    hs_json_arr(j);
+    for (int i = 0; i < res->n_fields; i++) {
+        size_t vn;
+        const char *v = hs_response_value(res, i, &vn);
+        hs_json_arr(j);
+        hs_json_str(j, res->fields[i].name);
+        hs_json_strn(j, v, vn);
+        hs_json_arr_end(j);
+    }
+    hs_json_arr_end(j);
+    hs_json_key(j, "body");
+    hs_json_strn(j, res->body, (res->flags & HS_RESP_HEAD) ? 0 : res->body_len);
+    hs_json_key(j, "raw");
+    hs_json_strn(j, srv->raw, n < 0 ? 0 : (size_t)n);
+    hs_json_obj_end(j);
+}
+
+static const char *const connection_names[] = { "keep-alive", "close", "upgrade" };
+
+static void exchange_json(struct hs_server *srv, struct hs_json *j, const char *in)
+{
+    const struct hs_exchange *x = &srv->x;
+    hs_json_obj(j);
+    hs_json_key(j, "request");
+    request_json(srv, j, in, x->offset);
+    hs_json_key(j, "interim");
+    hs_json_arr(j);
+    for (int i = 0; i < x->n_interim; i++)
+        response_json(srv, j, &x->interim[i]);
+    hs_json_arr_end(j);
+    hs_json_key(j, "response");
+    response_json(srv, j, &x->final);
+    hs_json_key(j, "connection");
+    hs_json_str(j, connection_names[x->connection]);
+    hs_json_key(j, "trace");
+    hs_json_arr(j);
+    for (int i = 0; i < x->n_trace; i++) {
+        const struct hs_trace_step *t = &x->trace[i];
+        hs_json_obj(j);
+        hs_json_key(j, "step");
+        hs_json_str(j, t->step);
+        hs_json_key(j, "detail");
+        hs_json_obj(j);
+        hs_json_key(j, "en");
+        hs_json_strn(j, x->text + t->en_off, t->en_len);
+        hs_json_key(j, "ko");
+        hs_json_strn(j, x->text + t->ko_off, t->ko_len);
+        hs_json_obj_end(j);
+        hs_json_key(j, "rule");
+        hs_json_str(j, t->rule);
+        if (t->outcome) {
+            hs_json_key(j, "status");
+            hs_json_int(j, t->outcome);
+        }
+        hs_json_obj_end(j);
+    }
+    hs_json_arr_end(j);
+    hs_json_obj_end(j);
+}
+
+/* ---- entry points ---------------------------------------------------------- */
+
+void hs_server_init(struct hs_server *srv)
+{
+    hs_state_init(&srv->s);
+}
+
+void hs_server_reset(struct hs_server *srv)
+{
+    hs_state_init(&srv->s);
+}
+
+/* Why the server stopped reading the input before its end. */
+enum { REST_NONE, REST_CLOSED, REST_UPGRADED, REST_LIMIT, REST_OUTPUT };
+
+static void rest_json(struct hs_json *j, int why, size_t pos, size_t len, size_t total)
+{
+    static const char *const names[] = { "", "closed", "upgraded", "limit", "output" };
+    static const char *const en[] = {
+        "",
+        "The connection closed after the last exchange; these bytes were never read as a request.",
+        "The connection switched protocols; these bytes belong to the new protocol, not to HTTP/1.1.",
+        "The simulator answers at most 64 exchanges per input; these bytes were not read.",
+        "The simulator's output buffer is full; these bytes were not read and did not change the state.",
+    };
+    static const char *const ko[] = {
+        "",
+        "마지막 교환 뒤 연결이 닫혔다. 이 바이트들은 요청으로 읽히지 않았다.",
+        "연결이 다른 프로토콜로 바뀌었다. 이 바이트들은 HTTP/1.1이 아니라 새 프로토콜의 것이다.",
+        "시뮬레이터는 입력 하나에 최대 64개의 교환만 처리한다. 이 바이트들은 읽지 않았다.",
+        "시뮬레이터의 출력 버퍼가 가득 찼다. 이 바이트들은 읽지 않았고 상태도 바꾸지 않았다.",
+    };
+    if (why == REST_NONE || (pos >= len && total <= len)) {
+        hs_json_null(j);
+        return;
+    }
+    hs_json_obj(j);
+    hs_json_key(j, "offset");
+    hs_json_int(j, (long long)pos);
+    hs_json_key(j, "bytes");
+    hs_json_int(j, (long long)(total - pos));
+    hs_json_key(j, "why");
+    hs_json_str(j, names[why]);
+    hs_json_key(j, "detail");
+    hs_json_i18n(j, en[why], ko[why]);
+    hs_json_obj_end(j);
+}
+
+int hs_server_exchange(struct hs_server *srv, const char *buf, size_t len, size_t total,
+                       int lang, char *out, size_t cap)
+{
+    struct hs_json j, saved_json;
+    size_t pos = 0, reserve = cap >= 65536 ? 24576 : cap / 2;
+    int n = 0, why = REST_NONE;
+    if (!buf)
+        len = 0;
+    if (total < len)
+        total = len;
+    lang = lang == HS_LANG_KO ? HS_LANG_KO : HS_LANG_EN;
+    hs_json_init(&j, out, cap - reserve);
+    hs_json_obj(&j);
+    hs_json_key(&j, "exchanges");
+    hs_json_arr(&j);
+    while (pos < len) {
+        if (n == HS_SERVER_MAX_EXCHANGES) {
+            why = REST_LIMIT;
+            break;
+        }
+        srv->saved = srv->s;
+        saved_json = j;
+        if (run_one(srv, buf + pos, len - pos, total - pos, (uint32_t)pos, lang))
+            break;
+        exchange_json(srv, &j, buf + pos);
+        if (j.overflow) {
+            srv->s = srv->saved;
+            j = saved_json;
+            why = REST_OUTPUT;
+            break;
+        }
+        srv->s.exchanges++;
+        srv->s.clock += 1; /* each exchange takes a virtual second */
+        n++;
+        pos += srv->x.length;
+        if (srv->x.connection != HS_CONN_KEEP_ALIVE) {
+            why = srv->x.connection == HS_CONN_UPGRADE ? REST_UPGRADED : REST_CLOSED;
+            break;
+        }
+    }
+    hs_json_arr_end(&j);
+    j.cap = cap;
+    hs_json_key(&j, "rest");
+    rest_json(&j, why, pos, len, total);
+    hs_json_key(&j, "state");
+    hs_state_write(&srv->s, &j);
+    hs_json_obj_end(&j);
+    return hs_json_end(&j) < 0 ? HS_ENOSPC : hs_json_end(&j);
+}
+
+int hs_server_state_json(const struct hs_server *srv, char *out, size_t cap)
+{
+    struct hs_json j;
+    hs_json_init(&j, out, cap);
+    hs_state_write(&srv->s, &j);
+    return hs_json_end(&j) < 0 ? HS_ENOSPC : hs_json_end(&j);
+}
+
+int hs_server_set_json(struct hs_server *srv, const char *in, size_t len, char *out, size_t cap)
+{
+    struct hs_json j;
+    struct hs_state_error e;
+    hs_json_init(&j, out, cap);
+    if (hs_state_apply(&srv->s, in ? in : "", in ? len : 0, &e) < 0) {
+        hs_json_obj(&j);
+        hs_json_key(&j, "error");
+        hs_json_obj(&j);
+        hs_json_key(&j, "key");
+        if (*e.key)
+            hs_json_str(&j, e.key);
+        else
+            hs_json_strn(&j, in + e.key_off, e.key_len);
+        hs_json_key(&j, "message");
+        hs_json_i18n(&j, e.en, e.ko);
+        hs_json_obj_end(&j);
+        hs_json_obj_end(&j);
+    } else
+        hs_state_write(&srv->s, &j);
+    return hs_json_end(&j) < 0 ? HS_ENOSPC : hs_json_end(&j);
+}

@@ -1,0 +1,162 @@
+/*
+** server.h — the simulated server: a strict virtual HTTP/1.1 origin server
+** that runs the article's application, done right, on a virtual clock.
+**
+** Raw request bytes in (possibly several pipelined requests), JSON out:
+**   { "exchanges": [ { request, interim: [...], response, connection, trace } ],
+**     "rest": null | { offset, bytes, why, detail },
+**     "state": { ... } }
+** Every decision is a trace step citing the rule it follows, in the order a
+** server makes them (RFC 9110): parse, method, expectation, route, method
+** allowed, authentication, negotiation, content, rate limit, maintenance,
+** preconditions, handler.
+**
+** All state lives in one struct hs_server (the only mutable global of the
+** engine is the one wasm.c keeps); no real time, no network, no allocation.
+** The same state and the same bytes always give the same output.
+*/
+#ifndef HS_SERVER_H
+#define HS_SERVER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "request.h"
+#include "response.h"
+
+#define HS_SERVER_EPOCH 1735689600   /* 2025-01-01T00:00:00Z: where the virtual clock starts */
+#define HS_SERVER_ITEMS 16           /* capacity of the item store */
+#define HS_SERVER_NAME_MAX 64        /* bytes of an item name */
+#define HS_SERVER_GONE 16            /* deleted ids remembered for 410 */
+#define HS_SERVER_JOBS 8             /* jobs remembered by the status monitor */
+#define HS_SERVER_JOB_SECONDS 5      /* virtual seconds a job runs */
+#define HS_SERVER_BODY_CAP 65536     /* decoded request content the server reads */
+#define HS_SERVER_MAX_EXCHANGES 64   /* exchanges one call answers; the rest is reported */
+#define HS_SERVER_TRACE_MAX 24
+#define HS_SERVER_TRACE_TEXT 8192
+#define HS_SERVER_INTERIM_MAX 2
+
+enum hs_upstream { HS_UPSTREAM_HEALTHY, HS_UPSTREAM_GARBAGE, HS_UPSTREAM_SLOW };
+enum hs_lang { HS_LANG_EN, HS_LANG_KO };
+enum hs_connection { HS_CONN_KEEP_ALIVE, HS_CONN_CLOSE, HS_CONN_UPGRADE };
+
+struct hs_item {
+    uint32_t id;         /* 0: a free slot */
+    uint32_t version;    /* bumped by every PUT: part of the ETag */
+    int64_t modified;    /* virtual time of the last change: Last-Modified */
+    uint32_t name_len;
+    char name[HS_SERVER_NAME_MAX];
+};
+
+struct hs_job {
+    uint32_t id;         /* 0: a free slot */
+    int64_t started;     /* virtual time; done HS_SERVER_JOB_SECONDS later */
+};
+
+/* Everything the server remembers between exchanges. JS reads it with
+** hs_server_state_json and changes it with hs_server_set_json. */
+struct hs_server_state {
+    int64_t clock;              /* virtual seconds since the epoch; +1 per exchange */
+    uint32_t exchanges;         /* exchanges answered since the last reset */
+    uint32_t next_id;           /* id the next created item gets */
+    uint32_t capacity;          /* items the store accepts (<= HS_SERVER_ITEMS) */
+    struct hs_item items[HS_SERVER_ITEMS];
+    uint32_t gone[HS_SERVER_GONE]; /* deleted ids, oldest first; 0 = empty */
+    uint32_t next_job;
+    struct hs_job jobs[HS_SERVER_JOBS];
+    /* rate limit: a fixed window of rate_window seconds, rate_limit requests */
+    uint32_t rate_limit, rate_window, rate_used;
+    int64_t rate_start;
+    int64_t maintenance_until;  /* 503 while clock < this; 0 = off */
+    int upstream;               /* enum hs_upstream, behind GET /proxy */
+    uint32_t request_timeout;   /* seconds the server waits for the rest of a request (408) */
+    uint32_t gateway_timeout;   /* seconds /proxy waits for the upstream (504) */
+    struct hs_request_limits limits;
+};
+
+/* One step of the decision trace. Texts live in the exchange's arena. */
+struct hs_trace_step {
+    const char *step, *rule;    /* literals */
+    uint32_t en_off, ko_off;
+    uint16_t en_len, ko_len;
+    int outcome;                /* 0 = passed, else the status it decided */
+};
+
+/* What one exchange produced (scratch, rewritten for every exchange). */
+struct hs_exchange {
+    uint32_t offset, length;    /* the bytes of input this exchange read */
+    int n_interim;
+    int connection;             /* enum hs_connection */
+    int n_trace;
+    uint32_t text_len;
+    struct hs_response interim[HS_SERVER_INTERIM_MAX];
+    struct hs_response final;
+    struct hs_trace_step trace[HS_SERVER_TRACE_MAX];
+    char text[HS_SERVER_TRACE_TEXT];
+};
+
+struct hs_server {
+    struct hs_server_state s;   /* the state */
+    /* scratch: reused by every call, never read across calls */
+    struct hs_request req;
+    struct hs_exchange x;
+    struct hs_server_state saved;
+    char body[HS_SERVER_BODY_CAP];
+    char raw[HS_RESPONSE_BODY + HS_RESPONSE_VALUES + 1024]; /* one serialized response */
+};
+
+/* Puts srv in its initial state (items 1-3, clock at HS_SERVER_EPOCH, rate
+** limit 60 per 60 s, no maintenance, healthy upstream, default limits). */
+void hs_server_init(struct hs_server *srv);
+/* Same as hs_server_init: the state JS gets back after a reset. */
+void hs_server_reset(struct hs_server *srv);
+
+/* Answers the raw input buf[0..len) as one connection: every pipelined
+** request in order until the input ends or the connection closes. total is
+** the full size of the input when only its first len bytes are available
+** (pass len otherwise). lang (enum hs_lang) is the language of the app's
+** messages when the request has no Accept-Language. Writes the JSON above
+** into out and returns its length, or HS_ENOSPC if cap cannot hold even the
+** state (at least 64 KiB always can). The output is valid JSON for any
+** bytes; the state changes by exactly the exchanges the output shows. */
+int hs_server_exchange(struct hs_server *srv, const char *buf, size_t len, size_t total,
+                       int lang, char *out, size_t cap);
+
+/* Writes the state as JSON; returns its length or HS_ENOSPC. */
+int hs_server_state_json(const struct hs_server *srv, char *out, size_t cap);
+
+/* Changes the state from a JSON object in[0..len) (the shape of the state
+** JSON, any subset, plus "reset": true and "advance": seconds), then writes
+** the state JSON. On a bad document or value nothing changes and the JSON
+** is {"error":{"key","message":{en,ko}}}. Returns the output length, or
+** HS_ENOSPC. */
+int hs_server_set_json(struct hs_server *srv, const char *in, size_t len, char *out, size_t cap);
+
+/* Writes { code, request, setup, explanation, final } for code: the request
+** (and state setup) that makes this server answer code. Returns the length;
+** HS_ERANGE for a code outside 100-599; HS_ENOSPC. */
+int hs_server_example_json(int code, char *out, size_t cap);
+
+/* Writes the codes that have an example for a real reason, ascending:
+** [{ code, final }]. Returns the length or HS_ENOSPC. */
+int hs_server_examples_json(char *out, size_t cap);
+
+/* Writes the Flask handler notes for code: { code, article, route, naive,
+** corrected, differs, note, exchange } where exchange is the example run on
+** a fresh server without touching srv's state. HS_ENOMATCH when the
+** article does not discuss code. */
+int hs_server_handler_json(struct hs_server *srv, int code, int lang, char *out, size_t cap);
+
+/* Returns the number of examples and, for i below it, their codes (for tests). */
+int hs_server_example_count(void);
+int hs_server_example_code(int i);
+
+/* Finds the example of code: sets the request and the setup JSON (may be
+** "" for none) and whether the code is the final status (1) or an interim
+** one (0). Returns 1 for an example with a real reason, 0 for one through
+** GET /status/{code}, HS_ERANGE outside 100-599. Strings are literals or
+** live in buf (cap >= 64). */
+int hs_server_example(int code, const char **request, size_t *request_len, const char **setup,
+                      int *final, char *buf, size_t cap);
+
+#endif

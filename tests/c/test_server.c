@@ -1,0 +1,396 @@
+/*
+** test_server.c — native tests of the simulated server and its pieces
+** (SHA-1/base64, HTTP dates, the JSON reader, the response builder), under
+** ASan and UBSan. Every request sits right before a guard page (guarded()),
+** so reading one byte past the input crashes the test.
+*/
+#include "test.h"
+
+#include "../fuzz/json_check.h"
+#include "../fuzz/server_check.h"
+#include "digest.h"
+#include "hs.h"
+#include "httpdate.h"
+#include "json.h"
+#include "jsonread.h"
+#include "response.h"
+#include "server.h"
+
+static struct hs_server srv;
+static char out[256 * 1024], out2[256 * 1024];
+
+/* ---- pieces ----------------------------------------------------------------- */
+
+static void test_digest(void)
+{
+    uint8_t d[20], raw[32];
+    char b[64], accept[HS_WS_ACCEPT_LEN];
+    static const char *const vec[][2] = { /* RFC 4648 §10 */
+        { "", "" }, { "f", "Zg==" }, { "fo", "Zm8=" }, { "foo", "Zm9v" },
+        { "foob", "Zm9vYg==" }, { "fooba", "Zm9vYmE=" }, { "foobar", "Zm9vYmFy" },
+    };
+    hs_sha1("abc", 3, d);
+    ok(!memcmp(d, "\xa9\x99\x3e\x36\x47\x06\x81\x6a\xba\x3e\x25\x71\x78\x50\xc2\x6c\x9c\xd0\xd8\x9d", 20), "SHA-1(\"abc\") (RFC 3174 test 1)");
+    hs_sha1("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56, d);
+    ok(!memcmp(d, "\x84\x98\x3e\x44\x1c\x3b\xd2\x6e\xba\xae\x4a\xa1\xf9\x51\x29\xe5\xe5\x46\x70\xf1", 20), "SHA-1 of 56 bytes: padding spills into a second block");
+    for (size_t i = 0; i < sizeof vec / sizeof *vec; i++) {
+        int n = hs_base64_encode((const uint8_t *)vec[i][0], strlen(vec[i][0]), b, sizeof b);
+        ok(n == (int)strlen(vec[i][1]) && !memcmp(b, vec[i][1], (size_t)n), "base64(\"%s\") = \"%s\"", vec[i][0], vec[i][1]);
+        n = hs_base64_decode(guarded(vec[i][1], strlen(vec[i][1])), strlen(vec[i][1]), raw, sizeof raw);
+        ok(n == (int)strlen(vec[i][0]) && !memcmp(raw, vec[i][0], (size_t)n), "decode(\"%s\")", vec[i][1]);
+    }
+    is_int(hs_base64_decode(G("Zh=="), raw, sizeof raw), -1, "non-zero pad bits are not canonical");
+    is_int(hs_base64_decode(G("Zm9"), raw, sizeof raw), -1, "length not a multiple of 4");
+    is_int(hs_base64_decode(G("Zm=v"), raw, sizeof raw), -1, "'=' before the end");
+    is_int(hs_base64_decode(G("Zm9v!A=="), raw, sizeof raw), -1, "a character outside the alphabet");
+    is_int(hs_base64_decode(G("dGhlIHNhbXBsZSBub25jZQ=="), raw, sizeof raw), 16, "the RFC 6455 sample key is 16 bytes");
+    hs_ws_accept("dGhlIHNhbXBsZSBub25jZQ==", 24, accept);
+    ok(!memcmp(accept, "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=", 28), "Sec-WebSocket-Accept of the RFC 6455 §1.3 sample: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
+}
+
+static void test_dates(void)
+{
+    char d[HS_HTTP_DATE_LEN];
+    int64_t t = 0, now = 1735689600;
+    hs_http_date_format(784111777, d);
+    ok(!memcmp(d, "Sun, 06 Nov 1994 08:49:37 GMT", 29), "IMF-fixdate of RFC 9110's example");
+    hs_http_date_format(1735689600, d);
+    ok(!memcmp(d, "Wed, 01 Jan 2025 00:00:00 GMT", 29), "the virtual epoch");
+    hs_http_date_format(951782400, d);
+    ok(!memcmp(d, "Tue, 29 Feb 2000 00:00:00 GMT", 29), "a leap day");
+    ok(hs_http_date_parse(G("Sun, 06 Nov 1994 08:49:37 GMT"), now, &t) == 0 && t == 784111777, "parse IMF-fixdate");
+    ok(hs_http_date_parse(G("Sunday, 06-Nov-94 08:49:37 GMT"), now, &t) == 0 && t == 784111777, "parse the obsolete RFC 850 form");
+    ok(hs_http_date_parse(G("Sun Nov  6 08:49:37 1994"), now, &t) == 0 && t == 784111777, "parse asctime");
+    is_int(hs_http_date_parse(G("Mon, 06 Nov 1994 08:49:37 GMT"), now, &t), -1, "a weekday that does not match the date");
+    is_int(hs_http_date_parse(G("Sun, 06 Nov 1994 08:49:37 UTC"), now, &t), -1, "a zone other than GMT");
+    is_int(hs_http_date_parse(G("Thu, 31 Feb 2000 00:00:00 GMT"), now, &t), -1, "31 February");
+    is_int(hs_http_date_parse(G("Sun, 06 Nov 1994 08:49:37 GMT "), now, &t), -1, "trailing bytes");
+    is_int(hs_http_date_parse(G("Sun, 06 Nov 1994 08:49"), now, &t), -1, "cut short");
+    is_int(hs_http_date_parse(G(""), now, &t), -1, "empty");
+}
+
+static void test_jsonread(void)
+{
+    struct hs_jval root, k, v;
+    uint32_t err, pos = 0;
+    char s[64];
+    int n, members = 0;
+    static const char text[] = "{\"a\": [1, {\"b\": \"x\"}], \"name\" : \"d\\u00e9sk\\ud83d\\ude00\\n\", \"n\": -12}";
+    const char *doc = guarded(text, sizeof text - 1);
+    ok(hs_jread_doc(doc, sizeof text - 1, &root, &err) == 0 && root.type == HS_JOBJECT, "a valid document");
+    while (hs_jread_member(doc, &root, &pos, &k, &v)) {
+        members++;
+        if (hs_jread_is(doc, &k, "name")) {
+            n = hs_jread_string(doc, &v, s, sizeof s);
+            ok(n == 10 && !memcmp(s, "d\xc3\xa9sk\xf0\x9f\x98\x80\n", 10), "escapes and a surrogate pair decode to UTF-8");
+        }
+        if (hs_jread_is(doc, &k, "n")) {
+            int64_t x;
+            ok(hs_jread_int(doc, &v, &x) == 0 && x == -12, "an integer");
+        }
+    }
+    is_int(members, 3, "three members, nested ones skipped");
+    is_int(hs_jread_doc(G("{\"a\":1,}"), &root, &err), -1, "a trailing comma");
+    is_int(hs_jread_doc(G("{\"a\":\"\\ud800\"}"), &root, &err), -1, "a lone high surrogate (RFC 7493)");
+    is_int(hs_jread_doc(G("{\"a\":\"\\udc00\"}"), &root, &err), -1, "a lone low surrogate");
+    is_int(hs_jread_doc(G("\"\xc0\xaf\""), &root, &err), -1, "an overlong UTF-8 sequence");
+    is_int(hs_jread_doc(G("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"), &root, &err), -1, "nesting deeper than 32");
+    is_int(hs_jread_doc(G("01"), &root, &err), -1, "a leading zero");
+    is_int(hs_jread_doc(G(" true "), &root, &err), 0, "a literal with whitespace");
+    is_int(hs_jread_doc(G(""), &root, &err), -1, "nothing");
+    is_int(hs_jread_doc(G("{\"a\":1} x"), &root, &err), -1, "bytes after the value");
+}
+
+static void test_response(void)
+{
+    static struct hs_response r;
+    int n;
+    hs_response_init(&r, 200);
+    hs_response_content(&r, "text/plain", "hello", 5);
+    hs_response_finish(&r, 784111777, 0);
+    n = hs_response_serialize(&r, out, sizeof out);
+    ok(n > 0 && contains(out, n, "HTTP/1.1 200 OK\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\n") &&
+       contains(out, n, "Content-Length: 5\r\n\r\nhello"), "Date first, exact Content-Length, then content");
+    ok(check_raw(out, (size_t)n, 0, 0, 200) == NULL, "well framed");
+    hs_response_init(&r, 204);
+    hs_response_content(&r, "text/plain", "x", 1);
+    hs_response_finish(&r, 0, HS_RESP_CLOSE);
+    n = hs_response_serialize(&r, out, sizeof out);
+    ok(!contains(out, n, "Content-Length") && !contains(out, n, "Content-Type") && contains(out, n, "Connection: close\r\n\r\n") &&
+       out[n - 1] == '\n', "204: no content, no Content-Length, Connection: close");
+    hs_response_init(&r, 200);
+    hs_response_content(&r, "text/plain", "hello", 5);
+    hs_response_finish(&r, 0, HS_RESP_HEAD);
+    n = hs_response_serialize(&r, out, sizeof out);
+    ok(contains(out, n, "Content-Length: 5\r\n\r\n") && !contains(out, n, "hello"), "HEAD: the GET's Content-Length, no content");
+    ok(check_raw(out, (size_t)n, 1, 0, 200) == NULL, "HEAD framing");
+    hs_response_init(&r, 100);
+    hs_response_finish(&r, 0, 0);
+    n = hs_response_serialize(&r, out, sizeof out);
+    ok(n == 25 && !memcmp(out, "HTTP/1.1 100 Continue\r\n\r\n", 25), "100 Continue is just the status line");
+    hs_response_init(&r, 405);
+    ok(hs_response_missing(&r, HS_LEVEL_MUST) && !strcmp(hs_response_missing(&r, HS_LEVEL_MUST), "Allow"), "405 without Allow is caught");
+    hs_response_init(&r, 299);
+    hs_response_finish(&r, 0, 0);
+    n = hs_response_serialize(&r, out, sizeof out);
+    ok(contains(out, n, "HTTP/1.1 299 \r\n"), "an unassigned code gets an empty reason phrase");
+    is_int(hs_response_serialize(&r, out, 10), -1, "too small a buffer is an error, not a cut");
+}
+
+/* ---- the server --------------------------------------------------------------- */
+
+/* Runs raw (copied before a guard page) on srv; returns the output length
+** after checking it is valid JSON with well-framed responses. */
+static int run(const char *raw, size_t n)
+{
+    const char *why;
+    int len = hs_server_exchange(&srv, guarded(raw, n), n, n, HS_LANG_EN, out, sizeof out);
+    if (len < 0 || !json_valid(out, (size_t)len)) {
+        ok(0, "output is valid JSON");
+        return len;
+    }
+    if ((why = check_exchanges(out, (size_t)len)) != NULL)
+        ok(0, "framing: %s", why);
+    return len;
+}
+#define RUN(lit) run((lit), sizeof(lit) - 1)
+
+/* Returns the status of exchange i (from the end when i < 0), or -1. */
+static int status_of(int len, int i)
+{
+    struct hs_jval root, xs, x, v, k, s;
+    uint32_t err, pos = 0;
+    int64_t st;
+    int count = 0, want;
+    if (len < 0 || hs_jread_doc(out, (size_t)len, &root, &err) < 0 || !check_member(out, &root, "exchanges", &xs))
+        return -1;
+    while (hs_jread_element(out, &xs, &pos, &x))
+        count++;
+    want = i < 0 ? count + i : i;
+    pos = 0;
+    for (int c = 0; hs_jread_element(out, &xs, &pos, &x); c++)
+        if (c == want && check_member(out, &x, "response", &v) && check_member(out, &v, "status", &s) && hs_jread_int(out, &s, &st) == 0)
+            return (int)st;
+    (void)k;
+    return -1;
+}
+
+static int exchange_count(int len)
+{
+    struct hs_jval root, xs, x;
+    uint32_t err, pos = 0;
+    int count = 0;
+    if (len < 0 || hs_jread_doc(out, (size_t)len, &root, &err) < 0 || !check_member(out, &root, "exchanges", &xs))
+        return -1;
+    while (hs_jread_element(out, &xs, &pos, &x))
+        count++;
+    return count;
+}
+
+static void set_state(const char *json)
+{
+    int n = hs_server_set_json(&srv, guarded(json, strlen(json)), strlen(json), out2, sizeof out2);
+    ok(n > 0 && json_valid(out2, (size_t)n) && !contains(out2, n, "\"error\""), "state set: %s", json);
+}
+
+static void test_examples(void)
+{
+    char buf[64], doc[256];
+    int bad = 0, checked = 0, len;
+    for (int code = 100; code <= 599; code++) {
+        const char *request, *setup;
+        size_t n;
+        int final, real = hs_server_example(code, &request, &n, &setup, &final, buf, sizeof buf);
+        size_t dn = 0;
+        hs_server_reset(&srv);
+        memcpy(doc, "{\"reset\":true", 13), dn = 13;
+        if (*setup) {
+            doc[dn++] = ',';
+            memcpy(doc + dn, setup, strlen(setup)), dn += strlen(setup);
+        }
+        doc[dn++] = '}';
+        hs_server_set_json(&srv, doc, dn, out2, sizeof out2);
+        len = run(request, n);
+        checked++;
+        if (final) {
+            int st = status_of(len, -1);
+            if (st != code && !(code == 101 && real == 0)) {
+                printf("#   example %d gives %d\n", code, st);
+                bad++;
+            }
+        } else {
+            char want[32] = "\"interim\":[{\"status\":000";
+            want[21] = (char)('0' + code / 100), want[22] = (char)('0' + code / 10 % 10), want[23] = (char)('0' + code % 10);
+            if (!contains(out, len, want)) {
+                printf("#   example %d has no interim %d\n", code, code);
+                bad++;
+            }
+        }
+    }
+    is_int(bad, 0, "every code 100-599 has an example that produces it (%d checked)", checked);
+    ok(hs_server_example_count() >= 40, "at least 40 codes have a real reason (%d)", hs_server_example_count());
+}
+
+static void test_rules(void)
+{
+    int len;
+    hs_server_reset(&srv);
+    len = RUN("GET /success HTTP/1.1\r\nHost: a\r\n\r\nHEAD /success HTTP/1.1\r\nHost: a\r\n\r\nGET /nope HTTP/1.1\r\nHost: a\r\n\r\n");
+    is_int(exchange_count(len), 3, "three pipelined requests, three exchanges");
+    ok(status_of(len, 0) == 200 && status_of(len, 1) == 200 && status_of(len, 2) == 404, "200, 200 (HEAD), 404");
+    len = RUN("GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n");
+    ok(exchange_count(len) == 1 && contains(out, len, "\"connection\":\"close\"") && contains(out, len, "\"why\":\"closed\""),
+       "Connection: close ends the stream: the second request is never read");
+    len = RUN("GET / HTTP/1.1\r\nHost: a\r\n\r\nGET / HTTP/1.1\r\nHost: a b\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n");
+    ok(exchange_count(len) == 2 && status_of(len, 1) == 400, "a framing error answers 400 and the bytes after it are not a request");
+    len = RUN("GET / HTTP/1.0\r\n\r\n");
+    ok(contains(out, len, "Connection: close") && contains(out, len, "\"connection\":\"close\""), "HTTP/1.0 without keep-alive closes");
+    len = RUN("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET /success HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+    ok(exchange_count(len) == 2 && contains(out, len, "Connection: keep-alive"), "HTTP/1.0 keep-alive is honoured and said");
+    len = RUN("get / HTTP/1.1\r\nHost: a\r\n\r\n");
+    is_int(status_of(len, 0), 501, "methods are case-sensitive: get is unknown, 501");
+    len = RUN("PATCH /nope HTTP/1.1\r\nHost: a\r\n\r\n");
+    is_int(status_of(len, 0), 404, "a known method on no route: 404");
+    len = RUN("TRACE / HTTP/1.1\r\nHost: a\r\n\r\n");
+    ok(status_of(len, 0) == 405 && contains(out, len, "Allow: GET, HEAD, POST, OPTIONS"), "TRACE is off: 405 with Allow");
+    len = RUN("OPTIONS /items/1 HTTP/1.1\r\nHost: a\r\n\r\n");
+    ok(status_of(len, 0) == 204 && contains(out, len, "Allow: GET, HEAD, PUT, DELETE, OPTIONS"), "OPTIONS on a resource: 204 with Allow");
+    len = RUN("OPTIONS * HTTP/1.1\r\nHost: a\r\n\r\n");
+    ok(status_of(len, 0) == 200 && contains(out, len, "Allow: GET, HEAD, POST, PUT, DELETE, OPTIONS"), "OPTIONS *: 200 describing the server");
+    len = RUN("GET /items/01 HTTP/1.1\r\nHost: a\r\n\r\nGET /items/abc HTTP/1.1\r\nHost: a\r\n\r\nGET /items/%31 HTTP/1.1\r\nHost: a\r\n\r\n");
+    ok(status_of(len, 0) == 404 && status_of(len, 1) == 404 && status_of(len, 2) == 200, "ids: leading zero and letters are 404, %%31 is 1");
+    len = RUN("GET /profile HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer nope\r\n\r\n");
+    ok(status_of(len, 0) == 401 && contains(out, len, "error=\\\"invalid_token\\\""), "a bad token: 401 invalid_token");
+    len = RUN("GET /admin HTTP/1.1\r\nHost: a\r\nAuthorization: bearer admin-token\r\n\r\n");
+    is_int(status_of(len, 0), 200, "the auth scheme is case-insensitive");
+    len = RUN("GET /success HTTP/1.1\r\nHost: a\r\nAccept: text/html, application/json;q=0\r\n\r\nGET /success HTTP/1.1\r\nHost: a\r\nAccept: text/*, */*;q=0.1\r\n\r\n");
+    ok(status_of(len, 0) == 406 && status_of(len, 1) == 200, "application/json;q=0 refuses JSON (406); */*;q=0.1 allows it");
+    len = RUN("GET /success HTTP/1.1\r\nHost: a\r\nAccept-Language: ko-KR, en;q=0.5\r\n\r\n");
+    ok(contains(out, len, "Content-Language: ko") && contains(out, len, "요청이 성공했다"), "Accept-Language picks Korean messages");
+    len = RUN("POST /items HTTP/1.1\r\nHost: a\r\nContent-Type: application/json; charset=latin1\r\nContent-Length: 2\r\n\r\n{}");
+    is_int(status_of(len, 0), 415, "JSON in another charset than UTF-8: 415");
+    len = RUN("POST /items HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: 4\r\n\r\nnull");
+    is_int(status_of(len, 0), 400, "null is JSON but not an object: 400, not the article's 500");
+    len = RUN("POST /items HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: 11\r\n\r\n{\"name\":\"x\"");
+    is_int(status_of(len, 0), 400, "malformed JSON: 400");
+    len = RUN("POST /items HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\na\r\n{\"name\":\"z\r\n2\r\n\"}\r\n0\r\n\r\n");
+    is_int(status_of(len, 0), 201, "chunked JSON content is decoded and accepted");
+}
+
+static void test_items_and_conditions(void)
+{
+    int len;
+    hs_server_reset(&srv);
+    len = RUN("GET /items/1 HTTP/1.1\r\nHost: a\r\nIf-Modified-Since: Tue, 31 Dec 2024 00:00:00 GMT\r\n\r\n"
+              "GET /items/1 HTTP/1.1\r\nHost: a\r\nIf-Modified-Since: Mon, 30 Dec 2024 00:00:00 GMT\r\n\r\n"
+              "GET /items/1 HTTP/1.1\r\nHost: a\r\nIf-None-Match: W/\"1.1\"\r\nIf-Modified-Since: Mon, 30 Dec 2024 00:00:00 GMT\r\n\r\n"
+              "HEAD /items/1 HTTP/1.1\r\nHost: a\r\nIf-None-Match: *\r\n\r\n");
+    ok(status_of(len, 0) == 304 && status_of(len, 1) == 200 && status_of(len, 2) == 304 && status_of(len, 3) == 304,
+       "If-Modified-Since, If-None-Match (weak, wins over the date) and * give 304");
+    len = RUN("PUT /items/1 HTTP/1.1\r\nHost: a\r\nIf-Match: W/\"1.1\"\r\nContent-Type: application/json\r\nContent-Length: 14\r\n\r\n{\"name\":\"ink\"}");
+    is_int(status_of(len, 0), 412, "If-Match uses strong comparison: a weak tag never matches");
+    len = RUN("PUT /items/1 HTTP/1.1\r\nHost: a\r\nIf-Match: \"1.1\"\r\nContent-Type: application/json\r\nContent-Length: 14\r\n\r\n{\"name\":\"ink\"}"
+              "GET /items/1 HTTP/1.1\r\nHost: a\r\n\r\n");
+    ok(status_of(len, 0) == 204 && contains(out, len, "ETag: \\\"1.2\\\"") && contains(out, len, "ink"), "PUT: 204, then the new version");
+    len = RUN("PUT /items/99 HTTP/1.1\r\nHost: a\r\nIf-Match: \"x\"\r\nContent-Type: application/json\r\nContent-Length: 14\r\n\r\n{\"name\":\"ink\"}");
+    is_int(status_of(len, 0), 404, "a missing resource is 404 before its preconditions (RFC 9110 §13.2.1)");
+    len = RUN("DELETE /items/2 HTTP/1.1\r\nHost: a\r\n\r\nDELETE /items/2 HTTP/1.1\r\nHost: a\r\n\r\nGET /items/2 HTTP/1.1\r\nHost: a\r\n\r\n");
+    ok(status_of(len, 0) == 204 && status_of(len, 1) == 410 && status_of(len, 2) == 410, "DELETE 204, then 410 for the deleted id");
+    len = RUN("POST /items HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\n{\"name\":\"vase\"}");
+    ok(status_of(len, 0) == 201 && contains(out, len, "Location: /items/4"), "ids are never reused: the next item is 4");
+    len = RUN("GET /items/1 HTTP/1.1\r\nHost: a\r\nRange: bytes=-5\r\n\r\nGET /items/1 HTTP/1.1\r\nHost: a\r\nRange: bytes=0-1,3-4\r\n\r\n"
+              "GET /items/1 HTTP/1.1\r\nHost: a\r\nRange: bytes=0-4\r\nIf-Range: \"1.1\"\r\n\r\n");
+    ok(status_of(len, 0) == 206 && status_of(len, 1) == 200 && status_of(len, 2) == 200, "a suffix range; several ranges ignored; a stale If-Range ignored");
+    len = RUN("POST /items HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: 40\r\n\r\n{\"name\":\"0123456789012345678901234567890\"}");
+    (void)len;
+}
+
+static void test_continue_and_timeouts(void)
+{
+    int len;
+    hs_server_reset(&srv);
+    len = RUN("POST /items HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\n");
+    ok(contains(out, len, "\"interim\":[{\"status\":100") && status_of(len, 0) == 408 && contains(out, len, "\"connection\":\"close\""),
+       "100 Continue, then the content never comes: 408 and close");
+    len = RUN("POST /items HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Type: text/plain\r\nContent-Length: 15\r\n\r\n");
+    ok(contains(out, len, "\"interim\":[]") && status_of(len, 0) == 415 && contains(out, len, "Connection: close"),
+       "refused from the head: no 100, the final status, then close");
+    len = RUN("POST /items HTTP/1.0\r\nExpect: 100-continue\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\n{\"name\":\"desk\"}");
+    ok(contains(out, len, "\"interim\":[]") && status_of(len, 0) == 201, "HTTP/1.0 never gets a 1xx");
+    len = RUN("GET /succ");
+    ok(status_of(len, 0) == 408 && contains(out, len, "Wed, 01 Jan 2025 00:01:"), "a request line that never ends: 408 after the virtual timeout");
+    len = RUN("\r\n\r\n");
+    is_int(exchange_count(len), 0, "line breaks alone are an idle connection, not a request");
+    set_state("{\"upstream\":\"slow\"}");
+    len = RUN("GET /proxy HTTP/1.1\r\nHost: a\r\n\r\n");
+    is_int(status_of(len, 0), 504, "a slow upstream: 504");
+}
+
+static void test_state(void)
+{
+    int a, b;
+    hs_server_reset(&srv);
+    a = RUN("POST /items HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\n{\"name\":\"desk\"}GET /items HTTP/1.1\r\nHost: a\r\n\r\n");
+    memcpy(out2, out, (size_t)a);
+    hs_server_reset(&srv);
+    b = RUN("POST /items HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\n{\"name\":\"desk\"}GET /items HTTP/1.1\r\nHost: a\r\n\r\n");
+    ok(a == b && !memcmp(out, out2, (size_t)a), "same state and bytes give the same output, byte for byte");
+    a = hs_server_set_json(&srv, G("{\"maintenance\":\"yes\"}"), out, sizeof out);
+    ok(a > 0 && json_valid(out, (size_t)a) && contains(out, a, "\"key\":\"maintenance\""), "a bad value is an error naming the key");
+    a = hs_server_set_json(&srv, G("{\"bogus\":1,\"clock\":5}"), out, sizeof out);
+    ok(contains(out, a, "\"key\":\"bogus\""), "an unknown key is an error");
+    a = hs_server_state_json(&srv, out, sizeof out);
+    ok(!contains(out, a, "\"clock\":5,"), "an error leaves the state unchanged");
+    a = hs_server_set_json(&srv, G("not json"), out, sizeof out);
+    ok(json_valid(out, (size_t)a) && contains(out, a, "\"error\""), "not JSON: an error");
+    set_state("{\"reset\":true,\"maintenance\":true,\"maintenanceUntil\":0}");
+    b = RUN("GET /success HTTP/1.1\r\nHost: a\r\n\r\n");
+    ok(status_of(b, 0) == 503 && contains(out, b, "Retry-After: 120"), "maintenance: true wins over a stale maintenanceUntil");
+    a = hs_server_state_json(&srv, out2, sizeof out2);
+    out2[a] = 0;
+    hs_server_reset(&srv);
+    b = hs_server_set_json(&srv, out2, (size_t)a, out, sizeof out);
+    ok(b == a && !memcmp(out, out2, (size_t)a), "the state JSON can be set back as it is");
+    /* a tiny output buffer: valid JSON or ENOSPC, and never a change the output does not show */
+    hs_server_reset(&srv);
+    for (size_t cap = 0; cap < 3000; cap += 97) {
+        int n = hs_server_exchange(&srv, G("GET /success HTTP/1.1\r\nHost: a\r\n\r\n"), 34, HS_LANG_EN, out, cap);
+        if (n >= 0 && !json_valid(out, (size_t)n))
+            ok(0, "cap %zu: invalid JSON", cap);
+    }
+    a = hs_server_state_json(&srv, out, sizeof out);
+    ok(contains(out, a, "\"exchanges\":0"), "exchanges that did not fit the output did not change the state");
+}
+
+static void test_status_route(void)
+{
+    int len, bad = 0;
+    hs_server_reset(&srv);
+    set_state("{\"rateLimit\":{\"limit\":0}}");
+    for (int code = 100; code <= 599; code++) {
+        char req[64] = "GET /status/000 HTTP/1.1\r\nHost: a\r\n\r\n";
+        req[12] = (char)('0' + code / 100), req[13] = (char)('0' + code / 10 % 10), req[14] = (char)('0' + code % 10);
+        len = run(req, strlen(req));
+        if (status_of(len, 0) != (code < 200 ? 200 : code))
+            bad++;
+    }
+    is_int(bad, 0, "GET /status/{code} answers every code 100-599 (1xx as interim, then 200)");
+    len = RUN("HEAD /status/206 HTTP/1.1\r\nHost: a\r\n\r\nGET /status/600 HTTP/1.1\r\nHost: a\r\n\r\n");
+    ok(status_of(len, 0) == 206 && status_of(len, 1) == 404, "HEAD of a 206; 600 is not a code");
+}
+
+int main(void)
+{
+    hs_server_init(&srv);
+    test_digest();
+    test_dates();
+    test_jsonread();
+    test_response();
+    test_examples();
+    test_rules();
+    test_items_and_conditions();
+    test_continue_and_timeouts();
+    test_state();
+    test_status_route();
+    return done_testing();
+}
