@@ -166,3 +166,62 @@ HS_EXPORT int hs_wasm_request_reasons(void)
 
 
 /* ---- simulated server --------------------------------------------------- */
+/*
+** The server's state is the one piece of mutable global state the engine
+** has (DESIGN.md): a static struct, set up on first use, reset from JS.
+** Requests are read from in_buf; JSON goes to out_buf.
+*/
+#include "server.h"
+
+static struct hs_server server;
+static int server_ready;
+
+static struct hs_server *the_server(void)
+{
+    if (!server_ready) {
+        hs_server_init(&server);
+        server_ready = 1;
+    }
+    return &server;
+}
+
+/* Answers in_buf[0..len) as one connection (total: the input's full size
+** when it did not fit; lang 0 English, 1 Korean); writes
+** { exchanges, rest, state } and returns its length. */
+HS_EXPORT int hs_wasm_simulate(int len, int total, int lang)
+{
+    size_t n = (size_t)clamp_len(len);
+    size_t t = total > len ? (size_t)total : n;
+    return hs_server_exchange(the_server(), (const char *)in_buf, n, t, lang, out_buf, HS_OUT_CAP);
+}
+
+/* Writes the server state as JSON; returns its length. */
+HS_EXPORT int hs_wasm_server_state(void) { return hs_server_state_json(the_server(), out_buf, HS_OUT_CAP); }
+
+/* Applies the JSON object in_buf[0..len) to the state; writes the new state,
+** or {"error": ...} leaving the state unchanged; returns the length. */
+HS_EXPORT int hs_wasm_server_set(int len)
+{
+    return hs_server_set_json(the_server(), (const char *)in_buf, (size_t)clamp_len(len), out_buf, HS_OUT_CAP);
+}
+
+/* Puts the server back in its initial state; writes that state. */
+HS_EXPORT int hs_wasm_server_reset(void)
+{
+    hs_server_reset(the_server());
+    return hs_server_state_json(&server, out_buf, HS_OUT_CAP);
+}
+
+/* Writes the example request for code; HS_ERANGE outside 100-599. */
+HS_EXPORT int hs_wasm_server_example(int code) { return hs_server_example_json(code, out_buf, HS_OUT_CAP); }
+
+/* Writes [{ code, final }] for every code the server sends for a real reason. */
+HS_EXPORT int hs_wasm_server_examples(void) { return hs_server_examples_json(out_buf, HS_OUT_CAP); }
+
+/* Writes the Flask handler notes for one of the article's codes, with its
+** example run on a fresh server (the live state is untouched);
+** HS_ENOMATCH for another code. */
+HS_EXPORT int hs_wasm_server_handler(int code, int lang)
+{
+    return hs_server_handler_json(the_server(), code, lang, out_buf, HS_OUT_CAP);
+}
