@@ -168,27 +168,23 @@ function registryChip(ctx, e) {
   return h('span', { class: `chip reg ${e.registry}`, part: 'registry' }, extra.length ? `${label} · ${extra.join(' · ')}` : label);
 }
 
-/** The corrected Flask handler for code (and the article's naive one where it differs), when the engine has it. */
+/** The corrected Flask handler for code beside the article's naive one, and the response it yields, when the engine has one. */
 function handlerBlock(ctx, code, level) {
   const { hs, lang } = ctx;
   if (typeof hs.handler !== 'function') return null;
   let hd;
-  try { hd = hs.handler(code); } catch { return null; }
-  if (!hd) return null;
-  const corrected = typeof hd === 'string' ? hd : hd.corrected || hd.code || hd.flask || '';
-  if (!corrected) return null;
-  const sec = h('section', { class: 'handler', part: 'handler' }, h(`h${level}`, null, tr(ctx, 'handler')));
-  if (hd.explain || hd.explanation) sec.append(h('p', null, L(hd.explain || hd.explanation, lang)));
-  sec.append(h('pre', { class: 'src', tabindex: '0', lang: 'en' }, h('code', null, corrected)));
-  const naive = hd.naive || hd.article;
-  if (naive && naive !== corrected) {
-    sec.append(h('details', null, h('summary', null, tr(ctx, 'handlerNaive')),
-      h('pre', { class: 'src', tabindex: '0', lang: 'en' }, h('code', null, naive))));
-  }
-  const yields = hd.response || hd.yields;
-  if (yields) {
-    sec.append(h('details', null, h('summary', null, tr(ctx, 'handlerYields')),
-      rawMessage(typeof yields === 'string' ? yields : yields.raw || '', { label: tr(ctx, 'handlerYields') })));
+  try { hd = hs.handler(code, lang); } catch { return null; }
+  if (!hd || !hd.corrected) return null;
+  const src = (text) => h('pre', { class: 'src', tabindex: '0', lang: 'en' }, h('code', null, text));
+  const sec = h('section', { class: 'handler', part: 'handler' }, h(`h${level}`, null, tr(ctx, 'handler'),
+    hd.route ? [' ', h('code', { class: 'route' }, hd.route)] : null));
+  if (hd.explanation) sec.append(h('p', null, L(hd.explanation, lang)));
+  sec.append(src(hd.corrected));
+  if (hd.differs && hd.naive) sec.append(h('details', null, h('summary', null, tr(ctx, 'handlerNaive')), src(hd.naive)));
+  if (hd.common) sec.append(h('details', null, h('summary', null, tr(ctx, 'handlerCommon')), src(hd.common)));
+  if (hd.response && hd.response.raw) {
+    sec.append(h('details', null, h('summary', null, tr(ctx, 'handlerYields'), ' ', statusBadge(ctx, hd.response.status, hd.response.phrase)),
+      rawMessage(hd.response.raw, { label: tr(ctx, 'handlerYields') })));
   }
   return sec;
 }
@@ -323,47 +319,59 @@ function seg(text, cls, last) {
 /* ---- exchanges -------------------------------------------------------- */
 
 /**
- * Returns the runner the views use to talk to the simulated server, or one
- * with canSimulate false when this engine build has no server yet. Examples
- * run against a fresh server (plus the example's setup) so they are the same
- * every time; sent requests run against the runner's own state, which the
- * state controls change.
+ * Returns the runner the views use to talk to the simulated server (or one
+ * with canSimulate false when this engine build has none). The engine holds
+ * one server; a runner keeps its own copy of the state and hands it back on
+ * every call, so examples (each run on a fresh server plus the example's
+ * setup, and so the same every time) never disturb what the send panel set.
  */
 export function makeRunner(hs) {
   const canSimulate = typeof hs.simulate === 'function';
-  let state = canSimulate && typeof hs.serverState === 'function' ? safe(() => hs.serverState()) : undefined;
-  const fresh = () => {
-    if (typeof hs.resetServer === 'function') safe(() => hs.resetServer());
-    return typeof hs.serverState === 'function' ? safe(() => hs.serverState()) : undefined;
-  };
-  const initial = canSimulate ? fresh() : undefined;
+  const hasState = canSimulate && typeof hs.serverState === 'function' && typeof hs.resetServer === 'function';
+  let state = hasState ? hs.resetServer() : undefined;
+  const run = (raw, s, lang) => hs.simulate(raw, s === undefined ? { lang } : { state: s, lang });
   return {
     canSimulate,
-    canExample: typeof hs.example === 'function',
+    canExample: canSimulate && typeof hs.example === 'function',
     canFollow: typeof hs.followUp === 'function',
-    hasState: canSimulate && state !== undefined,
+    hasState,
     get state() { return state; },
-    set state(s) { state = s; },
-    /** Resets the runner's server state to the engine's initial state. */
-    reset() { state = fresh() ?? initial; return state; },
-    /** Runs raw (string or bytes) against the runner's state; keeps the state the server leaves. */
+    /** Resets the runner's server to the engine's initial state. */
+    reset() {
+      if (hasState) state = hs.resetServer();
+      return state;
+    },
+    /** Changes part of the runner's state (maintenance, upstream, clock …); returns the new state. */
+    patch(partial) {
+      if (!hasState || typeof hs.setServerState !== 'function') return state;
+      hs.setServerState({ ...state });
+      state = hs.setServerState(partial);
+      return state;
+    },
+    /** Runs raw (string or bytes) on the runner's state; keeps the state the server leaves. */
     send(raw, lang) {
-      const out = hs.simulate(raw, state === undefined ? { lang } : { state, lang });
+      const out = run(raw, state, lang);
       if (out && out.state !== undefined) state = out.state;
       return out;
     },
-    /** Runs the example request for code on a fresh server; returns { example, result }. */
+    /** Runs the example for code on a fresh server with its setup; returns { example, result, state }. */
     example(code, lang) {
       const ex = hs.example(code);
       if (!ex || !ex.request) return { example: ex, result: null };
-      let s = fresh() ?? initial;
-      if (ex.setup && s && typeof s === 'object') s = { ...s, ...ex.setup };
-      const result = hs.simulate(ex.request, s === undefined ? { lang } : { state: s, lang });
+      const result = run(ex.request, hasState ? { reset: true, ...(ex.setup || {}) } : undefined, lang);
       return { example: ex, result, state: result && result.state };
     },
-    /** Runs a follow-up request on the given state (from the exchange it follows). */
+    /** Sets the runner's state to an example's setup (for the send panel's presets). */
+    setup(ex) {
+      if (!hasState) return state;
+      state = hs.resetServer();
+      const { reset, ...rest } = (ex && ex.setup) || {};
+      if (Object.keys(rest).length) state = this.patch(rest);
+      return state;
+    },
+    /** Runs a follow-up request on the state the exchange it follows left. */
     follow(raw, s, lang) {
-      const result = hs.simulate(raw, s === undefined ? { lang } : { state: s, lang });
+      const result = run(raw, s, lang);
       return { result, state: result && result.state };
     },
   };
@@ -500,12 +508,21 @@ export function exampleView(ctx, code, { headingLevel = 3 } = {}) {
   const note = [];
   const why = L(ex.example.explanation || ex.example.explain, lang);
   if (why) note.push(h('p', { class: 'why' }, why));
-  if (ex.example.setup) note.push(h('p', { class: 'setup muted' }, tr(ctx, 'setup'), ': ', setupText(ctx, ex.example.setup)));
+  const setup = ex.example.setup ? setupText(ctx, ex.example.setup) : '';
+  if (setup) note.push(h('p', { class: 'setup muted' }, tr(ctx, 'setup'), ': ', setup));
   return exchangeView(ctx, ex.example.request, ex.result, { headingLevel, state: ex.state, setupNote: note.length ? h('div', null, note) : null });
 }
 
+/** The example's setup in words: only what differs from a fresh server. */
 function setupText(ctx, setup) {
   if (typeof setup === 'string') return setup;
   if (setup.en || setup.ko) return L(setup, ctx.lang);
-  return Object.entries(setup).map(([k, v]) => `${k} = ${typeof v === 'object' ? JSON.stringify(v) : v}`).join(', ');
+  const parts = [];
+  for (const [k, v] of Object.entries(setup)) {
+    if (k === 'reset') continue;
+    if (k === 'maintenance') parts.push(`${tr(ctx, 'maintenance')}: ${tr(ctx, v ? 'on' : 'off')}`);
+    else if (k === 'upstream') parts.push(`${tr(ctx, 'upstream')}: ${tr(ctx, `up_${v}`)}`);
+    else parts.push(`${k} = ${typeof v === 'object' ? JSON.stringify(v) : v}`);
+  }
+  return parts.join(', ');
 }

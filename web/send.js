@@ -78,15 +78,25 @@ export function sendPanel(ctx, { onSend, headingLevel = 3 } = {}) {
   const preset = h('select', { id: presetId, class: 'mono-off' });
   preset.append(h('option', { value: '' }, tr('presetNone')));
   if (runner.canExample) {
-    const cases = h('optgroup', { label: tr('presetCases') });
-    for (const c of CASES) cases.append(h('option', { value: `case:${c}` }, tr(`case_${c}`)));
-    const every = h('optgroup', { label: tr('presetCodes') });
+    // Presets are the engine's own example requests: the article's cases
+    // first, then every code the server sends for a real reason, then the rest.
+    const examples = new Map();
     for (const c of hs.codes()) {
       let ex = null;
       try { ex = hs.example(c); } catch { ex = null; }
-      if (ex && ex.request) every.append(h('option', { value: `code:${c}` }, `${c} ${hs.phrase(c) || ''}`));
+      if (ex && ex.request) examples.set(c, ex);
     }
-    preset.append(cases, every);
+    const line = (ex) => ex.request.slice(0, ex.request.search(/\r?\n|$/));
+    const cases = h('optgroup', { label: tr('presetCases') });
+    for (const c of CASES) {
+      if (examples.has(c)) cases.append(h('option', { value: `case:${c}` }, `${tr(`case_${c}`)}: ${line(examples.get(c))} → ${c}`));
+    }
+    const real = h('optgroup', { label: tr('presetCodes') });
+    const other = h('optgroup', { label: tr('presetStatus') });
+    for (const [c, ex] of examples) {
+      (ex.reason === 'status-route' ? other : real).append(h('option', { value: `code:${c}` }, `${c} ${hs.phrase(c) || ''}`));
+    }
+    preset.append(cases, real, other);
   }
   preset.addEventListener('change', () => {
     const [, code] = preset.value.split(':');
@@ -201,8 +211,7 @@ export function sendPanel(ctx, { onSend, headingLevel = 3 } = {}) {
     let ex = null;
     try { ex = hs.example(code); } catch { ex = null; }
     if (!ex || !ex.request) return false;
-    runner.reset();
-    if (ex.setup && runner.state && typeof runner.state === 'object') runner.state = { ...runner.state, ...ex.setup };
+    runner.setup(ex);
     stateFs.refresh();
     const v = CASES.includes(code) && preset.querySelector(`option[value="case:${code}"]`) ? `case:${code}` : `code:${code}`;
     if (preset.value !== v && preset.querySelector(`option[value="${v}"]`)) preset.value = v;
@@ -220,13 +229,13 @@ function stateControls(ctx, tr, id) {
   const { runner } = ctx;
   const fs = h('fieldset', { class: 'state' }, h('legend', null, tr('state')));
   const s0 = runner.state;
+  const reset = h('button', { type: 'button', class: 'btn ghost' }, tr('reset'));
   if (!s0 || typeof s0 !== 'object') {
-    const reset = h('button', { type: 'button', class: 'btn ghost' }, tr('reset'));
     reset.addEventListener('click', () => runner.reset());
     fs.append(reset);
     return { el: fs, refresh() {} };
   }
-  const set = (patch) => { runner.state = { ...runner.state, ...patch }; refresh(); };
+  const set = (patch) => { runner.patch(patch); refresh(); };
   const maint = h('input', { type: 'checkbox', id: id('maint') });
   maint.addEventListener('change', () => set({ maintenance: maint.checked }));
   const up = h('select', { id: id('up') }, ['healthy', 'garbage', 'slow'].map((v) => h('option', { value: v }, tr(`up_${v}`))));
@@ -234,18 +243,17 @@ function stateControls(ctx, tr, id) {
   const clock = h('output', { class: 'clock', id: id('clock') });
   const adv = h('button', { type: 'button', class: 'btn ghost' }, tr('advance'));
   adv.addEventListener('click', () => set({ clock: (Number(runner.state.clock) || 0) + 60 }));
-  const reset = h('button', { type: 'button', class: 'btn ghost' }, tr('reset'));
   reset.addEventListener('click', () => { runner.reset(); refresh(); });
   fs.append(h('div', { class: 'pair' },
     'maintenance' in s0 ? h('label', null, maint, tr('maintenance')) : null,
     'upstream' in s0 ? h('label', null, tr('upstream'), ' ', up) : null,
-    'clock' in s0 ? h('span', { class: 'pair' }, h('label', { for: clock.id }, tr('clock')), clock, adv) : null,
-    reset));
+    reset),
+  'clock' in s0 ? h('div', { class: 'pair clock-row' }, h('label', { for: clock.id }, tr('clock')), clock, adv) : null);
   function refresh() {
     const s = runner.state || {};
     maint.checked = !!s.maintenance;
     if (s.upstream) up.value = s.upstream;
-    clock.value = `${Number(s.clock) || 0} s`;
+    clock.value = s.date || String(s.clock);
   }
   refresh();
   return { el: fs, refresh };
