@@ -216,8 +216,8 @@ static int run_one(struct hs_server *srv, const char *in, size_t len, size_t tot
             int fi = r->framing < 0 || r->framing > 2 ? 0 : r->framing;
             if (res == HS_PARSE_OK)
                 hs_trace(&c, "parse", "RFC 9112 §2", 0,
-                         "A complete request: {0} {1} HTTP/{2}.{3}, {4} header fields, {5} ({6} bytes).",
-                         "완전한 요청이다: {0} {1} HTTP/{2}.{3}, 헤더 필드 {4}개, {7} ({6}바이트).",
+                         "A complete request: {0} {1} HTTP/{2}.{3}; field lines: {4}; {5} ({6} bytes).",
+                         "완전한 요청이다: {0} {1} HTTP/{2}.{3}; 필드 줄 {4}개; {7} ({6}바이트).",
                          HS_ARGS(span(&c, r->method), span(&c, r->target), hs_trace_num(&c, r->version_major),
                                  hs_trace_num(&c, r->version_minor), hs_trace_num(&c, r->trailer_start),
                                  (struct hs_str){ framing_en[fi], strlen(framing_en[fi]) }, hs_trace_num(&c, r->body_len),
@@ -294,22 +294,22 @@ static void request_json(struct hs_server *srv, struct hs_json *j, const char *i
             char v[8] = { 'H', 'T', 'T', 'P', '/', (char)('0' + r->version_major % 10), '.', (char)('0' + r->version_minor % 10) };
             hs_json_strn(j, v, 8);
         }
-        hs_json_key(j, "headers");
-        hs_json_arr(j);
-        for (uint32_t i = 0; i < r->n_headers && i < HS_REQUEST_MAX_HEADERS && shown < HEADERS_SHOWN; i++) {
-            const struct hs_header *h = &r->headers[i];
-            if (i == r->trailer_start) {
-                hs_json_arr_end(j);
-                hs_json_key(j, "trailers");
-                hs_json_arr(j);
-            }
+        /* field lines are headers[0..n_headers), trailers follow them */
+        for (int part = 0; part < 2; part++) {
+            uint32_t from = part ? r->trailer_start : 0;
+            uint32_t to = part ? r->trailer_start + r->n_trailers : r->n_headers;
+            hs_json_key(j, part ? "trailers" : "headers");
             hs_json_arr(j);
-            hs_json_strn(j, in + h->name.off, h->name.len);
-            hs_json_strn(j, in + h->value.off, h->value.len);
+            for (uint32_t i = from; i < to && i < HS_REQUEST_MAX_HEADERS && shown < HEADERS_SHOWN; i++) {
+                const struct hs_header *h = &r->headers[i];
+                hs_json_arr(j);
+                hs_json_strn(j, in + h->name.off, h->name.len);
+                hs_json_strn(j, in + h->value.off, h->value.len);
+                hs_json_arr_end(j);
+                shown += h->name.len + h->value.len;
+            }
             hs_json_arr_end(j);
-            shown += h->name.len + h->value.len;
         }
-        hs_json_arr_end(j);
         if (shown >= HEADERS_SHOWN) {
             hs_json_key(j, "headersTruncated");
             hs_json_bool(j, 1);

@@ -237,7 +237,12 @@ function utf8Length(text) {
 }
 
 // bytes[s..e) as a string with one character per byte, as Node's http module reads field bytes.
+// TextDecoder's 'latin1' is windows-1252: fast, and exact unless a byte in
+// 0x80-0x9F became a character above U+00FF; then the bytes are mapped one by one.
+const windows1252 = new TextDecoder('latin1');
 function latin1(bytes, s, e) {
+  const fast = windows1252.decode(bytes.subarray(s, e));
+  if (!/[\u0100-\uffff]/.test(fast)) return fast;
   let out = '';
   for (let i = s; i < e; i += 8192) out += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(e, i + 8192)));
   return out;
@@ -306,6 +311,32 @@ function makeRequestParser(w, memory, inView, inPtr, inCap, outPtr, reasonList) 
     return bytes.length === input.length ? MODE_ASCII : MODE_UTF8;
   }
 
+  // Field lines k = 32 + 4 * first ... as [name, value] pairs, sliced from
+  // src at base (a string with one character per byte), or decoded as UTF-8
+  // from the buffer at address at when src is null.
+  function fieldLines(src, base, at, first, count) {
+    const out = new Array(count);
+    for (let i = 0, k = 32 + 4 * first; i < count; i++, k += 4) {
+      const n = words[k];
+      const v = words[k + 2];
+      out[i] = src !== null
+        ? [src.slice(base + n, base + n + words[k + 1]), src.slice(base + v, base + v + words[k + 3])]
+        : [lossyDecoder.decode(memory.subarray(at + n, at + n + words[k + 1])), lossyDecoder.decode(memory.subarray(at + v, at + v + words[k + 3]))];
+    }
+    return out;
+  }
+
+  // The words k (offset) and k + 1 (length) as a string; see fieldLines.
+  function spanText(src, base, at, k) {
+    const o = words[k];
+    return src !== null ? src.slice(base + o, base + o + words[k + 1]) : lossyDecoder.decode(memory.subarray(at + o, at + o + words[k + 1]));
+  }
+
+  // Bytes [s, e) of the request (at byte start of the buffer) as one character per byte.
+  function bytesText(start, s, e) {
+    return latin1(memory, inPtr + start + s, inPtr + start + e);
+  }
+
   // Parses the request at byte start of the buffer; returns the JS result.
   function parseAt(input, mode, start, args) {
     const rc = parse(start, n, total > 0x7fffffff ? 0x7fffffff : total, args[0], args[1], args[2], args[3], args[4], args[5]);
@@ -316,34 +347,41 @@ function makeRequestParser(w, memory, inView, inPtr, inCap, outPtr, reasonList) 
       return words[2] === 0xffffffff ? { ok: false, incomplete: true, error } : { ok: false, incomplete: true, missing: words[2], error };
     }
     const consumed = words[1];
+    const nHeaders = words[19];
+    const nTrailers = words[21];
+    const framing = words[17];
+    const bodyLen = words[18];
     let src = null;
     let base = 0;
     let at = 0;
+    let trailers;
     if (mode === MODE_ASCII) {
       src = input;
       base = shift + start;
+      trailers = nTrailers === 0 ? [] : fieldLines(src, base, 0, words[20], nTrailers);
     } else if (mode === MODE_BYTES) {
-      src = latin1(memory, inPtr + start, inPtr + start + consumed);
+      // only the head (and the trailers), not the content
+      const last = 32 + 4 * (nHeaders - 1);
+      const headEnd = nHeaders === 0 ? words[8] + words[9] : words[last + 2] + words[last + 3];
+      src = bytesText(start, 0, headEnd);
+      if (nTrailers === 0) {
+        trailers = [];
+      } else {
+        const t0 = 32 + 4 * words[20];
+        const t1 = t0 + 4 * (nTrailers - 1);
+        trailers = fieldLines(bytesText(start, words[t0], words[t1 + 2] + words[t1 + 3]), -words[t0], 0, words[20], nTrailers);
+      }
     } else {
       at = inPtr + start;
+      trailers = fieldLines(null, 0, at, words[20], nTrailers);
     }
-    const span = (k) => (src !== null
-      ? src.slice(base + words[k], base + words[k] + words[k + 1])
-      : lossyDecoder.decode(memory.subarray(at + words[k], at + words[k] + words[k + 1])));
+    const headers = fieldLines(src, base, at, 0, nHeaders);
 
-    const nHeaders = words[19];
-    const headers = new Array(nHeaders);
-    for (let i = 0, k = 32; i < nHeaders; i++, k += 4) headers[i] = [span(k), span(k + 2)];
-    const nTrailers = words[21];
-    const trailers = new Array(nTrailers);
-    for (let i = 0, k = 32 + 4 * words[20]; i < nTrailers; i++, k += 4) trailers[i] = [span(k), span(k + 2)];
-
-    const framing = words[17];
-    const bodyLen = words[18];
     let body;
     if (mode === MODE_BYTES) body = memory.slice(outPtr, outPtr + bodyLen);
     else if (bodyLen === 0) body = '';
     else if (mode === MODE_ASCII && framing === 1) body = input.slice(base + consumed - bodyLen, base + consumed);
+    else if (mode === MODE_ASCII) body = lossyDecoder.decode(memory.subarray(outPtr, outPtr + bodyLen)); // ASCII: exact
     else {
       try {
         body = decoder.decode(memory.subarray(outPtr, outPtr + bodyLen));
@@ -352,14 +390,13 @@ function makeRequestParser(w, memory, inView, inPtr, inCap, outPtr, reasonList) 
       }
     }
     const form = words[14];
-    let path = span(10);
-    if (form === 1 && path === '') path = '/'; // an empty path is "/" (RFC 9110 §4.2.3)
+    const path = form === 1 && words[11] === 0 ? '/' : spanText(src, base, at, 10); // an empty path is "/" (RFC 9110 §4.2.3)
     return {
       ok: true,
-      method: span(6),
-      target: span(8),
+      method: spanText(src, base, at, 6),
+      target: spanText(src, base, at, 8),
       path,
-      query: span(12),
+      query: spanText(src, base, at, 12),
       version: words[15] === 1 && words[16] < 10 ? REQUEST_VERSIONS[words[16]] : `HTTP/${words[15]}.${words[16]}`,
       form: REQUEST_FORMS[form],
       headers,
@@ -646,6 +683,8 @@ function followUp(x, lookup) {
     const kept = fields.filter(([n]) => !DROP_WHEN_NO_CONTENT.has(n.toLowerCase()));
     return {
       kind: status === 201 ? 'fetch' : 'poll',
+      method: 'GET',
+      target: to.target,
       request: buildRequest('GET', to.target, to.host, kept, ''),
       explanation: status === 201
         ? { en: `The client can fetch the new resource at ${location}.`, ko: `클라이언트는 ${location}에서 새 리소스를 가져올 수 있다.` }
