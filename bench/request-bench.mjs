@@ -143,8 +143,11 @@ function makeNode() {
   let messages = 0;
   let sink = 0;
   parser.initialize(HTTPParser.REQUEST, {}, 0, 0);
-  parser[HTTPParser.kOnHeaders] = () => {};
-  parser[HTTPParser.kOnHeadersComplete] = (major, minor, headers, method, url) => { sink += headers.length + url.length; };
+  // headers and url arrive here, or earlier through kOnHeaders when they were flushed
+  parser[HTTPParser.kOnHeaders] = (headers, url) => { sink += headers.length + (url ? url.length : 0); };
+  parser[HTTPParser.kOnHeadersComplete] = (major, minor, headers, method, url) => {
+    sink += (headers ? headers.length : 0) + (url ? url.length : 0);
+  };
   parser[HTTPParser.kOnBody] = (b) => { sink += b.length; };
   parser[HTTPParser.kOnMessageComplete] = () => { messages++; };
   parser[HTTPParser.kOnExecute] = () => {};
