@@ -137,6 +137,12 @@ details > summary { cursor: pointer; }
 .send .line > div, .send .full { min-width: 0; }
 .send textarea, .send .full select, .send .line input, .send .line select { width: 100%; }
 .send .pair { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; }
+.send fieldset.mode { border: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: center; }
+.send fieldset.mode label { display: inline-flex; gap: .35rem; align-items: center; margin: 0; color: var(--_fg); font-size: .9375rem; }
+.send fieldset.mode legend { float: left; font-weight: 400; font-size: .875rem; color: var(--_muted); padding: 0; margin-right: .25rem; }
+.send .clock-row { margin-top: .75rem; }
+.send-status { font-size: 1.0625rem; font-weight: 600; margin: 0 0 .25rem; }
+.send-status:empty { display: none; }
 .send .pair label { display: inline-flex; gap: .35rem; align-items: center; margin: 0; color: var(--_fg); font-size: .9375rem; }
 .send .row-gap > * + * { margin-top: .75rem; }
 .send .clock { font-family: var(--_mono); }

@@ -385,7 +385,8 @@ function statusOf(resp) {
   return resp && (resp.status ?? resp.code);
 }
 
-function statusBadge(ctx, status, phrase) {
+/** A status in its class colour: code and phrase. */
+export function statusBadge(ctx, status, phrase) {
   const cls = status >= 100 && status <= 599 ? classOf(status) : 0;
   return h('span', { class: `status c${cls}`, part: 'status' },
     h('span', { class: 'code' }, String(status)), ' ', h('span', { lang: 'en' }, phrase || ctx.hs.phrase(status) || ''));

@@ -6,7 +6,7 @@
 // The request is kept as the exact bytes sent. In the editors, line ends of
 // the head are shown as LF and sent as CRLF; the content is sent as typed.
 
-import { h, L, exchangeView } from './render.js';
+import { h, L, exchangeView, statusBadge } from './render.js';
 import { t } from './ui-strings.js';
 
 const utf8 = new TextEncoder();
@@ -107,7 +107,7 @@ export function sendPanel(ctx, { onSend, headingLevel = 3 } = {}) {
   const modeName = id('mode');
   const formRadio = h('input', { type: 'radio', name: modeName, value: 'form', checked: true });
   const rawRadio = h('input', { type: 'radio', name: modeName, value: 'raw' });
-  const mode = h('fieldset', { class: 'pair' }, h('legend', null, tr('mode')),
+  const mode = h('fieldset', { class: 'mode' }, h('legend', null, tr('mode')),
     h('label', null, formRadio, tr('modeForm')), h('label', null, rawRadio, tr('modeRaw')));
 
   /* fields editor */
@@ -161,12 +161,18 @@ export function sendPanel(ctx, { onSend, headingLevel = 3 } = {}) {
   const stateFs = stateControls(ctx, tr, id);
 
   /* result */
-  const status = h('p', { class: 'count', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  const status = h('p', { class: 'send-status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
   const out = h('div', { class: 'send-result' });
   const resultBox = h('section', { class: 'result', 'aria-label': tr('result') }, status, out);
 
   const form = h('form', { class: 'send', novalidate: true }, reqFs, stateFs.el, resultBox);
-  form.addEventListener('submit', (ev) => { ev.preventDefault(); run(); });
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    run();
+    // Bring the answer into view when it landed below the screen (phones).
+    const top = resultBox.getBoundingClientRect().top;
+    if (top > window.innerHeight - 80) resultBox.scrollIntoView({ block: 'start' });
+  });
 
   function run() {
     const raw = sent ?? toWire(editorText());
@@ -184,7 +190,9 @@ export function sendPanel(ctx, { onSend, headingLevel = 3 } = {}) {
     out.replaceChildren(exchangeView(ctx, raw, result, { headingLevel, state: runner.state }));
     const x = result && result.exchanges && result.exchanges[result.exchanges.length - 1];
     const resp = x && x.response;
-    status.textContent = resp ? `${tr('response')}: ${resp.status} ${resp.phrase || hs.phrase(resp.status) || ''}` : (result && result.error ? L(result.error.message, ctx.lang) : '');
+    status.replaceChildren();
+    if (resp) status.append(`${tr('response')}: `, statusBadge(ctx, resp.status, resp.phrase));
+    else if (result && result.error) status.append(L(result.error.message, ctx.lang));
   }
 
   /** What the panel shows, to rebuild it (in another language) without sending again. */
