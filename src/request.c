@@ -36,6 +36,16 @@
 **  - Chunk extensions follow §7.1.1 exactly: BWS only around ";" and "=",
 **    none between the size or an extension and CRLF.
 **  - Content-Length is 1*DIGIT; a value above 2^63 - 1 is 400.
+**  - Host: a comma is rejected (a sub-delim in reg-name, but in this
+**    singleton field it is a list); an empty Host is rejected with
+**    origin- and asterisk-form, whose target URI takes its host from Host
+**    (RFC 9112 §3.3, RFC 9110 §4.2.1); it is allowed with absolute- and
+**    authority-form, where Host is not used.
+**  - A percent-encoded NUL (%00) in the request-target is 400.
+**  - A method that reaches the request-line limit is 501 (RFC 9112 §3:
+**    longer than any method implemented).
+**  - Chunk extensions count against max_header_section over the whole
+**    content (RFC 9112 §7.1.1 "ought to limit"); past it, 413.
 **
 **  Leniencies (each one the RFC allows)
 **  - Empty lines (CRLF) before the request line are skipped (§2.2 SHOULD)
@@ -427,6 +437,8 @@ static size_t scan_target(struct ctx *c, size_t ts, size_t lim, size_t *qmark, s
         if (b[q] == '%') {
             if ((q + 1 < c->len && !IS(b[q + 1], C_HEX)) || (q + 2 < c->len && !IS(b[q + 2], C_HEX)))
                 return fail(c, HS_REQ_BAD_PERCENT, q);
+            if (q + 2 < c->len && b[q + 1] == '0' && b[q + 2] == '0')
+                return fail(c, HS_REQ_TARGET_PCT_NUL, q);
             q = q + 3 < c->len ? q + 3 : c->len;
         } else if (b[q] == '?') {
             if (*qmark == NONE)
@@ -474,11 +486,13 @@ static size_t parse_request_line(struct ctx *c, size_t p)
     size_t q = p, te, vs, qmark = NONE, bracket = NONE;
     static const char http[] = "HTTP/";
 
-    /* method = token */
-    while (q < end && IS(b[q], C_TCHAR))
-        q++;
-    if (q >= end && !(q < c->len && IS_EOL(b[q])))
+    /* method = token; one that fills the line limit is longer than any implemented */
+    q = scan_class(b, q, end, C_TCHAR);
+    if (q >= end && !(q < c->len && IS_EOL(b[q]))) {
+        if (q >= lim && q < c->len && IS(b[q], C_TCHAR))
+            return fail(c, HS_REQ_METHOD_TOO_LONG, p);
         return line_short(c, q, lim, 0);
+    }
     if (b[q] != ' ' || q == p) {
         if (IS_WS(b[q]))
             return fail(c, HS_REQ_REQUEST_LINE_SPACE, q);
@@ -810,12 +824,13 @@ static size_t parse_chunked(struct ctx *c, size_t p)
     const unsigned char *b = c->b;
     struct hs_request *r = c->req;
     uint64_t max = c->lim->max_body, got = 0;
+    size_t ext_bytes = 0; /* all chunk extensions so far, limited like a field section */
     const int inc = HS_REQ_INCOMPLETE_CHUNKED, bey = HS_REQ_BODY_BEYOND_BUFFER;
 
     if (c->body && c->body_cap < max)
         max = c->body_cap;
     for (;;) {
-        size_t q = p, s, bad;
+        size_t q = p, s, s0, bad;
         uint64_t size = 0;
         int ext = 0;
 
@@ -830,6 +845,7 @@ static size_t parse_chunked(struct ctx *c, size_t p)
                 return fail(c, HS_REQ_BODY_TOO_LARGE, q);
         }
         /* chunk-ext = *( BWS ";" BWS name [ BWS "=" BWS value ] ) */
+        s0 = q;
         for (;;) {
             s = q;
             while (q < c->len && IS_WS(b[q]))
@@ -879,6 +895,9 @@ static size_t parse_chunked(struct ctx *c, size_t p)
                     return fail(c, HS_REQ_CHUNK_EXT_INVALID, q);
             }
         }
+        ext_bytes += q - s0;
+        if (ext_bytes > c->lim->max_header_section)
+            return fail(c, HS_REQ_CHUNK_EXT_TOO_LONG, q - (ext_bytes - c->lim->max_header_section));
         q = eol(c, q, inc, bey);
         if (q == FAIL)
             return FAIL;
@@ -934,9 +953,17 @@ static size_t check_section(struct ctx *c, size_t blank)
         return fail(c, HS_REQ_HOST_MISSING, blank);
     if (c->host_n == 1) {
         const struct hs_header *h = &r->headers[c->host1];
-        bad = bad_authority(b, h->value.off, (size_t)h->value.off + h->value.len, 0, &hl);
+        size_t e = (size_t)h->value.off + h->value.len;
+        /* a comma is a sub-delim, but in this singleton field it means a list */
+        for (size_t q = h->value.off; q < e; q++)
+            if (b[q] == ',')
+                return fail(c, HS_REQ_HOST_INVALID, q);
+        bad = bad_authority(b, h->value.off, e, 0, &hl);
         if (bad != NONE)
             return fail(c, HS_REQ_HOST_INVALID, bad);
+        /* origin- and asterisk-form take the host from Host (RFC 9112 §3.3) */
+        if (hl == 0 && (r->form == HS_FORM_ORIGIN || r->form == HS_FORM_ASTERISK))
+            return fail(c, HS_REQ_HOST_EMPTY, h->value.off);
     }
 
     /* framing (RFC 9112 §6.1, §6.3) */

@@ -157,6 +157,8 @@ test('§3.2: bytes outside the URI grammar are 400 at the byte; a fragment is 40
   rejects('GET /%zz HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-percent', 5);
   rejects('GET /%4 HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-percent', 5);
   rejects('GET /a%g0 HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-percent', 6);
+  rejects('GET /file%00.txt HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'target-pct-nul', 9);
+  accepts('GET /a%0d%0a%2F HTTP/1.1\r\nHost: a\r\n\r\n');
 });
 
 test('§3.2.2: absolute-form for http and https, with a host and no userinfo; Host is still required', () => {
@@ -208,7 +210,11 @@ test('§3.2: HTTP/1.1 needs exactly one valid Host; HTTP/1.0 may omit it', () =>
   rejects('GET / HTTP/1.1\r\nHost: a\r\nHost: a\r\n\r\n', 400, 'host-duplicate', 25);
   rejects('GET / HTTP/1.0\r\nhost: a\r\nHOST: b\r\n\r\n', 400, 'host-duplicate', 25);
   accepts('GET / HTTP/1.0\r\n\r\n');
-  accepts('GET / HTTP/1.1\r\nHost:\r\n\r\n');
+  // an empty Host: the target URI would be an http URI without a host (RFC 9110 §4.2.1, RFC 9112 §3.3)
+  rejects('GET / HTTP/1.1\r\nHost:\r\n\r\n', 400, 'host-empty', 21);
+  rejects('OPTIONS * HTTP/1.1\r\nHost:  \r\n\r\n', 400, 'host-empty', 27);
+  accepts('GET http://example.com/ HTTP/1.1\r\nHost:\r\n\r\n');
+  rejects('GET / HTTP/1.1\r\nHost: a.example, b.example\r\n\r\n', 400, 'host-invalid', ',');
   for (const h of ['example.com', 'example.com:8080', '127.0.0.1', '[::1]:80', 'xn--9n2bp8q.example', 'a-b.c_d~e', '%41.example']) {
     accepts(`GET / HTTP/1.1\r\nHost: ${h}\r\n\r\n`);
   }
@@ -344,6 +350,10 @@ test('§7.1: malformed chunks are 400; a chunk over the limit is 413', () => {
   rejects(post(te, '0\r\n bad\r\n\r\n'), 400, 'obs-fold', ' bad');
   rejects(post(te, 'ffffffffffffffffffff\r\n'), 413, 'body-too-large');
   rejects(post(te, '8\r\n01234567\r\n3\r\nabc\r\n0\r\n\r\n'), 413, 'body-too-large', '3\r\nabc', { limits: { maxBody: 10 } });
+  // RFC 9112 §7.1.1: chunk extensions are limited like a field section
+  rejects(post(te, `1;x=${'e'.repeat(20000)}\r\na\r\n0\r\n\r\n`), 413, 'chunk-ext-too-long', post(te, '').length + 1 + 16384);
+  rejects(post(te, '5;\0\r\nhello\r\n0\r\n\r\n'), 400, 'chunk-ext-invalid', '\0');
+  rejects(post(te, '5;a\rb\r\nhello\r\n0\r\n\r\n'), 400, 'bare-cr', '\rb');
 });
 
 test('§6.1, §6.3: Transfer-Encoding the server cannot frame or decode', () => {
@@ -388,6 +398,8 @@ test('limits: 8 KiB request lines and field lines are fine; past the limits 414 
   assert.equal(line8k.length, 8192);
   accepts(`${line8k}\r\nHost: a\r\n\r\n`);
   rejects(`GET /${'a'.repeat(8192 - 13)} HTTP/1.1\r\nHost: a\r\n\r\n`, 414, 'line-too-long', 8192);
+  // RFC 9112 §3: a method longer than any implemented is 501
+  rejects(`${'M'.repeat(10000)} / HTTP/1.1\r\nHost: a\r\n\r\n`, 501, 'method-too-long', 0);
   rejects(`GET /${'a'.repeat(9000)} HTTP/1.1\r\nHost: a\r\n\r\n`, 414, 'line-too-long', 8192);
   rejects(`GET /${'a'.repeat(9000)} HTTP/1.1\r\nHost: a\r\n\r\n`, 414, 'target-too-long', 4 + 8192, { limits: { maxRequestLine: 20000 } });
   accepts(get(`X-Big: ${'v'.repeat(8192)}`));
@@ -427,6 +439,8 @@ test('a request larger than the engine buffer is answered from what fits', () =>
   assert.equal(r.error.name, 'line-beyond-buffer');
   assert.equal(r.error.status, 414);
   r = hs.parseRequest(new Uint8Array(200000).fill(0x41));
+  assert.equal(r.error.name, 'method-too-long');
+  r = hs.parseRequest(`GET /${'a'.repeat(200000)}`);
   assert.equal(r.error.status, 414);
   // the first request of a long pipelined input still parses
   r = hs.parseRequest(get() + 'x'.repeat(100000));

@@ -110,6 +110,8 @@ static void test_request_line(void)
     REJECT("GET /a#f HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_TARGET_FRAGMENT, 6);
     REJECT("GET /%zz HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_BAD_PERCENT, 5);
     REJECT("GET /%2 HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_BAD_PERCENT, 5);
+    REJECT("GET /a%00b HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_TARGET_PCT_NUL, 6);
+    ACCEPT("GET /a%0d%0A%20%01 HTTP/1.1\r\nHost: a\r\n\r\n");
     REJECT("GET /[x] HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_BAD_TARGET_CHAR, 5);
     REJECT("GET foo HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_BAD_TARGET_FORM, 4);
     REJECT("GET * HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_ASTERISK_NOT_OPTIONS, 4);
@@ -167,7 +169,11 @@ static void test_host(void)
     REJECT("GET / HTTP/1.1\r\nHost: u@a\r\n\r\n", 400, HS_REQ_HOST_INVALID, 23);
     REJECT("GET / HTTP/1.1\r\nHost: a:80x\r\n\r\n", 400, HS_REQ_HOST_INVALID, 26);
     REJECT("GET http://a/ HTTP/1.1\r\n\r\n", 400, HS_REQ_HOST_MISSING, 24);
-    ACCEPT("GET / HTTP/1.1\r\nHost:\r\n\r\n");
+    REJECT("GET / HTTP/1.1\r\nHost:\r\n\r\n", 400, HS_REQ_HOST_EMPTY, 21);
+    REJECT("OPTIONS * HTTP/1.1\r\nHost: \r\n\r\n", 400, HS_REQ_HOST_EMPTY, 26);
+    ACCEPT("GET http://a/ HTTP/1.1\r\nHost:\r\n\r\n");
+    ACCEPT("CONNECT a:443 HTTP/1.1\r\nHost:\r\n\r\n");
+    REJECT("GET / HTTP/1.1\r\nHost: a,b\r\n\r\n", 400, HS_REQ_HOST_INVALID, 23);
     ACCEPT("GET / HTTP/1.1\r\nHOST: [2001:db8::1]:8080\r\n\r\n");
     ACCEPT("GET / HTTP/1.1\r\nHost: 127.0.0.1:80\r\n\r\n");
     ACCEPT("GET / HTTP/1.1\r\nHost: xn--bcher-kva.example\r\n\r\n");
@@ -266,6 +272,18 @@ static void test_chunked(void)
     REJECT("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX : y\r\n\r\n", 400,
            HS_REQ_WS_BEFORE_COLON, 60);
 
+    {
+        struct hs_request_limits l = hs_request_default_limits();
+        static const char s[] = "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                "1;aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\nx\r\n1;aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\ny\r\n0\r\n\r\n";
+        l.max_header_section = 40; /* the header section is 39 bytes; the extensions are 31 + 31 */
+        is_int(parse_with(s, sizeof s - 1, sizeof s - 1, &l), HS_PARSE_ERROR, "chunk extensions over the limit");
+        is_int(req.reason, HS_REQ_CHUNK_EXT_TOO_LONG, "  chunk-ext-too-long");
+        is_int(req.status, 413, "  413");
+        is_int(req.error_offset, 94 + 9, "  at the first byte past 40 extension bytes");
+        l.max_header_section = 62;
+        is_int(parse_with(s, sizeof s - 1, sizeof s - 1, &l), HS_PARSE_OK, "62 extension bytes allowed");
+    }
     INCOMPLETE("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel",
                HS_REQ_INCOMPLETE_CHUNKED, -1);
     INCOMPLETE("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5;a=\"x",
@@ -311,6 +329,10 @@ static void test_limits(void)
     is_int(parse_with("GET /abcdefgh HTTP/1.1\r\nHost: a\r\n\r\n", 35, 35, &l), HS_PARSE_ERROR, "line limit 20");
     is_int(req.reason, HS_REQ_LINE_TOO_LONG, "  line too long");
     is_int(req.error_offset, 20, "  offset 20");
+    is_int(parse_with("ABCDEFGHIJKLMNOPQRSTUVWXYZ / HTTP/1.1\r\n\r\n", 40, 40, &l), HS_PARSE_ERROR, "method fills the line");
+    is_int(req.status, 501, "  501");
+    is_int(req.reason, HS_REQ_METHOD_TOO_LONG, "  method too long");
+    is_int(req.error_offset, 0, "  at the method");
     l.max_request_line = 22;
     is_int(parse_with("GET /abcdefgh HTTP/1.1\r\nHost: a\r\n\r\n", 35, 35, &l), HS_PARSE_OK, "line of exactly 22");
 
