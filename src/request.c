@@ -254,7 +254,7 @@ static int name_is(const unsigned char *b, size_t n, const char *lit, size_t ln)
 static size_t scan_value(const unsigned char *b, size_t q, size_t end)
 {
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-    while (end - q >= 8) {
+    while (q + 8 <= end) {
         uint64_t x, y;
         memcpy(&x, b + q, 8);
         y = x ^ (ones * 0x7f);
@@ -268,10 +268,11 @@ static size_t scan_value(const unsigned char *b, size_t q, size_t end)
 }
 
 /* Returns the first index in b[q..end) whose byte is not in class c; four
-** bytes a step while all four are. */
+** bytes a step while all four are. q may be past end (a %XX escape can
+** step over a limit): then q is returned as it is. */
 static size_t scan_class(const unsigned char *b, size_t q, size_t end, unsigned c)
 {
-    while (end - q >= 4 && (cls[b[q]] & cls[b[q + 1]] & cls[b[q + 2]] & cls[b[q + 3]] & c))
+    while (q + 4 <= end && (cls[b[q]] & cls[b[q + 1]] & cls[b[q + 2]] & cls[b[q + 3]] & c))
         q += 4;
     while (q < end && (cls[b[q]] & c))
         q++;

@@ -324,6 +324,13 @@ static void test_limits(void)
     is_int(parse_with(big, 110, 110, &l), HS_PARSE_ERROR, "prefix over the limit: 414 already");
     is_int(req.status, 414, "  414");
 
+    /* a %XX escape that steps over the target limit (found by fuzz_request) */
+    l.max_target = 24;
+    l.max_request_line = 40;
+    is_int(parse_with("G HT/:/Ex+mplco7:m/890a0%2b", 27, 27, &l), HS_PARSE_ERROR, "escape across the target limit");
+    is_int(req.reason, HS_REQ_TARGET_TOO_LONG, "  target too long");
+    is_int(req.error_offset, 26, "  at the limit");
+
     l = hs_request_default_limits();
     l.max_request_line = 20;
     is_int(parse_with("GET /abcdefgh HTTP/1.1\r\nHost: a\r\n\r\n", 35, 35, &l), HS_PARSE_ERROR, "line limit 20");
