@@ -289,10 +289,11 @@ if (r0.view === 'lookup') input.focus();
 load().then((engine) => {
   hs = engine;
   runner = makeRunner(hs);
-  renderGrid();
   route();
   document.documentElement.dataset.ready = 'true';
   performance.mark('hs-ready');
+  // The overview sits below the fold: build it once the input is ready (at once for #all).
+  if (location.hash === '#all') { renderGrid(); route(); } else requestAnimationFrame(() => setTimeout(renderGrid, 0));
 }, (err) => {
   status.classList.remove('sr-only');
   status.textContent = `${tr('loadFailed')} (${err && err.message ? err.message : err})`;

@@ -57,10 +57,16 @@ export async function start() {
   return { url, open, close };
 }
 
-/** Opens url on page and waits until the page says the engine is loaded. */
+/** Opens url on page and waits until the engine is loaded and the page has settled. */
 export async function ready(page, url) {
   await page.goto(url);
-  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  await settled(page);
+}
+
+/** Waits until the page says the engine is loaded and the overview grid is built. */
+export async function settled(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true' &&
+    (!document.getElementById('grid') || document.querySelector('#grid section')));
 }
 
 const axeSource = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
