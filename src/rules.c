@@ -499,8 +499,11 @@ static int step_auth(struct hs_ctx *c)
     const char *v;
     int admin_only = (c->route->flags & R_AUTH_ADMIN) != 0;
     struct hs_str token = { "", 0 };
-    if (!(c->route->flags & (R_AUTH_USER | R_AUTH_ADMIN)))
+    if (!(c->route->flags & (R_AUTH_USER | R_AUTH_ADMIN))) {
+        hs_trace(c, "auth", "RFC 9110 §11", 0, "{0} is public: no credentials needed.", "{0}은(는) 공개 리소스다. 자격 증명이 필요 없다.",
+                 HS_ARGS(str(c->route->pattern)));
         return 1;
+    }
     v = hs_field(c, "Authorization", &n);
     if (v) {
         while (k < n && v[k] != ' ')
@@ -596,8 +599,11 @@ static int json_weight(struct hs_ctx *c)
 static int step_negotiate(struct hs_ctx *c)
 {
     int w;
-    if (!(c->route->flags & R_JSON_OUT) || c->method == M_OPTIONS)
+    if (!(c->route->flags & R_JSON_OUT)) {
+        hs_trace(c, "negotiate", "RFC 9110 §12.1", 0, "{0} has a single way to answer; there is nothing to negotiate.",
+                 "{0}은(는) 답하는 방식이 하나뿐이라 협상할 것이 없다.", HS_ARGS(str(c->route->pattern)));
         return 1;
+    }
     w = json_weight(c);
     if (w == 0) {
         size_t n;
@@ -617,6 +623,9 @@ static int step_negotiate(struct hs_ctx *c)
     else if (field_count(c, "Accept"))
         hs_trace(c, "negotiate", "RFC 9110 §12.5.1", 0, "Accept allows application/json (weight {0}/1000).",
                  "Accept가 application/json을 허용한다 (가중치 {0}/1000).", HS_ARGS(hs_trace_num(c, w)));
+    else
+        hs_trace(c, "negotiate", "RFC 9110 §12.5.1", 0, "No Accept field: any media type will do, so application/json it is.",
+                 "Accept 필드가 없다. 어떤 미디어 타입이든 되므로 application/json으로 답한다.", HS_NOARGS);
     return 1;
 }
 
@@ -658,8 +667,13 @@ static int step_content(struct hs_ctx *c)
 {
     size_t n = 0;
     const char *type;
-    if (!(c->route->json_in & (unsigned)c->method))
+    if (!(c->route->json_in & (unsigned)c->method)) {
+        if (c->req->framing != HS_FRAMING_NONE && c->method != M_POST)
+            hs_trace(c, "content", "RFC 9110 §9.3.1", 0, "{0} {1} does not use content; the {2} bytes sent are read and ignored.",
+                     "{0} {1}은(는) 본문을 쓰지 않는다. 보낸 {2}바이트는 읽고 무시한다.",
+                     HS_ARGS(span_of(c, c->req->method), str(c->route->pattern), hs_trace_num(c, c->body_len)));
         return 1;
+    }
     if (c->req->framing == HS_FRAMING_NONE) {
         hs_trace(c, "content", "RFC 9110 §15.5.12", 411,
                  "{0} {1} needs JSON content, but the request has neither Content-Length nor Transfer-Encoding, so it has no content at all. This server requires a length: 411.",
@@ -726,8 +740,11 @@ static int step_maintenance(struct hs_ctx *c)
 {
     struct hs_server_state *s = c->s;
     int64_t left = s->maintenance_until - s->clock;
-    if (left <= 0)
+    if (left <= 0) {
+        hs_trace(c, "maintenance", "RFC 9110 §15.6.4", 0, "The application is up (no maintenance).",
+                 "애플리케이션이 정상 운영 중이다 (점검 중이 아니다).", HS_NOARGS);
         return 1;
+    }
     hs_trace(c, "maintenance", "RFC 9110 §15.6.4", 503,
              "The application is down for maintenance for another {0} s: 503 with Retry-After: {0}, so clients know when to come back.",
              "애플리케이션이 앞으로 {0}초 동안 점검 중이다. 언제 다시 오면 되는지 알 수 있도록 Retry-After: {0}와 함께 503으로 답한다.",
@@ -873,7 +890,9 @@ static int step_conditions(struct hs_ctx *c, const struct hs_validators *v)
             hs_trace(c, "conditions", "RFC 9110 §13.1.3", 0, "Modified after the If-Modified-Since date: send it.",
                      "If-Modified-Since 날짜 뒤에 바뀌었다. 표현을 보낸다.", HS_NOARGS);
     }
-    (void)any;
+    if (!any)
+        hs_trace(c, "conditions", "RFC 9110 §13.2.2", 0, "No preconditions (If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since): the method applies as is.",
+                 "전제 조건(If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since)이 없다. 메서드를 그대로 적용한다.", HS_NOARGS);
     return 1;
 }
 
@@ -887,7 +906,11 @@ void hs_decide(struct hs_ctx *c)
     if (!step_method(c) || !step_expect(c) || !step_route(c) || !step_allow(c))
         return;
     r = c->route;
-    if (c->method != M_OPTIONS && (!step_auth(c) || !step_negotiate(c) || !step_content(c)))
+    if (c->method == M_OPTIONS)
+        hs_trace(c, "auth", "RFC 9110 §9.3.7", 0,
+                 "OPTIONS asks what the resource supports, which is public: authentication, negotiation, content and preconditions do not apply.",
+                 "OPTIONS는 리소스가 무엇을 지원하는지 묻는 것으로 공개 정보다. 인증, 협상, 본문, 전제 조건 검사는 적용하지 않는다.", HS_NOARGS);
+    else if (!step_auth(c) || !step_negotiate(c) || !step_content(c))
         return;
     if (!step_rate(c) || !step_maintenance(c))
         return;

@@ -123,13 +123,13 @@ static void parse_failed(struct hs_ctx *c, size_t len)
     const struct hs_request *r = c->req;
     c->x->length = (uint32_t)len;
     hs_trace(c, "parse", hs_request_reason_rule(r->reason), r->status,
-             "{0} (byte {1}.)", "{2} ({1}번째 바이트)",
+             "{0} (at byte offset {1})", "{2} (바이트 오프셋 {1})",
              HS_ARGS((struct hs_str){ hs_request_reason_en(r->reason), strlen(hs_request_reason_en(r->reason)) },
                      hs_trace_num(c, r->error_offset),
                      (struct hs_str){ hs_request_reason_ko(r->reason), strlen(hs_request_reason_ko(r->reason)) }));
     hs_trace(c, "connection", "RFC 9112 §9.6", 0,
-             "After a framing error the server cannot tell where the next request would start: it answers, closes the connection and reads none of the {0} bytes that follow.",
-             "프레이밍 오류 뒤에는 다음 요청이 어디서 시작하는지 알 수 없다. 서버는 응답한 뒤 연결을 닫고, 뒤따르는 {0}바이트는 요청으로 읽지 않는다.",
+             "The server stopped reading this request part-way, so it cannot tell where a next request would start: it answers, closes the connection, and does not read the {0} bytes from the offending one on as another request.",
+             "서버가 이 요청을 읽다가 멈췄으므로 다음 요청이 어디서 시작하는지 알 수 없다. 서버는 응답한 뒤 연결을 닫고, 문제의 바이트부터 {0}바이트를 다른 요청으로 읽지 않는다.",
              HS_ARGS(hs_trace_num(c, (long long)(len - r->error_offset))));
     c->close = 1;
     hs_problem(c, r->status, hs_request_reason_en(r->reason), hs_request_reason_ko(r->reason));
