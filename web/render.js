@@ -447,7 +447,7 @@ export function exchangeView(ctx, raw, result, { headingLevel = 3, state, setupN
         tr(ctx, x.connection === 'close' ? 'conn_close' : x.connection === 'upgrade' ? 'conn_upgrade' : 'conn_keepalive')));
     }
     if (x.trace && x.trace.length) {
-      sec.append(h('details', { class: 'trace', part: 'trace', open: true },
+      sec.append(h('details', { class: 'trace', part: 'trace', open: ctx.traceOpen !== false },
         h('summary', null, tr(ctx, 'trace')),
         h('ol', null, x.trace.map((s) => h('li', null,
           s.step ? h('strong', { class: 'step' }, String(s.step)) : null, s.step ? ' ' : null,

@@ -148,6 +148,7 @@ export class HttpStatusExplorerElement extends Base {
     const level = this.headingLevel;
     const ctx = this._ctx({
       runner: this._runner,
+      traceOpen: false, // compact in prose: the trace opens on demand
       link: (code, ...kids) => h('button', { type: 'button', 'data-code': code, onclick: () => {
         this._pick(code);
         queueMicrotask(() => { const hd = this._root.querySelector(`h${level}`); if (hd) { hd.tabIndex = -1; hd.focus(); } });

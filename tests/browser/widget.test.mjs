@@ -122,6 +122,39 @@ test('the full view: typing picks a code and fires http-status-change', async ()
   assert.deepEqual(p.problems, []);
 });
 
+test('view="exchange": the example exchange, its trace on demand, and following the redirect', async () => {
+  const p = await openEmbed();
+  const el = p.locator('http-status-explorer[view="exchange"]');
+  assert.match(await el.locator('.msg.req .raw .sl').first().innerText(), /^GET \S+ HTTP\/1\.1$/);
+  assert.equal(await el.locator('.msg.resp').first().getAttribute('data-status'), '301');
+  assert.match(await el.locator('.msg.resp .raw').first().innerText(), /Location: /);
+  const trace = el.locator('details.trace').first();
+  assert.equal(await trace.getAttribute('open'), null, 'closed in prose');
+  await trace.locator('summary').click();
+  assert.ok(await trace.locator('li').count() > 2);
+  await el.locator('.next button').click();
+  const next = el.locator('.next-slot .exchange');
+  await next.waitFor();
+  assert.match(await next.locator('.msg.req .raw .sl').first().innerText(), /^GET /);
+  assert.equal(await next.locator('.msg.resp').first().getAttribute('data-status'), '200');
+  assert.deepEqual(p.problems, []);
+});
+
+test('view="full": the send panel loads the current code\'s example and sends', async () => {
+  const p = await openEmbed();
+  const full = p.locator('http-status-explorer[view="full"]');
+  await full.locator('input.search').fill('503');
+  await full.locator('.card[data-code="503"]').waitFor();
+  await full.locator('details.send-box > summary').click();
+  await full.locator('.send .msg.resp[data-status="503"]').waitFor();
+  assert.match(await full.locator('.send [role="status"]').innerText(), /503/);
+  // Maintenance is on for this example; turn it off and send again.
+  await full.getByLabel('Maintenance mode').uncheck();
+  await full.locator('.send button[type="submit"]').click();
+  await full.locator('.send .msg.resp[data-status="200"]').waitFor();
+  assert.deepEqual(p.problems, []);
+});
+
 test('the badge opens an accessible popover with the card; Escape closes it and focus returns', async () => {
   const p = await openEmbed();
   const badge = p.locator('http-status-badge[code="401"]');
