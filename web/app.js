@@ -199,7 +199,9 @@ function buildPanel({ sendPanel }) {
   panel = sendPanel(ctxFor(), {
     headingLevel: 3,
     onSend(raw) {
-      sentHash = `#send?raw=${encodeBytes(raw)}`;
+      // A shareable URL for any request of sane size; a huge one stays out of the address bar.
+      const enc = encodeBytes(raw);
+      sentHash = enc.length <= 16384 ? `#send?raw=${enc}` : '#send';
       if (location.hash !== sentHash) setHash(sentHash, true);
     },
   });

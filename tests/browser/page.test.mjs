@@ -394,3 +394,24 @@ test('a sent request is in the URL; invalid UTF-8 in a body renders as inert tex
   await p.locator('#send .msg.req .raw .bd').waitFor();
   assert.deepEqual(p.problems, []);
 });
+
+test('hostile requests in the send panel render as inert text', async (t) => {
+  if (!sim) return t.skip('engine has no simulate() yet');
+  const p = await env.open();
+  await ready(p, `${env.url}#send`);
+  await p.check('#send input[value="raw"]');
+  const raw = p.locator('#send textarea[id^="hs-send-raw"]');
+  // Over the engine's 64 KiB input: 413, and the unread rest is reported.
+  await raw.fill(`POST / HTTP/1.1\nHost: a\nContent-Type: text/html\nContent-Length: 100000\n\n${'<img src=x onerror=alert(1)></script>'.repeat(2800)}`);
+  await p.click('#send button[type="submit"]');
+  await p.locator('#send .msg.resp[data-status="413"]').waitFor();
+  assert.match(await p.locator('#send .rest').innerText(), /not read as a request/);
+  assert.equal(await p.evaluate(() => location.hash), '#send', 'a huge request stays out of the URL');
+  // A lone surrogate in the target: the parser points at it.
+  await raw.fill('GET /\ud800 HTTP/1.1\nHost: a\n\n');
+  await p.click('#send button[type="submit"]');
+  await p.locator('#send .msg.resp[data-status="400"]').waitFor();
+  assert.equal(await p.locator('#send mark.bad').textContent(), '\ufffd');
+  assert.equal(await p.locator('main img, main script').count(), 0);
+  assert.deepEqual(p.problems, []);
+});
