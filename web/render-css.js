@@ -111,6 +111,10 @@ mark.bad { background: color-mix(in srgb, var(--_err) 18%, transparent); color: 
 .exchange { display: grid; gap: 1rem; margin-top: 1rem; }
 .exchange h3, .exchange h4, .exchange h5 { font-size: 1rem; display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin-top: .75rem; }
 .msg { min-width: 0; }
+.round { display: grid; gap: .5rem; padding-top: .75rem; border-top: 1px dashed var(--_line); }
+.round > h3, .round > h4, .round > h5 { margin: 0; }
+.raw.unread { opacity: .75; max-height: 12rem; overflow: auto; }
+.rest p { margin: 0; }
 .status { font-weight: 700; color: var(--cls); }
 .status .code { font-family: var(--_mono); }
 .conn { margin: .5rem 0 0; font-size: .875rem; }

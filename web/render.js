@@ -418,28 +418,34 @@ export function exchangeView(ctx, raw, result, { headingLevel = 3, state, setupN
   const Hm = `h${headingLevel + 1}`;
   if (setupNote) wrap.append(setupNote);
 
-  // The request exactly as sent; a parse error underlines the offending byte.
-  const perr = result.exchanges.map((x) => requestError(x.request)).find(Boolean);
-  const reqFig = h('section', { class: 'msg req' },
-    h(Hn, null, tr(ctx, 'request'), ' ', h('span', { class: 'muted' }, tr(ctx, 'bytes', typeof raw === 'string' ? utf8.encode(raw).length : raw.length))),
-    rawMessage(raw, { errorOffset: perr ? perr.offset : -1, label: tr(ctx, 'request'), errorText: perr ? L(perr.reason, lang) : '' }));
-  if (perr) {
-    reqFig.append(h('p', { class: 'parse-error', role: 'note' },
-      h('strong', null, tr(ctx, 'parseError')), perr.offset >= 0 ? ` (${tr(ctx, 'atByte', perr.offset)})` : '', ': ',
-      L(perr.reason, lang), perr.rule ? [' ', ruleNode(perr.rule)] : null));
-  }
-  wrap.append(reqFig);
-
+  // Each request exactly as sent (pipelined ones split at the offsets the
+  // server reports), then what the server answered to it.
+  const bytes = typeof raw === 'string' ? utf8.encode(raw) : raw;
+  const many = result.exchanges.length > 1;
+  const Hx = many ? Hm : Hn;
+  const n = result.exchanges.length;
   result.exchanges.forEach((x, i) => {
+    const req = x.request || {};
+    const off = typeof req.offset === 'number' ? req.offset : 0;
+    const len = typeof req.length === 'number' && (many || result.rest) ? req.length : bytes.length - off;
+    const slice = off === 0 && len >= bytes.length ? raw : bytes.subarray(off, off + len);
+    const perr = requestError(req);
+    const reqSec = h('section', { class: 'msg req' },
+      h(Hx, null, tr(ctx, 'request'), ' ', h('span', { class: 'muted' }, tr(ctx, 'bytes', Math.min(len, bytes.length - off)))),
+      rawMessage(slice, { errorOffset: perr && perr.offset >= 0 ? perr.offset - off : -1, label: tr(ctx, 'request'), errorText: perr ? L(perr.reason, lang) : '' }));
+    if (perr) {
+      reqSec.append(h('p', { class: 'parse-error', role: 'note' },
+        h('strong', null, tr(ctx, 'parseError')), perr.offset >= 0 ? ` (${tr(ctx, 'atByte', perr.offset)})` : '', ': ',
+        L(perr.reason, lang), perr.rule ? [' ', ruleNode(perr.rule)] : null));
+    }
     const sec = h('section', { class: 'msg resp', 'data-status': statusOf(x.response) });
-    if (result.exchanges.length > 1) sec.append(h(Hn, null, tr(ctx, 'exchangeN', i + 1)));
     for (const r of x.interim || []) {
-      sec.append(h(Hm, null, tr(ctx, 'interimResponses'), ' ', statusBadge(ctx, statusOf(r), r.phrase)),
+      sec.append(h(Hx, null, tr(ctx, 'interimResponses'), ' ', statusBadge(ctx, statusOf(r), r.phrase)),
         rawMessage(r.raw || '', { label: `${statusOf(r)} ${r.phrase || ''}` }));
     }
     const resp = x.response;
     if (resp) {
-      sec.append(h(Hm, { class: 'final' }, tr(ctx, 'response'), ' ', statusBadge(ctx, statusOf(resp), resp.phrase)),
+      sec.append(h(Hx, { class: 'final' }, tr(ctx, 'response'), ' ', statusBadge(ctx, statusOf(resp), resp.phrase)),
         rawMessage(resp.raw || '', { label: `${tr(ctx, 'response')} ${statusOf(resp)}` }));
     }
     if (x.connection) {
@@ -447,18 +453,28 @@ export function exchangeView(ctx, raw, result, { headingLevel = 3, state, setupN
         tr(ctx, x.connection === 'close' ? 'conn_close' : x.connection === 'upgrade' ? 'conn_upgrade' : 'conn_keepalive')));
     }
     if (x.trace && x.trace.length) {
-      sec.append(h('details', { class: 'trace', part: 'trace', open: ctx.traceOpen !== false },
+      // Of several exchanges only the last one's trace is open.
+      sec.append(h('details', { class: 'trace', part: 'trace', open: ctx.traceOpen !== false && i === n - 1 },
         h('summary', null, tr(ctx, 'trace')),
-        h('ol', null, x.trace.map((s) => h('li', null,
-          s.step ? h('strong', { class: 'step' }, String(s.step)) : null, s.step ? ' ' : null,
-          L(s.detail, lang), s.rule ? [' ', ruleNode(s.rule)] : null,
-          s.status ? [' → ', statusBadge(ctx, s.status)] : null)))));
+        h('ol', null, x.trace.map((st) => h('li', null,
+          st.step ? h('strong', { class: 'step' }, String(st.step)) : null, st.step ? ' ' : null,
+          L(st.detail, lang), st.rule ? [' ', ruleNode(st.rule)] : null,
+          st.status ? [' → ', statusBadge(ctx, st.status)] : null)))));
     }
-    wrap.append(sec);
+    if (many) wrap.append(h('section', { class: 'round' }, h(Hn, null, tr(ctx, 'exchangeN', i + 1)), reqSec, sec));
+    else wrap.append(reqSec, sec);
   });
 
   if (result.rest && result.rest.bytes) {
-    wrap.append(h('p', { class: 'rest muted' }, h('strong', null, tr(ctx, 'rest', result.rest.bytes)), ': ', L(result.rest.detail, lang)));
+    const restSec = h('section', { class: 'rest' },
+      h('p', { class: 'muted' }, h('strong', null, tr(ctx, 'rest', result.rest.bytes)), ': ', L(result.rest.detail, lang)));
+    if (result.rest.offset < bytes.length) {
+      const unread = bytes.subarray(result.rest.offset, Math.min(bytes.length, result.rest.offset + 4096));
+      const pre = rawMessage(unread, { label: tr(ctx, 'rest', result.rest.bytes) });
+      pre.classList.add('unread');
+      restSec.append(pre);
+    }
+    wrap.append(restSec);
   }
   const last = result.exchanges[result.exchanges.length - 1];
   const next = followUpView(ctx, last, state ?? result.state, headingLevel);
@@ -523,7 +539,8 @@ function setupText(ctx, setup) {
     if (k === 'reset') continue;
     if (k === 'maintenance') parts.push(`${tr(ctx, 'maintenance')}: ${tr(ctx, v ? 'on' : 'off')}`);
     else if (k === 'upstream') parts.push(`${tr(ctx, 'upstream')}: ${tr(ctx, `up_${v}`)}`);
-    else parts.push(`${k} = ${typeof v === 'object' ? JSON.stringify(v) : v}`);
+    else if (v && typeof v === 'object' && !Array.isArray(v)) for (const [k2, v2] of Object.entries(v)) parts.push(`${k}.${k2} = ${JSON.stringify(v2)}`);
+    else parts.push(`${k} = ${JSON.stringify(v)}`);
   }
   return parts.join(', ');
 }

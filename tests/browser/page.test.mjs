@@ -336,6 +336,21 @@ test('follow a redirect: 303 turns POST into GET, 307 keeps the method', async (
   assert.deepEqual(p.problems, []);
 });
 
+test('follow a retry: 429 waits out Retry-After on the virtual clock, then succeeds', async (t) => {
+  if (!sim) return t.skip('engine has no simulate() yet');
+  const p = await env.open();
+  await ready(p, `${env.url}#429/exchange`);
+  const resp = await p.locator('#results .exchange .msg.resp .raw').last().innerText();
+  const wait = Number(/Retry-After: (\d+)/.exec(resp)[1]);
+  const btn = p.locator('#results .exchange .next button');
+  assert.match(await btn.innerText(), new RegExp(`\\(${wait} s\\)`));
+  await btn.click();
+  const next = p.locator('#results .next-slot .exchange');
+  await next.waitFor();
+  assert.equal(await next.locator('.msg.resp').first().getAttribute('data-status'), '200');
+  assert.deepEqual(p.problems, []);
+});
+
 test('a parse error underlines the offending byte', async (t) => {
   if (!sim) return t.skip('engine has no simulate() yet');
   const p = await env.open();
