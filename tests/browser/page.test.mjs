@@ -304,6 +304,30 @@ test('interim responses are shown in order (100 Continue)', async (t) => {
   assert.deepEqual(p.problems, []);
 });
 
+test('every code\'s card and example exchange render, and the example ends in that code', async (t) => {
+  if (!sim) return t.skip('engine has no simulate() yet');
+  const p = await env.open();
+  await ready(p, env.url);
+  const bad = await p.evaluate(async () => {
+    const { load } = await import('./engine.js');
+    const hs = await load();
+    const out = [];
+    for (const code of hs.codes()) {
+      location.hash = `#${code}/exchange`;
+      await new Promise((ok) => setTimeout(ok, 0));
+      const card = document.querySelector(`#results .card[data-code="${code}"]`);
+      const ex = card && card.querySelector('.exchange');
+      const finals = ex ? [...ex.querySelectorAll(':scope > .msg.resp, :scope > .round > .msg.resp')] : [];
+      const statuses = finals.map((s) => Number(s.dataset.status));
+      const interim = ex ? [...ex.querySelectorAll('.msg.resp .status .code')].map((e) => Number(e.textContent)) : [];
+      if (!card || !ex || !(statuses.includes(code) || interim.includes(code))) out.push(`${code}: ${statuses.join(',')}`);
+    }
+    return out;
+  });
+  assert.deepEqual(bad, []);
+  assert.deepEqual(p.problems, []);
+});
+
 test('each article scenario preset ends in its status', async (t) => {
   if (!sim) return t.skip('engine has no simulate() yet');
   const p = await env.open();
