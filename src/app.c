@@ -30,8 +30,10 @@
 
 #include <string.h>
 
+/* Returns the C string s as an hs_str. */
 static struct hs_str str(const char *s) { return (struct hs_str){ s, strlen(s) }; }
 
+/* Writes the member "message" in the language of the exchange. */
 static void msg(struct hs_ctx *c, struct hs_json *j, const char *en, const char *ko)
 {
     hs_json_key(j, "message");
@@ -48,6 +50,7 @@ static void json_done(struct hs_ctx *c, struct hs_json *j, int with_lang)
 
 /* ---- items ------------------------------------------------------------------ */
 
+/* See app.h. */
 size_t hs_item_etag(const struct hs_item *it, char *buf)
 {
     char tmp[24];
@@ -70,6 +73,7 @@ size_t hs_item_etag(const struct hs_item *it, char *buf)
     return o;
 }
 
+/* See app.h. */
 struct hs_item *hs_item_find(struct hs_server_state *s, uint32_t id)
 {
     for (int i = 0; i < HS_SERVER_ITEMS; i++)
@@ -78,6 +82,7 @@ struct hs_item *hs_item_find(struct hs_server_state *s, uint32_t id)
     return NULL;
 }
 
+/* Returns 1 if id was deleted and is still remembered (410). */
 static int is_gone(const struct hs_server_state *s, uint32_t id)
 {
     for (int i = 0; i < HS_SERVER_GONE; i++)
@@ -86,6 +91,7 @@ static int is_gone(const struct hs_server_state *s, uint32_t id)
     return 0;
 }
 
+/* Returns the number of items in the store. */
 static int item_count(const struct hs_server_state *s)
 {
     int n = 0;
@@ -94,6 +100,7 @@ static int item_count(const struct hs_server_state *s)
     return n;
 }
 
+/* Writes the representation of an item: {"id", "name"}. */
 static void item_json(struct hs_json *j, const struct hs_item *it)
 {
     hs_json_obj(j);
@@ -182,6 +189,7 @@ static const struct hs_item *same_name(const struct hs_server_state *s, const ch
     return NULL;
 }
 
+/* Returns 1 (409 decided) if another item than self is named name[0..n), else 0. */
 static int conflict(struct hs_ctx *c, const char *name, size_t n, uint32_t self)
 {
     const struct hs_item *other = same_name(c->s, name, n, self);
@@ -195,6 +203,7 @@ static int conflict(struct hs_ctx *c, const char *name, size_t n, uint32_t self)
     return 1;
 }
 
+/* GET /items: the collection. */
 static void items_get(struct hs_ctx *c)
 {
     struct hs_json j;
@@ -213,6 +222,7 @@ static void items_get(struct hs_ctx *c)
              HS_ARGS(hs_trace_num(c, item_count(c->s))));
 }
 
+/* POST /items: creates an item (201), or decides 400/409/422/507. */
 static void items_post(struct hs_ctx *c)
 {
     struct hs_server_state *s = c->s;
@@ -256,6 +266,7 @@ static void items_post(struct hs_ctx *c)
     }
 }
 
+/* The handler of /items. */
 static void items(struct hs_ctx *c)
 {
     if (c->method == M_POST)
@@ -335,6 +346,7 @@ static int parse_range(const char *v, size_t n, uint32_t len, uint32_t *first, u
     return 1;
 }
 
+/* GET /items/{id}: 200 with validators, 206 or 416 for a Range. The caller guarantees it exists. */
 static void item_get(struct hs_ctx *c, struct hs_item *it)
 {
     struct hs_json j;
@@ -411,6 +423,7 @@ static void item_get(struct hs_ctx *c, struct hs_item *it)
              HS_ARGS(hs_trace_num(c, it->id)));
 }
 
+/* PUT /items/{id}: replaces the name (204), or decides 400/409/422. The caller guarantees it exists. */
 static void item_put(struct hs_ctx *c, struct hs_item *it)
 {
     char name[HS_SERVER_NAME_MAX];
@@ -428,6 +441,7 @@ static void item_put(struct hs_ctx *c, struct hs_item *it)
              HS_ARGS(hs_trace_num(c, it->id), hs_trace_num(c, it->version)));
 }
 
+/* DELETE /items/{id}: 204, and the id is remembered for 410. The caller guarantees it exists. */
 static void item_delete(struct hs_ctx *c, struct hs_item *it)
 {
     struct hs_server_state *s = c->s;
@@ -447,6 +461,7 @@ static void item_delete(struct hs_ctx *c, struct hs_item *it)
              HS_ARGS(hs_trace_num(c, id)));
 }
 
+/* The handler of /items/{id} (item_locate decided 404/410 already). */
 static void item(struct hs_ctx *c)
 {
     struct hs_item *it = hs_item_find(c->s, (uint32_t)c->param);
@@ -462,6 +477,7 @@ static void item(struct hs_ctx *c)
 
 /* ---- the rest of the routes ------------------------------------------------------ */
 
+/* Writes the member "routes": every route with its Allow value. */
 static void index_json(struct hs_ctx *c, struct hs_json *j)
 {
     char allow[96];
@@ -479,6 +495,7 @@ static void index_json(struct hs_ctx *c, struct hs_json *j)
     (void)c;
 }
 
+/* GET / (the index) and POST / (what it received). */
 static void root(struct hs_ctx *c)
 {
     struct hs_json j;
@@ -511,6 +528,7 @@ static void root(struct hs_ctx *c)
     hs_trace(c, "handler", "RFC 9110 §9.3.1", 200, "The index of this server's routes: 200.", "이 서버의 경로 목록이다. 200으로 답한다.", HS_NOARGS);
 }
 
+/* GET /success: 200. */
 static void success(struct hs_ctx *c)
 {
     struct hs_json j;
@@ -523,6 +541,7 @@ static void success(struct hs_ctx *c)
     hs_trace(c, "handler", "RFC 9110 §15.3.1", 200, "Nothing to refuse: 200 with a JSON body.", "거절할 이유가 없다. JSON 본문과 함께 200으로 답한다.", HS_NOARGS);
 }
 
+/* POST /submit, the article's first case: 200 with a name, else 400/422. */
 static void submit(struct hs_ctx *c)
 {
     char name[HS_SERVER_NAME_MAX];
@@ -541,6 +560,7 @@ static void submit(struct hs_ctx *c)
     hs_trace(c, "handler", "RFC 9110 §15.3.1", 200, "The JSON object has a name: 200.", "JSON 객체에 name이 있다. 200으로 답한다.", HS_NOARGS);
 }
 
+/* POST /jobs: 202 with a status monitor in Location. */
 static void jobs_post(struct hs_ctx *c)
 {
     struct hs_server_state *s = c->s;
@@ -580,6 +600,7 @@ static void jobs_post(struct hs_ctx *c)
              HS_ARGS(id, hs_trace_num(c, HS_SERVER_JOB_SECONDS), ((struct hs_str){ loc, ln })));
 }
 
+/* Finds /jobs/{id}: 0, or 404 decided. */
 static int job_locate(struct hs_ctx *c, struct hs_validators *v)
 {
     (void)v;
@@ -592,6 +613,7 @@ static int job_locate(struct hs_ctx *c, struct hs_validators *v)
     return 404;
 }
 
+/* GET /jobs/{id}: the monitor, 200 with the job's state. */
 static void job(struct hs_ctx *c)
 {
     const struct hs_job *jb = NULL;
@@ -633,36 +655,42 @@ static void redirect(struct hs_ctx *c, int status, const char *location, const c
              status, en, ko, HS_ARGS(str(location)));
 }
 
+/* GET|POST /moved-permanently: 301. */
 static void moved_permanently(struct hs_ctx *c)
 {
     redirect(c, 301, "/success", "Moved for good to {0}: 301 with Location. Clients may update links; browsers turn a POST into a GET when following it.",
              "{0}(으)로 영구히 옮겼다. Location과 함께 301로 답한다. 클라이언트는 링크를 고쳐도 되며, 브라우저는 따라갈 때 POST를 GET으로 바꾼다.");
 }
 
+/* GET|POST /found: 302. */
 static void found(struct hs_ctx *c)
 {
     redirect(c, 302, "/success", "Temporarily at {0}: 302 with Location; keep using this URI. Browsers turn a POST into a GET when following it.",
              "잠시 {0}에 있다. Location과 함께 302로 답한다. 이 URI를 계속 써야 한다. 브라우저는 따라갈 때 POST를 GET으로 바꾼다.");
 }
 
+/* POST /form: 303 to the result. */
 static void form(struct hs_ctx *c)
 {
     redirect(c, 303, "/success", "The form was processed; the result is at {0}: 303 See Other, so the client fetches it with GET (reloading will not resubmit the form).",
              "폼을 처리했고 결과는 {0}에 있다. 303 See Other로 답하므로 클라이언트는 GET으로 결과를 가져온다 (새로고침해도 폼이 다시 제출되지 않는다).");
 }
 
+/* GET|POST /temporary-redirect: 307. */
 static void temporary_redirect(struct hs_ctx *c)
 {
     redirect(c, 307, "/", "Temporarily at {0}: 307 keeps the method and content, so a POST is repeated as a POST there.",
              "잠시 {0}에 있다. 307은 메서드와 본문을 유지하므로 POST는 그곳에 POST로 다시 보내진다.");
 }
 
+/* GET|POST /permanent-redirect: 308. */
 static void permanent_redirect(struct hs_ctx *c)
 {
     redirect(c, 308, "/", "Moved for good to {0}: 308 is 301 without the method change, so a POST stays a POST.",
              "{0}(으)로 영구히 옮겼다. 308은 메서드가 바뀌지 않는 301이므로 POST는 POST로 남는다.");
 }
 
+/* GET /profile, the article's second case (the auth step decided 401). */
 static void profile(struct hs_ctx *c)
 {
     struct hs_json j;
@@ -677,6 +705,7 @@ static void profile(struct hs_ctx *c)
     hs_trace(c, "handler", "RFC 9110 §15.3.1", 200, "The profile of the authenticated user: 200.", "인증된 사용자의 프로필이다. 200으로 답한다.", HS_NOARGS);
 }
 
+/* GET /admin, the article's third case (the auth step decided 401/403). */
 static void admin(struct hs_ctx *c)
 {
     struct hs_json j;
@@ -709,6 +738,7 @@ static int query_has(const struct hs_ctx *c, const char *pair)
     return 0;
 }
 
+/* GET /process, the article's fifth case: 200, or 500 for ?fail=1. */
 static void process(struct hs_ctx *c)
 {
     struct hs_json j;
@@ -733,6 +763,7 @@ static void process(struct hs_ctx *c)
              "처리가 성공했다. 200으로 답한다. (?fail=1을 붙이면 핸들러가 예외를 일으킨다.)", HS_NOARGS);
 }
 
+/* GET /proxy: a gateway to the simulated upstream: 200, 502 or 504. */
 static void proxy(struct hs_ctx *c)
 {
     struct hs_json j;
@@ -900,6 +931,7 @@ static void status_route(struct hs_ctx *c)
              HS_ARGS(hs_trace_num(c, code)));
 }
 
+/* The "*" route (OPTIONS * only): hs_options answers it, so nothing to do. */
 static void star(struct hs_ctx *c) { (void)c; }
 
 /* ---- the route table ------------------------------------------------------------------- */
@@ -932,6 +964,7 @@ const int hs_route_count = (int)(sizeof hs_routes / sizeof hs_routes[0]);
 
 /* ---- OPTIONS ---------------------------------------------------------------------------- */
 
+/* See app.h. */
 void hs_options(struct hs_ctx *c)
 {
     char allow[96];

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+/* Returns x rotated left by n bits (0 < n < 32). */
 static uint32_t rol(uint32_t x, unsigned n) { return (x << n) | (x >> (32 - n)); }
 
 /* Runs the SHA-1 compression function on one 64-byte block. */
@@ -37,6 +38,7 @@ static void sha1_block(uint32_t h[5], const uint8_t *p)
     h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e;
 }
 
+/* See digest.h. */
 void hs_sha1(const void *data, size_t n, uint8_t out[HS_SHA1_LEN])
 {
     uint32_t h[5] = { 0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0 };
@@ -64,6 +66,7 @@ void hs_sha1(const void *data, size_t n, uint8_t out[HS_SHA1_LEN])
 
 static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
+/* See digest.h. */
 int hs_base64_encode(const uint8_t *in, size_t n, char *out, size_t cap)
 {
     size_t need = (n + 2) / 3 * 4, o = 0;
@@ -94,6 +97,7 @@ static int b64_value(char c)
     return -1;
 }
 
+/* See digest.h. */
 int hs_base64_decode(const char *in, size_t n, uint8_t *out, size_t cap)
 {
     size_t o = 0;
@@ -126,6 +130,7 @@ int hs_base64_decode(const char *in, size_t n, uint8_t *out, size_t cap)
     return (int)o;
 }
 
+/* See digest.h. */
 void hs_ws_accept(const char *key, size_t n, char out[HS_WS_ACCEPT_LEN])
 {
     static const char guid[] = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";

@@ -36,13 +36,16 @@ static const struct handler handlers[] = {
 
 static const char common_snippet[] = HS_HANDLER_COMMON;
 
+/* See server.h. */
 int hs_server_example_count(void) { return (int)(sizeof examples / sizeof *examples); }
 
+/* See server.h. */
 int hs_server_example_code(int i)
 {
     return i >= 0 && i < hs_server_example_count() ? examples[i].code : 0;
 }
 
+/* Returns the row of examples.def for code, or NULL. */
 static const struct example *find_example(int code)
 {
     for (size_t i = 0; i < sizeof examples / sizeof *examples; i++)
@@ -59,6 +62,7 @@ static void digits3(char *p, int code)
     p[2] = (char)('0' + code % 10);
 }
 
+/* See server.h. */
 int hs_server_example(int code, const char **request, size_t *request_len, const char **setup,
                       int *final, char *buf, size_t cap)
 {
@@ -130,6 +134,7 @@ static void status_explanation(struct hs_json *j, int code)
     hs_json_i18n(j, en, ko);
 }
 
+/* Writes the members of example(code): code, reason, final, request, setup, explanation. */
 static void example_members(struct hs_json *j, int code)
 {
     char buf[64];
@@ -154,6 +159,7 @@ static void example_members(struct hs_json *j, int code)
         status_explanation(j, code);
 }
 
+/* See server.h. */
 int hs_server_example_json(int code, char *out, size_t cap)
 {
     struct hs_json j;
@@ -166,6 +172,7 @@ int hs_server_example_json(int code, char *out, size_t cap)
     return hs_json_end(&j) < 0 ? HS_ENOSPC : hs_json_end(&j);
 }
 
+/* See server.h. */
 int hs_server_examples_json(char *out, size_t cap)
 {
     struct hs_json j;
@@ -183,6 +190,7 @@ int hs_server_examples_json(char *out, size_t cap)
     return hs_json_end(&j) < 0 ? HS_ENOSPC : hs_json_end(&j);
 }
 
+/* See server.h. */
 int hs_server_handler_json(struct hs_server *srv, int code, int lang, char *out, size_t cap)
 {
     const struct handler *h = NULL;

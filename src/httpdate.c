@@ -39,12 +39,14 @@ static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
     *y = yoe + era * 400 + (*m <= 2);
 }
 
+/* Writes v (0-99) as two digits at p. */
 static void two(char *p, int v)
 {
     p[0] = (char)('0' + v / 10);
     p[1] = (char)('0' + v % 10);
 }
 
+/* See httpdate.h. */
 int hs_http_date_format(int64_t t, char out[HS_HTTP_DATE_LEN])
 {
     int64_t day, y;
@@ -77,6 +79,7 @@ int hs_http_date_format(int64_t t, char out[HS_HTTP_DATE_LEN])
 /* A cursor over the text being parsed. */
 struct cur { const char *p, *end; };
 
+/* Consumes the C string s if the text starts with it; returns 1, else 0. */
 static int lit(struct cur *c, const char *s)
 {
     size_t n = strlen(s);
@@ -104,6 +107,7 @@ static int digits(struct cur *c, int k, int space_pad, int *v)
     return 1;
 }
 
+/* Consumes a month abbreviation into *m (1-12); returns 1, else 0. */
 static int month(struct cur *c, int *m)
 {
     for (int i = 0; i < 12; i++)
@@ -135,6 +139,7 @@ static int weekday(struct cur *c, int long_form)
     return -1;
 }
 
+/* Returns 1 if d is a day of month m of year y. */
 static int valid_day(int64_t y, int m, int d)
 {
     static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
@@ -142,6 +147,7 @@ static int valid_day(int64_t y, int m, int d)
     return d >= 1 && d <= mdays[m - 1] && !(m == 2 && d == 29 && !leap);
 }
 
+/* See httpdate.h. */
 int hs_http_date_parse(const char *s, size_t n, int64_t now, int64_t *t)
 {
     struct cur c = { s, s + n };

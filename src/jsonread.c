@@ -10,12 +10,14 @@
 
 struct rd { const unsigned char *s; uint32_t n, pos; int depth; };
 
+/* Skips JSON whitespace. */
 static void ws(struct rd *r)
 {
     while (r->pos < r->n && (r->s[r->pos] == ' ' || r->s[r->pos] == '\t' || r->s[r->pos] == '\n' || r->s[r->pos] == '\r'))
         r->pos++;
 }
 
+/* Returns the value of a hex digit, or -1. */
 static int hexval(unsigned char c)
 {
     if (c >= '0' && c <= '9') return c - '0';
@@ -87,8 +89,10 @@ static int v_string(struct rd *r)
     return -1;
 }
 
+/* Returns 1 if r->pos is at a digit. */
 static int is_digit(struct rd *r) { return r->pos < r->n && r->s[r->pos] >= '0' && r->s[r->pos] <= '9'; }
 
+/* Validates a number at r->pos; returns 0 or -1. */
 static int v_number(struct rd *r)
 {
     if (r->pos < r->n && r->s[r->pos] == '-')
@@ -119,8 +123,10 @@ static int v_number(struct rd *r)
     return 0;
 }
 
+/* Validates one value at r->pos and locates it in *v; returns 0 or -1. */
 static int v_value(struct rd *r, struct hs_jval *v);
 
+/* Validates an object (close is '}') or array at r->pos; returns 0 or -1. */
 static int v_container(struct rd *r, unsigned char close)
 {
     struct hs_jval dummy;
@@ -160,6 +166,7 @@ static int v_container(struct rd *r, unsigned char close)
     }
 }
 
+/* Validates the literal lit at r->pos; returns 0 or -1. */
 static int v_lit(struct rd *r, const char *lit)
 {
     size_t k = strlen(lit);
@@ -169,6 +176,7 @@ static int v_lit(struct rd *r, const char *lit)
     return 0;
 }
 
+/* Validates one value at r->pos and locates it in *v; returns 0 or -1. */
 static int v_value(struct rd *r, struct hs_jval *v)
 {
     int rc;
@@ -189,6 +197,7 @@ static int v_value(struct rd *r, struct hs_jval *v)
     return rc;
 }
 
+/* See jsonread.h. */
 int hs_jread_doc(const char *s, size_t n, struct hs_jval *root, uint32_t *err_off)
 {
     struct rd r = { (const unsigned char *)s, (uint32_t)n, 0, 0 };
@@ -228,6 +237,7 @@ static uint32_t skip(const unsigned char *s, uint32_t pos)
     return pos;
 }
 
+/* Returns the first offset at or after pos (below end) that is not whitespace. */
 static uint32_t skip_ws(const unsigned char *s, uint32_t pos, uint32_t end)
 {
     while (pos < end && (s[pos] == ' ' || s[pos] == '\t' || s[pos] == '\n' || s[pos] == '\r'))
@@ -235,6 +245,7 @@ static uint32_t skip_ws(const unsigned char *s, uint32_t pos, uint32_t end)
     return pos;
 }
 
+/* Returns the hs_jtype of the value starting with c (in a validated document). */
 static int typeof_at(unsigned char c)
 {
     switch (c) {
@@ -274,6 +285,7 @@ static int next(const char *str, const struct hs_jval *c, uint32_t *pos, struct 
     return 1;
 }
 
+/* See jsonread.h. */
 int hs_jread_member(const char *s, const struct hs_jval *obj, uint32_t *pos,
                     struct hs_jval *key, struct hs_jval *val)
 {
@@ -282,6 +294,7 @@ int hs_jread_member(const char *s, const struct hs_jval *obj, uint32_t *pos,
     return next(s, obj, pos, key, val);
 }
 
+/* See jsonread.h. */
 int hs_jread_element(const char *s, const struct hs_jval *arr, uint32_t *pos, struct hs_jval *val)
 {
     if (arr->type != HS_JARRAY)
@@ -310,6 +323,7 @@ static int put_utf8(char *out, size_t cap, size_t o, unsigned long u)
     return (int)(o + k);
 }
 
+/* See jsonread.h. */
 int hs_jread_string(const char *str, const struct hs_jval *v, char *out, size_t cap)
 {
     const unsigned char *s = (const unsigned char *)str;
@@ -355,6 +369,7 @@ int hs_jread_string(const char *str, const struct hs_jval *v, char *out, size_t 
     return (int)o;
 }
 
+/* See jsonread.h. */
 int hs_jread_is(const char *s, const struct hs_jval *key, const char *name)
 {
     char buf[64];
@@ -362,6 +377,7 @@ int hs_jread_is(const char *s, const struct hs_jval *key, const char *name)
     return n >= 0 && (size_t)n == strlen(name) && memcmp(buf, name, (size_t)n) == 0;
 }
 
+/* See jsonread.h. */
 int hs_jread_int(const char *str, const struct hs_jval *v, int64_t *out)
 {
     const char *s = str + v->off;

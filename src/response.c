@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+/* See response.h. */
 void hs_response_init(struct hs_response *r, int status)
 {
     r->status = status;
@@ -18,6 +19,7 @@ void hs_response_init(struct hs_response *r, int status)
     r->body_len = 0;
 }
 
+/* See response.h. */
 void hs_response_field(struct hs_response *r, const char *name, const char *value, size_t n)
 {
     struct hs_response_field *f;
@@ -33,6 +35,7 @@ void hs_response_field(struct hs_response *r, const char *name, const char *valu
     r->values_len += (uint32_t)n;
 }
 
+/* See response.h. */
 void hs_response_field_str(struct hs_response *r, const char *name, const char *value)
 {
     hs_response_field(r, name, value, strlen(value));
@@ -55,12 +58,14 @@ static size_t decimal(long long v, char *out)
     return n;
 }
 
+/* See response.h. */
 void hs_response_field_int(struct hs_response *r, const char *name, long long value)
 {
     char buf[24];
     hs_response_field(r, name, buf, decimal(value, buf));
 }
 
+/* Returns 1 if the C strings a and b match ignoring ASCII case. */
 static int ieq(const char *a, const char *b)
 {
     for (; *a && *b; a++, b++) {
@@ -73,6 +78,7 @@ static int ieq(const char *a, const char *b)
     return *a == *b;
 }
 
+/* See response.h. */
 int hs_response_find(const struct hs_response *r, const char *name)
 {
     for (int i = 0; i < r->n_fields; i++)
@@ -81,12 +87,14 @@ int hs_response_find(const struct hs_response *r, const char *name)
     return -1;
 }
 
+/* See response.h. */
 const char *hs_response_value(const struct hs_response *r, int i, size_t *n)
 {
     *n = r->fields[i].len;
     return r->values + r->fields[i].off;
 }
 
+/* See response.h. */
 void hs_response_set(struct hs_response *r, const char *name, const char *value, size_t n)
 {
     int i = hs_response_find(r, name);
@@ -98,6 +106,7 @@ void hs_response_set(struct hs_response *r, const char *name, const char *value,
     hs_response_field(r, name, value, n);
 }
 
+/* See response.h. */
 void hs_response_content(struct hs_response *r, const char *type, const char *body, size_t n)
 {
     if (n > HS_RESPONSE_BODY) {
@@ -110,11 +119,13 @@ void hs_response_content(struct hs_response *r, const char *type, const char *bo
         hs_response_set(r, "Content-Type", type, strlen(type));
 }
 
+/* See response.h. */
 void hs_response_json_begin(struct hs_response *r, struct hs_json *j)
 {
     hs_json_init(j, r->body, HS_RESPONSE_BODY);
 }
 
+/* See response.h. */
 void hs_response_json_end(struct hs_response *r, struct hs_json *j, const char *type)
 {
     int n = hs_json_end(j);
@@ -128,6 +139,7 @@ void hs_response_json_end(struct hs_response *r, struct hs_json *j, const char *
     hs_response_set(r, "Content-Type", type, strlen(type));
 }
 
+/* See response.h. */
 int hs_response_no_content(int status)
 {
     int id = hs_registry_id(status);
@@ -142,6 +154,7 @@ static void drop(struct hs_response *r, int i)
     r->n_fields--;
 }
 
+/* See response.h. */
 void hs_response_finish(struct hs_response *r, int64_t clock, int flags)
 {
     char date[HS_HTTP_DATE_LEN];
@@ -185,6 +198,7 @@ void hs_response_finish(struct hs_response *r, int64_t clock, int flags)
     }
 }
 
+/* See response.h. */
 const char *hs_response_phrase(int status)
 {
     int id = hs_registry_id(status);
@@ -201,6 +215,7 @@ static int emit(char *out, size_t cap, size_t *o, const char *s, size_t n)
     return 0;
 }
 
+/* See response.h. */
 int hs_response_serialize(const struct hs_response *r, char *out, size_t cap)
 {
     size_t o = 0;
@@ -233,6 +248,7 @@ static const struct required required[] = {
 #include "status.def"
 };
 
+/* See response.h. */
 const char *hs_response_required(int status, int k, int *level)
 {
     for (size_t i = 0; i < sizeof required / sizeof *required; i++)
@@ -243,6 +259,7 @@ const char *hs_response_required(int status, int k, int *level)
     return NULL;
 }
 
+/* See response.h. */
 const char *hs_response_missing(const struct hs_response *r, int max_level)
 {
     const char *field;

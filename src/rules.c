@@ -35,8 +35,10 @@
 
 /* ---- small helpers -------------------------------------------------------- */
 
+/* Returns ch in lower case (ASCII). */
 static char lower(char ch) { return ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch; }
 
+/* See app.h. */
 int hs_ieq(const char *s, size_t n, const char *lit)
 {
     size_t i = 0;
@@ -46,6 +48,7 @@ int hs_ieq(const char *s, size_t n, const char *lit)
     return i == n && lit[i] == 0;
 }
 
+/* See app.h. */
 const char *hs_field(const struct hs_ctx *c, const char *name, size_t *n)
 {
     int i = hs_request_find_header(c->in, c->req, name, 0);
@@ -65,6 +68,7 @@ static int field_count(const struct hs_ctx *c, const char *name)
     return n;
 }
 
+/* Returns 1 for optional whitespace (SP, HTAB). */
 static int is_ows(char ch) { return ch == ' ' || ch == '\t'; }
 
 /* Walks the comma-separated elements of every line of field name: *line is
@@ -112,6 +116,7 @@ static int next_element(const struct hs_ctx *c, const char *name, int *line, siz
     }
 }
 
+/* See app.h. */
 int hs_field_has_token(const struct hs_ctx *c, const char *name, const char *tok)
 {
     int line = -1;
@@ -123,12 +128,14 @@ int hs_field_has_token(const struct hs_ctx *c, const char *name, const char *tok
     return 0;
 }
 
+/* See app.h. */
 void hs_status(struct hs_ctx *c, int status)
 {
     c->res->status = status;
     c->decided = 1;
 }
 
+/* See app.h. */
 struct hs_response *hs_interim(struct hs_ctx *c, int status)
 {
     struct hs_response *r;
@@ -139,6 +146,7 @@ struct hs_response *hs_interim(struct hs_ctx *c, int status)
     return r;
 }
 
+/* See app.h. */
 void hs_content_language(struct hs_ctx *c)
 {
     hs_response_set(c->res, "Content-Language", c->lang == HS_LANG_KO ? "ko" : "en", 2);
@@ -146,6 +154,7 @@ void hs_content_language(struct hs_ctx *c)
         hs_response_set(c->res, "Vary", "Accept-Language", 15);
 }
 
+/* See app.h. */
 void hs_problem(struct hs_ctx *c, int status, const char *en, const char *ko)
 {
     struct hs_json j;
@@ -165,8 +174,10 @@ void hs_problem(struct hs_ctx *c, int status, const char *en, const char *ko)
     hs_content_language(c);
 }
 
+/* Returns the C string s as an hs_str. */
 static struct hs_str str(const char *s) { return (struct hs_str){ s, strlen(s) }; }
 
+/* Returns the bytes of span s of the request. */
 static struct hs_str span_of(const struct hs_ctx *c, struct hs_span s)
 {
     return (struct hs_str){ c->in + s.off, s.len };
@@ -269,6 +280,7 @@ static const struct { const char *name; int bit; } methods[] = {
     { "CONNECT", M_CONNECT }, { "OPTIONS", M_OPTIONS }, { "TRACE", M_TRACE }, { "PATCH", M_PATCH },
 };
 
+/* method: 501 for a method the server does not implement (CONNECT included). Returns 1 to go on. */
 static int step_method(struct hs_ctx *c)
 {
     struct hs_str m = span_of(c, c->req->method);
@@ -309,6 +321,7 @@ static int step_method(struct hs_ctx *c)
 
 /* ---- expectation ------------------------------------------------------------ */
 
+/* expect: 417 for an expectation other than 100-continue; notes 100-continue. Returns 1 to go on. */
 static int step_expect(struct hs_ctx *c)
 {
     int line = -1;
@@ -414,6 +427,7 @@ static const struct hs_route *match(struct hs_ctx *c)
     return NULL;
 }
 
+/* route: finds the resource, or 404. Returns 1 to go on. */
 static int step_route(struct hs_ctx *c)
 {
     struct hs_str path = span_of(c, c->req->path);
@@ -443,6 +457,7 @@ static int step_route(struct hs_ctx *c)
 
 /* ---- method allowed ------------------------------------------------------------ */
 
+/* See app.h. */
 size_t hs_allow(unsigned m, char *buf, size_t cap)
 {
     size_t o = 0;
@@ -465,6 +480,7 @@ size_t hs_allow(unsigned m, char *buf, size_t cap)
     return o;
 }
 
+/* allow: 405 with Allow when the resource does not support the method. Returns 1 to go on. */
 static int step_allow(struct hs_ctx *c)
 {
     char allow[96];
@@ -493,6 +509,7 @@ static int step_allow(struct hs_ctx *c)
 
 /* ---- authentication ---------------------------------------------------------------- */
 
+/* auth: 401 with a challenge without valid credentials, 403 for a user on an admin resource. Returns 1 to go on. */
 static int step_auth(struct hs_ctx *c)
 {
     size_t n = 0, k = 0;
@@ -596,6 +613,7 @@ static int json_weight(struct hs_ctx *c)
     return readable ? weight : -1;
 }
 
+/* negotiate: 406 when Accept rules out application/json. Returns 1 to go on. */
 static int step_negotiate(struct hs_ctx *c)
 {
     int w;
@@ -663,6 +681,7 @@ static int is_json_type(const char *v, size_t n)
     return 1;
 }
 
+/* content: 411 without framing, 400 for two Content-Types, 415 for anything but JSON. Returns 1 to go on. */
 static int step_content(struct hs_ctx *c)
 {
     size_t n = 0;
@@ -709,6 +728,7 @@ static int step_content(struct hs_ctx *c)
 
 /* ---- rate limit and maintenance --------------------------------------------------------- */
 
+/* rate-limit: counts the request in the fixed window, or 429 with Retry-After. Returns 1 to go on. */
 static int step_rate(struct hs_ctx *c)
 {
     struct hs_server_state *s = c->s;
@@ -736,6 +756,7 @@ static int step_rate(struct hs_ctx *c)
     return 1;
 }
 
+/* maintenance: 503 with Retry-After while the app is down. Returns 1 to go on. */
 static int step_maintenance(struct hs_ctx *c)
 {
     struct hs_server_state *s = c->s;
@@ -757,6 +778,7 @@ static int step_maintenance(struct hs_ctx *c)
 
 /* ---- 100 (Continue) ------------------------------------------------------------------------ */
 
+/* continue: sends 100 (Continue) when the client waits for it and there is content to wait for. */
 static void step_continue(struct hs_ctx *c)
 {
     if (!c->expect_continue)
@@ -816,6 +838,7 @@ static int64_t date_field(struct hs_ctx *c, const char *name)
     return t;
 }
 
+/* Decides 412 with the trace text en/ko; returns 0. */
 static int fail_412(struct hs_ctx *c, const char *en, const char *ko)
 {
     hs_trace(c, "conditions", "RFC 9110 §13.2.2", 412, en, ko, HS_NOARGS);
@@ -824,6 +847,7 @@ static int fail_412(struct hs_ctx *c, const char *en, const char *ko)
     return 0;
 }
 
+/* Decides 304, with the ETag a 200 would have carried (RFC 9110 §15.4.5). */
 static void not_modified(struct hs_ctx *c, const struct hs_validators *v)
 {
     hs_status(c, 304);
@@ -898,6 +922,7 @@ static int step_conditions(struct hs_ctx *c, const struct hs_validators *v)
 
 /* ---- the order ----------------------------------------------------------------------------- */
 
+/* See app.h. */
 void hs_decide(struct hs_ctx *c)
 {
     const struct hs_route *r;

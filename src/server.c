@@ -66,6 +66,7 @@ static uint32_t expand(struct hs_exchange *x, const char *t, const struct hs_str
     return start;
 }
 
+/* See app.h. */
 void hs_trace(struct hs_ctx *c, const char *step, const char *rule, int outcome,
               const char *en, const char *ko, const struct hs_str *args, int nargs)
 {
@@ -81,6 +82,7 @@ void hs_trace(struct hs_ctx *c, const char *step, const char *rule, int outcome,
     t->ko_off = expand(x, ko, args, nargs, &t->ko_len);
 }
 
+/* See app.h. */
 struct hs_str hs_trace_num(struct hs_ctx *c, long long v)
 {
     char tmp[24];
@@ -100,6 +102,7 @@ struct hs_str hs_trace_num(struct hs_ctx *c, long long v)
 
 /* ---- one exchange -------------------------------------------------------- */
 
+/* Returns the bytes of span s of the request. */
 static struct hs_str span(const struct hs_ctx *c, struct hs_span s)
 {
     return (struct hs_str){ c->in + s.off, s.len };
@@ -259,6 +262,8 @@ static int run_one(struct hs_server *srv, const char *in, size_t len, size_t tot
 #define BODY_SHOWN 4096      /* request content bytes written to the JSON */
 #define HEADERS_SHOWN 8192   /* request field bytes written to the JSON */
 
+/* Writes the request of the exchange (srv->req, whose spans are relative to
+** in, which starts at offset in the input): what was parsed, and the error. */
 static void request_json(struct hs_server *srv, struct hs_json *j, const char *in, uint32_t offset)
 {
     const struct hs_request *r = &srv->req;
@@ -343,6 +348,7 @@ static void request_json(struct hs_server *srv, struct hs_json *j, const char *i
     hs_json_obj_end(j);
 }
 
+/* Writes a response as { status, phrase, headers, body, raw }. */
 static void response_json(struct hs_server *srv, struct hs_json *j, const struct hs_response *res)
 {
     int n = hs_response_serialize(res, srv->raw, sizeof srv->raw);
@@ -371,6 +377,7 @@ static void response_json(struct hs_server *srv, struct hs_json *j, const struct
 
 static const char *const connection_names[] = { "keep-alive", "close", "upgrade" };
 
+/* Writes srv->x as one exchange; in is the start of its request. */
 static void exchange_json(struct hs_server *srv, struct hs_json *j, const char *in)
 {
     const struct hs_exchange *x = &srv->x;
@@ -414,11 +421,13 @@ static void exchange_json(struct hs_server *srv, struct hs_json *j, const char *
 
 /* ---- entry points ---------------------------------------------------------- */
 
+/* See server.h. */
 void hs_server_init(struct hs_server *srv)
 {
     hs_state_init(&srv->s);
 }
 
+/* See server.h. */
 void hs_server_reset(struct hs_server *srv)
 {
     hs_state_init(&srv->s);
@@ -427,6 +436,7 @@ void hs_server_reset(struct hs_server *srv)
 /* Why the server stopped reading the input before its end. */
 enum { REST_NONE, REST_CLOSED, REST_UPGRADED, REST_LIMIT, REST_OUTPUT };
 
+/* Writes why the input was not read to its end, or null. */
 static void rest_json(struct hs_json *j, int why, size_t pos, size_t len, size_t total)
 {
     static const char *const names[] = { "", "closed", "upgraded", "limit", "output" };
@@ -460,6 +470,7 @@ static void rest_json(struct hs_json *j, int why, size_t pos, size_t len, size_t
     hs_json_obj_end(j);
 }
 
+/* See server.h. */
 int hs_server_exchange(struct hs_server *srv, const char *buf, size_t len, size_t total,
                        int lang, char *out, size_t cap)
 {
@@ -510,6 +521,7 @@ int hs_server_exchange(struct hs_server *srv, const char *buf, size_t len, size_
     return hs_json_end(&j) < 0 ? HS_ENOSPC : hs_json_end(&j);
 }
 
+/* See server.h. */
 int hs_server_state_json(const struct hs_server *srv, char *out, size_t cap)
 {
     struct hs_json j;
@@ -518,6 +530,7 @@ int hs_server_state_json(const struct hs_server *srv, char *out, size_t cap)
     return hs_json_end(&j) < 0 ? HS_ENOSPC : hs_json_end(&j);
 }
 
+/* See server.h. */
 int hs_server_set_json(struct hs_server *srv, const char *in, size_t len, char *out, size_t cap)
 {
     struct hs_json j;

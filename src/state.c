@@ -15,6 +15,7 @@ static const char *const upstream_names[] = { "healthy", "garbage", "slow" };
 /* The three items of the initial state, changed a day before the clock starts. */
 static const char *const initial_names[] = { "pen", "notebook", "lamp" };
 
+/* See app.h. */
 void hs_state_init(struct hs_server_state *s)
 {
     memset(s, 0, sizeof *s);
@@ -40,6 +41,7 @@ void hs_state_init(struct hs_server_state *s)
     s->limits.max_body = HS_SERVER_BODY_CAP;
 }
 
+/* Writes t as an IMF-fixdate string. */
 static void date_json(struct hs_json *j, int64_t t)
 {
     char d[HS_HTTP_DATE_LEN];
@@ -47,6 +49,7 @@ static void date_json(struct hs_json *j, int64_t t)
     hs_json_strn(j, d, sizeof d);
 }
 
+/* See app.h. */
 void hs_state_write(const struct hs_server_state *s, struct hs_json *j)
 {
     char etag[32];
@@ -159,6 +162,7 @@ struct apply {
     int maintenance;            /* -1 unset, else the boolean sent */
 };
 
+/* Records the first problem; returns -1. */
 static int bad(struct apply *a, const char *key, const char *en, const char *ko)
 {
     a->key = key;
@@ -175,6 +179,7 @@ static int int_in(struct apply *a, const char *key, const struct hs_jval *v, int
     return 0;
 }
 
+/* Reads true or false into *out; -1 (with a message) otherwise. */
 static int bool_of(struct apply *a, const char *key, const struct hs_jval *v, int *out)
 {
     if (v->type != HS_JTRUE && v->type != HS_JFALSE)
@@ -192,6 +197,7 @@ static int bool_of(struct apply *a, const char *key, const struct hs_jval *v, in
         continue;                                                  \
     }
 
+/* Replaces the items with the array arr of {id, name[, version, modified]}; returns 0 or -1. */
 static int apply_items(struct apply *a, const struct hs_jval *arr)
 {
     struct hs_server_state *s = a->s;
@@ -240,6 +246,7 @@ static int apply_items(struct apply *a, const struct hs_jval *arr)
     return 0;
 }
 
+/* Replaces ids[0..max) with the array arr of ids; returns 0 or -1. */
 static int apply_ids(struct apply *a, const struct hs_jval *arr, const char *key, uint32_t *ids, int max)
 {
     struct hs_jval el;
@@ -259,6 +266,7 @@ static int apply_ids(struct apply *a, const struct hs_jval *arr, const char *key
     return 0;
 }
 
+/* Replaces the jobs with the array arr of {id, started}; returns 0 or -1. */
 static int apply_jobs(struct apply *a, const struct hs_jval *arr)
 {
     struct hs_server_state *s = a->s;
@@ -293,6 +301,7 @@ static int apply_jobs(struct apply *a, const struct hs_jval *arr)
     return 0;
 }
 
+/* Applies {limit, window, used, windowStart}; returns 0 or -1. */
 static int apply_rate(struct apply *a, const struct hs_jval *obj)
 {
     struct hs_server_state *s = a->s;
@@ -316,6 +325,7 @@ static int apply_rate(struct apply *a, const struct hs_jval *obj)
     return 0;
 }
 
+/* Applies {request, gateway}; returns 0 or -1. */
 static int apply_timeouts(struct apply *a, const struct hs_jval *obj)
 {
     struct hs_server_state *s = a->s;
@@ -332,6 +342,7 @@ static int apply_timeouts(struct apply *a, const struct hs_jval *obj)
     return 0;
 }
 
+/* Applies the parser limits; returns 0 or -1. */
 static int apply_limits(struct apply *a, const struct hs_jval *obj)
 {
     struct hs_request_limits *l = &a->s->limits;
@@ -428,6 +439,7 @@ static int apply_member(struct apply *a, const struct hs_jval *kp, const struct 
     return bad(a, "", "is not a part of the server state", "서버 상태에 없는 항목이다");
 }
 
+/* See app.h. */
 int hs_state_apply(struct hs_server_state *live, const char *in, size_t len, struct hs_state_error *e)
 {
     struct hs_server_state s = *live;
