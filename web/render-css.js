@@ -28,7 +28,7 @@ export const css = `
 .c1 { --cls: var(--_c1); } .c2 { --cls: var(--_c2); } .c3 { --cls: var(--_c3); }
 .c4 { --cls: var(--_c4); } .c5 { --cls: var(--_c5); } .c0 { --cls: var(--_muted); }
 .hs-ui, .hs-ui * { box-sizing: border-box; }
-.hs-ui { font-family: var(--_font); color: var(--_fg); line-height: 1.5; }
+.hs-ui { font-family: var(--_font); color: var(--_fg); line-height: 1.5; overflow-wrap: anywhere; }
 .hs-ui a { color: var(--_accent); text-underline-offset: 2px; }
 .hs-ui :focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; border-radius: 4px; }
 .hs-ui h2, .hs-ui h3, .hs-ui h4, .hs-ui h5 { line-height: 1.25; margin: 0; }
@@ -103,7 +103,7 @@ export const css = `
   font-size: .8125rem; line-height: 1.55; overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
 .raw .sl { font-weight: 700; }
 .raw .fn { color: var(--_accent); }
-.raw .eol { color: var(--_muted); font-size: .75em; user-select: none; }
+.raw .eol { color: var(--_muted); font-size: .75em; user-select: none; white-space: nowrap; overflow-wrap: normal; }
 .raw .bd { display: inline; color: var(--_fg); }
 .raw .blank::before { content: ""; }
 mark.bad { background: color-mix(in srgb, var(--_err) 18%, transparent); color: var(--_err); text-decoration: underline wavy var(--_err);

@@ -257,13 +257,14 @@ test('screenshots: light, dark, phone width, Korean (test-output/)', async () =>
     { name: 'page-phone-360.png', opts: { viewport: { width: 360, height: 780 } }, hash: '#405' },
     { name: 'page-phone-320.png', opts: { viewport: { width: 320, height: 700 } }, hash: '#4xx' },
     { name: 'page-korean.png', opts: { locale: 'ko-KR' }, hash: '#503' },
+    { name: 'page-phone-320-exchange.png', opts: { viewport: { width: 320, height: 700 } }, hash: '#101/exchange' },
     { name: 'page-send.png', opts: {}, hash: '#send?code=400' },
     { name: 'page-send-dark-ko.png', opts: { colorScheme: 'dark', locale: 'ko-KR' }, hash: '#send?code=301' },
   ];
   for (const s of shots) {
     const p = await env.open(s.opts);
     await ready(p, `${env.url}${s.hash}`);
-    await p.screenshot({ path: join(OUT, s.name), fullPage: s.name.includes('send') });
+    await p.screenshot({ path: join(OUT, s.name), fullPage: /send|exchange/.test(s.name) });
     // Nothing sticks out sideways at phone width.
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${s.name}: ${overflow}px wider than the viewport`);
