@@ -87,10 +87,15 @@ export const css = `
 .row { display: flex; gap: .75rem; align-items: baseline; padding: .55rem .9rem; color: inherit; text-decoration: none; width: 100%;
   font: inherit; text-align: left; background: none; border: 0; cursor: pointer; }
 .row:hover { background: var(--_panel); }
-.row .code { font: 700 1rem var(--_mono); color: var(--cls); }
+.row .code { font: 700 1rem var(--_mono); color: var(--cls); flex: none; }
+.hs-ui .code, .hs-ui .chip, .hs-ui .tag, .hs-ui .level { white-space: nowrap; overflow-wrap: normal; }
+.tag { flex: none; }
 .row .name { min-width: 0; overflow-wrap: anywhere; }
 .row .ko { color: var(--_muted); margin-left: .5rem; font-size: .9em; }
-.grid { display: grid; gap: 1.25rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr)); }
+.grid { column-width: 16.5rem; column-gap: 1.75rem; }
+.gclass { margin-bottom: 1.25rem; }
+.gclass h3, .gclass h4 { break-after: avoid; }
+.cells li { break-inside: avoid; }
 .gclass h3, .gclass h4 { font-size: 1rem; margin: 0 0 .5rem; padding-bottom: .25rem; border-bottom: 2px solid var(--cls); }
 .gclass h3 .code, .gclass h4 .code { color: var(--cls); font-family: var(--_mono); }
 .cells { list-style: none; margin: 0; padding: 0; }
