@@ -82,6 +82,7 @@ function route({ focus = false } = {}) {
   const r = parseHash();
   showView(r.view, r.all ? 'all' : r.view);
   if (r.view === 'send') {
+    document.title = `${tr('send')} · ${tr('appTitle')}`;
     renderSend(r.params);
     return;
   }
@@ -118,6 +119,7 @@ function renderLookup({ focus = false } = {}) {
   if (!hs) return;
   const text = input.value;
   if (text.trim() === '') {
+    document.title = tr('appTitle');
     shownKey = '';
     results.replaceChildren();
     status.textContent = '';
@@ -142,7 +144,9 @@ function renderLookup({ focus = false } = {}) {
       status.textContent = e ? `${code} ${e.phrase} — ${e.className[lang] || e.className.en}` : '';
       status.classList.add('sr-only');
       results.replaceChildren(card(ctxFor(), code, { headingLevel: 2 }));
+      if (e) document.title = `${code} ${e.phrase} · ${tr('appTitle')}`;
     } else {
+      document.title = `${text.trim()} · ${tr('appTitle')}`;
       status.classList.remove('sr-only');
       status.textContent = tr('nMatches', r.matches.length);
       results.replaceChildren(list(ctxFor(), r.matches));

@@ -155,6 +155,7 @@ test('deep links, links and the back button', async () => {
   await p.click('#results a[href="#410"]');
   await p.locator('#results .card[data-code="410"]').waitFor();
   assert.equal(await p.inputValue('#q'), '410');
+  assert.equal(await p.title(), '410 Gone · HTTP status explorer', 'the title names what is shown (history, bookmarks)');
   await p.click('#grid a[href="#201"]');
   await p.locator('#results .card[data-code="201"]').waitFor();
   await p.goBack();
