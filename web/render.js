@@ -221,7 +221,7 @@ export function grid(ctx, { headingLevel = 3 } = {}) {
   for (const e of ctx.hs.catalog()) byClass[e.class].push(e);
   const wrap = h('div', { class: 'grid', part: 'grid' });
   for (let k = 1; k <= 5; k++) {
-    const any = ctx.hs.lookup(k * 100 + (k === 3 ? 0 : 0));
+    const any = ctx.hs.lookup(k * 100); // x00 names its class
     const id = nextId('hs-grid');
     wrap.append(h('section', { class: `gclass c${k}`, 'aria-labelledby': id },
       h(`h${headingLevel}`, { id }, h('span', { class: 'code' }, `${k}xx`), ' ', L(any && any.className, ctx.lang)),
@@ -392,12 +392,11 @@ export function statusBadge(ctx, status, phrase) {
     h('span', { class: 'code' }, String(status)), ' ', h('span', { lang: 'en' }, phrase || ctx.hs.phrase(status) || ''));
 }
 
+/** The parse error of a request simulate() reports ({ status, reason, rule, offset }), or null. */
 function requestError(req) {
-  if (!req) return null;
-  const err = req.error && typeof req.error === 'object' ? req.error : (req.ok === false || req.result === 'error' ? req : null);
+  const err = req && req.ok === false && req.error;
   if (!err) return null;
-  const off = err.offset ?? err.errorOffset ?? err.error_offset ?? req.errorOffset ?? -1;
-  return { offset: typeof off === 'number' ? off : -1, status: err.status, reason: err.reason || err.message, rule: err.rule };
+  return { offset: typeof err.offset === 'number' ? err.offset : -1, status: err.status, reason: err.reason, rule: err.rule };
 }
 
 /**
@@ -489,12 +488,13 @@ function followUpView(ctx, exchange, state, headingLevel) {
   let f;
   try { f = hs.followUp(exchange); } catch { f = null; }
   const sec = h('section', { class: 'next', part: 'follow-up' }, h(`h${headingLevel}`, null, tr(ctx, 'followUp')));
-  const req = f && (f.request || f.raw);
-  if (!f || (!req && !L(f.explain || f.explanation, lang))) {
+  // followUp: { kind, request?, after?, explanation, rule } or null for a final answer.
+  const req = f && f.request;
+  if (!f || (!req && !L(f.explanation, lang))) {
     sec.append(h('p', null, tr(ctx, 'followDone')));
     return sec;
   }
-  const why = L(f.explain || f.explanation || f.detail, lang);
+  const why = L(f.explanation, lang);
   if (why) sec.append(h('p', null, why, f.rule ? [' ', ruleNode(f.rule)] : null));
   if (!req) return sec;
   const slot = h('div', { class: 'next-slot' });
@@ -521,9 +521,9 @@ export function exampleView(ctx, code, { headingLevel = 3 } = {}) {
   try { ex = runner.example(code, lang); } catch (err) {
     return h('p', { class: 'error' }, String(err && err.message || err));
   }
-  if (!ex.result) return h('p', { class: 'muted' }, L(ex.example && (ex.example.explanation || ex.example.explain), lang) || tr(ctx, 'notYet'));
+  if (!ex.result) return h('p', { class: 'muted' }, L(ex.example && ex.example.explanation, lang) || tr(ctx, 'notYet'));
   const note = [];
-  const why = L(ex.example.explanation || ex.example.explain, lang);
+  const why = L(ex.example.explanation, lang);
   if (why) note.push(h('p', { class: 'why' }, why));
   const setup = ex.example.setup ? setupText(ctx, ex.example.setup) : '';
   if (setup) note.push(h('p', { class: 'setup muted' }, tr(ctx, 'setup'), ': ', setup));
@@ -532,8 +532,6 @@ export function exampleView(ctx, code, { headingLevel = 3 } = {}) {
 
 /** The example's setup in words: only what differs from a fresh server. */
 function setupText(ctx, setup) {
-  if (typeof setup === 'string') return setup;
-  if (setup.en || setup.ko) return L(setup, ctx.lang);
   const parts = [];
   for (const [k, v] of Object.entries(setup)) {
     if (k === 'reset') continue;
