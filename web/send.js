@@ -75,7 +75,7 @@ export function sendPanel(ctx, { onSend, headingLevel = 3 } = {}) {
 
   /* presets */
   const presetId = id('preset');
-  const preset = h('select', { id: presetId, class: 'mono-off' });
+  const preset = h('select', { id: presetId });
   preset.append(h('option', { value: '' }, tr('presetNone')));
   if (runner.canExample) {
     // Presets are the engine's own example requests: the article's cases
@@ -116,7 +116,7 @@ export function sendPanel(ctx, { onSend, headingLevel = 3 } = {}) {
     target: h('input', { id: id('target'), class: 'mono', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'off' }),
     version: h('input', { id: id('version'), class: 'mono', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'off' }),
     headers: h('textarea', { id: id('headers'), rows: 4, spellcheck: 'false', autocapitalize: 'off', wrap: 'off' }),
-    body: h('textarea', { id: id('body'), rows: 3, spellcheck: 'false', autocapitalize: 'off', 'aria-describedby': `hs-send-fh-${sendUid + 1}` }),
+    body: h('textarea', { id: id('body'), rows: 3, spellcheck: 'false', autocapitalize: 'off', 'aria-describedby': id('fh') }),
   };
   const methods = h('datalist', { id: f.method.getAttribute('list') },
     ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'TRACE', 'CONNECT'].map((m) => h('option', { value: m })));
