@@ -377,6 +377,25 @@ test('follow a retry: 429 waits out Retry-After on the virtual clock, then succe
   assert.deepEqual(p.problems, []);
 });
 
+test('switching language in the send panel keeps the request and the answer, without sending again', async (t) => {
+  if (!sim) return t.skip('engine has no simulate() yet');
+  const p = await env.open();
+  await ready(p, `${env.url}#send?code=401`);
+  await p.locator('#send .msg.resp[data-status="401"]').waitFor();
+  await p.fill('#send input[id^="hs-send-target"]', '/admin');
+  const clock = await p.locator('#send output').innerText();
+  await p.click('#lang');
+  await p.locator('#send legend', { hasText: '요청' }).first().waitFor();
+  assert.equal(await p.inputValue('#send input[id^="hs-send-target"]'), '/admin', 'the edit survives');
+  assert.equal(await p.locator('#send output').innerText(), clock, 'nothing was sent again');
+  assert.match(await p.locator('#send .send-status').innerText(), /응답: 401/);
+  assert.match(await p.locator('#send .trace summary').first().innerText(), /서버가 판단한 과정/);
+  await p.click('#send button[type="submit"]');
+  await p.locator('#send .msg.resp[data-status="401"]').waitFor();
+  assert.match(await p.locator('#send .msg.req .raw .sl').innerText(), /^GET \/admin HTTP\/1\.1$/);
+  assert.deepEqual(p.problems, []);
+});
+
 test('a parse error underlines the offending byte', async (t) => {
   if (!sim) return t.skip('engine has no simulate() yet');
   const p = await env.open();
