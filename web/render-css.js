@@ -28,7 +28,7 @@ export const css = `
 .c1 { --cls: var(--_c1); } .c2 { --cls: var(--_c2); } .c3 { --cls: var(--_c3); }
 .c4 { --cls: var(--_c4); } .c5 { --cls: var(--_c5); } .c0 { --cls: var(--_muted); }
 .hs-ui, .hs-ui * { box-sizing: border-box; }
-.hs-ui { font-family: var(--_font); color: var(--_fg); line-height: 1.5; overflow-wrap: anywhere; }
+.hs-ui { font-family: var(--_font); color: var(--_fg); line-height: 1.5; overflow-wrap: anywhere; word-break: keep-all; }
 .hs-ui a { color: var(--_accent); text-underline-offset: 2px; }
 .hs-ui :focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; border-radius: 4px; }
 .hs-ui h2, .hs-ui h3, .hs-ui h4, .hs-ui h5 { line-height: 1.25; margin: 0; }
