@@ -150,6 +150,8 @@ details > summary { cursor: pointer; }
 .send fieldset.mode label { display: inline-flex; gap: .35rem; align-items: center; margin: 0; color: var(--_fg); font-size: .9375rem; }
 .send fieldset.mode legend { float: left; font-weight: 400; font-size: .875rem; color: var(--_muted); padding: 0; margin-right: .25rem; }
 .send .clock-row { margin-top: .75rem; }
+.send .live { margin: 0; }
+.send .live.bad { color: var(--_err); }
 .send-status { font-size: 1.0625rem; font-weight: 600; margin: 0 0 .25rem; }
 .send-status:empty { display: none; }
 .send .pair label { display: inline-flex; gap: .35rem; align-items: center; margin: 0; color: var(--_fg); font-size: .9375rem; }

@@ -147,15 +147,27 @@ export function sendPanel(ctx, { onSend, headingLevel = 3 } = {}) {
     setEditor(text);
     rawBox.hidden = !rawRadio.checked;
     formBox.hidden = rawRadio.checked;
+    check();
   };
   formRadio.addEventListener('change', switchMode);
   rawRadio.addEventListener('change', switchMode);
-  for (const el of [...Object.values(f), rawArea]) el.addEventListener('input', () => { sent = null; });
+  // A live reading of the request as it is typed, by the engine's parser.
+  const live = h('p', { class: 'hint live', id: id('live') });
+  const check = () => {
+    if (typeof hs.parseRequest !== 'function') return;
+    const r = hs.parseRequest(toWire(editorText()));
+    live.classList.toggle('bad', !r.ok && !r.incomplete);
+    live.textContent = r.ok
+      ? tr('parsesOk', `${r.method} ${r.target}`, r.headers.length, typeof r.body === 'string' ? utf8.encode(r.body).length : r.body.length)
+      : `${tr(r.incomplete ? 'parsesIncomplete' : 'parsesBad', r.error.status, r.error.offset)} ${L(r.error.reason, ctx.lang)}`;
+  };
+  for (const el of [...Object.values(f), rawArea]) el.addEventListener('input', () => { sent = null; check(); });
+  rawArea.setAttribute('aria-describedby', `${rawArea.getAttribute('aria-describedby')} ${live.id}`);
 
   const sendBtn = h('button', { type: 'submit', class: 'btn', part: 'button' }, tr('sendButton'));
   const reqFs = h('fieldset', null, h('legend', null, tr('request')),
     h('div', { class: 'row-gap' }, h('div', { class: 'full' }, h('label', { for: presetId }, tr('preset')), preset), mode, formBox, rawBox,
-      h('div', null, sendBtn)));
+      live, h('div', null, sendBtn)));
 
   /* server state */
   const stateFs = stateControls(ctx, tr, id);
@@ -202,6 +214,7 @@ export function sendPanel(ctx, { onSend, headingLevel = 3 } = {}) {
 
   function restore(snap) {
     setEditor(snap.text);
+    check();
     if (snap.raw) { rawRadio.checked = true; rawBox.hidden = false; formBox.hidden = true; }
     if (snap.preset && preset.querySelector(`option[value="${snap.preset}"]`)) preset.value = snap.preset;
     sent = snap.sent;
@@ -211,6 +224,7 @@ export function sendPanel(ctx, { onSend, headingLevel = 3 } = {}) {
   function load(raw, { run: go = true } = {}) {
     const text = typeof raw === 'string' ? raw : lenient.decode(raw);
     setEditor(fromWire(text));
+    check();
     sent = raw;
     if (go) run();
   }

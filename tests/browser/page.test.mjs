@@ -402,6 +402,8 @@ test('a parse error underlines the offending byte', async (t) => {
   await ready(p, `${env.url}#send`);
   await p.check('#send input[value="raw"]');
   await p.fill('#send textarea[id^="hs-send-raw"]', 'GET / HTTP/1.1\nHost: example.test\nBad Header: x\n\n');
+  // The parser reads it live, before anything is sent.
+  assert.match(await p.locator('#send .live.bad').innerText(), /400/);
   await p.click('#send button[type="submit"]');
   const mark = p.locator('#send .msg.req mark.bad');
   await mark.waitFor();
