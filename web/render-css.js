@@ -64,7 +64,8 @@ export const css = `
 .field { font-weight: 600; }
 .level { font: 600 .6875rem/1 var(--_mono); padding: .125rem .3rem; border-radius: 4px; border: 1px solid currentColor; vertical-align: .1em; }
 .level.must { color: var(--_c5); } .level.should { color: var(--_c4); } .level.may { color: var(--_muted); }
-.others, .handler { margin-top: 1rem; }
+.others { margin-top: 1rem; }
+.handler { margin-top: 1.25rem; padding-top: 1rem; border-top: 1px solid var(--_line); }
 .others h3, .others h4, .handler h3, .handler h4 { font-size: 1rem; margin-bottom: .5rem; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: 1.25rem; }
 

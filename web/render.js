@@ -140,9 +140,6 @@ export function card(ctx, code, { headingLevel = 2, exchange = true } = {}) {
         o.origin ? h('span', { class: 'muted', lang: 'en' }, ' — ', o.origin) : null)))));
   }
 
-  const handler = handlerBlock(ctx, e.code, headingLevel + 1);
-  if (handler) art.append(handler);
-
   if (exchange && ctx.runner && ctx.runner.canSimulate) {
     const slot = h('div', { class: 'exchange-slot' });
     const btn = h('button', { type: 'button', class: 'btn', 'aria-expanded': 'false', part: 'button' }, tr(ctx, 'seeExchange'));
@@ -159,6 +156,9 @@ export function card(ctx, code, { headingLevel = 2, exchange = true } = {}) {
     art.append(actions, slot);
     if (ctx.openExchange === e.code) btn.click();
   }
+
+  const handler = handlerBlock(ctx, e.code, headingLevel + 1);
+  if (handler) art.append(handler);
   return art;
 }
 
