@@ -883,8 +883,8 @@ static int step_conditions(struct hs_ctx *c, const struct hs_validators *v)
         if (list_matches(c, "If-None-Match", v, 0)) {
             if (get) {
                 hs_trace(c, "conditions", "RFC 9110 §13.1.2", 304,
-                         "If-None-Match matches the current entity-tag (weak comparison): the client's copy is fresh, so 304 with the ETag and no content.",
-                         "If-None-Match가 현재 엔티티 태그와 (약한 비교로) 일치한다. 클라이언트의 사본이 최신이므로 ETag만 담아 본문 없이 304로 답한다.",
+                         "If-None-Match matches the current representation (weak comparison; * matches any): the client's copy is fresh, so 304 with no content, and with the ETag when the resource has one.",
+                         "If-None-Match가 현재 표현과 (약한 비교로, *는 무엇이든) 일치한다. 클라이언트의 사본이 최신이므로 본문 없이 304로 답하며, 리소스에 ETag가 있으면 함께 보낸다.",
                          HS_NOARGS);
                 not_modified(c, v);
                 return 0;
