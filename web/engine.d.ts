@@ -1,0 +1,211 @@
+// engine.d.ts — public types of web/engine.js (hand-written; the status code
+// types are generated from src/status.def into status-codes.d.ts).
+import type { StatusCode, StatusName, Registry } from './status-codes.js';
+
+export type { StatusCode, StatusName, Registry };
+
+/** Text in both languages the engine speaks. */
+export interface I18n {
+  readonly en: string;
+  readonly ko: string;
+}
+
+export interface Reference {
+  readonly doc: string;            // 'RFC9110', 'RFC6585', 'draft-...'
+  readonly section: string | null; // '15.5.5'
+  readonly url: string;
+}
+
+export interface RequiredField {
+  readonly field: string;                   // 'Allow'
+  readonly level: 'MUST' | 'SHOULD' | 'MAY';
+  readonly reference: Reference;
+  readonly when: I18n;
+}
+
+export interface OtherMeaning {
+  readonly name: string;
+  readonly phrase: string;
+  readonly title: I18n;
+  readonly registry: 'unofficial';
+  readonly origin: string | null;
+  readonly description: I18n;
+}
+
+/** What lookup(code) returns: everything the engine knows about one code. */
+export interface StatusInfo {
+  readonly code: number;
+  readonly name: StatusName | null;
+  readonly phrase: string;
+  readonly title: I18n;
+  readonly class: 1 | 2 | 3 | 4 | 5;
+  readonly className: I18n;
+  readonly registry: Registry;
+  readonly reference: Reference | null;
+  readonly description: I18n;
+  readonly aliases: readonly string[];
+  readonly origin: string | null;
+  readonly interim: boolean;
+  readonly contentAllowed: boolean;
+  readonly cacheableByDefault: boolean;
+  readonly retryable: boolean;
+  readonly deprecated: boolean;
+  readonly expired: boolean;
+  readonly requiredFields: readonly RequiredField[];
+  readonly redirect: { readonly method: 'preserved' | 'get' | 'post-may-become-get'; readonly explain: I18n } | null;
+  readonly iana: { readonly description: string; readonly reference: string } | null;
+  readonly otherMeanings: readonly OtherMeaning[];
+  /** Unassigned codes only: the x00 code a client treats it as (RFC 9110 §15). */
+  readonly treatedAs?: number;
+}
+
+export interface EngineError {
+  readonly error: { readonly code: string; readonly message: I18n };
+}
+
+export type QueryResult =
+  | { readonly kind: 'code' | 'range' | 'statusLine' | 'rfc' | 'text'; readonly matches: readonly number[] }
+  | EngineError;
+
+export interface CatalogEntry {
+  readonly code: StatusCode;
+  readonly name: StatusName;
+  readonly phrase: string;
+  readonly titleKo: string;
+  readonly registry: Exclude<Registry, 'unassigned'>;
+  readonly flags: number;
+  readonly class: 1 | 2 | 3 | 4 | 5;
+}
+
+export interface RequestLimits {
+  maxRequestLine?: number;
+  maxTarget?: number;
+  maxHeaderSection?: number;
+  maxHeaders?: number;
+  maxBody?: number;
+}
+
+export interface ParseOptions {
+  limits?: RequestLimits;
+  /** Accept a bare LF as a line terminator (RFC 9112 §2.2 MAY). */
+  lenient?: boolean | { bareLF?: boolean };
+  /** Byte offset of the input to start at. */
+  offset?: number;
+}
+
+export interface ParsedRequest {
+  readonly ok: true;
+  readonly method: string;
+  readonly target: string;
+  readonly path: string;
+  readonly query: string;
+  readonly version: string;
+  readonly form: 'origin' | 'absolute' | 'authority' | 'asterisk';
+  readonly headers: readonly [string, string][];
+  readonly trailers: readonly [string, string][];
+  readonly body: string | Uint8Array;
+  readonly framing: 'none' | 'length' | 'chunked';
+  readonly contentLength: number | null;
+  readonly consumed: number;
+}
+
+export interface RequestError {
+  readonly ok: false;
+  readonly incomplete?: true;
+  readonly missing?: number;
+  readonly error: {
+    readonly status: number;
+    readonly reason: I18n;
+    readonly offset: number;
+    readonly rule: string;
+    readonly name: string;
+  };
+}
+
+export type ParseResult = ParsedRequest | RequestError;
+
+export interface TraceStep {
+  readonly step: string;
+  readonly detail: I18n;
+  readonly rule: string;
+  readonly status?: number;
+}
+
+export interface SimResponse {
+  readonly status: number;
+  readonly phrase: string;
+  readonly headers: readonly [string, string][];
+  readonly body: string;
+  readonly raw: string;
+}
+
+export interface Exchange {
+  readonly request: Record<string, unknown>;
+  readonly interim: readonly SimResponse[];
+  readonly response: SimResponse;
+  readonly connection: 'keep-alive' | 'close' | 'upgrade';
+  readonly trace: readonly TraceStep[];
+}
+
+export interface SimulateResult {
+  readonly exchanges: readonly Exchange[];
+  /** Bytes after the last exchange that were not read (after a close or an upgrade). */
+  readonly rest: unknown;
+  readonly state: ServerState;
+}
+
+/** The simulated server's state; see serverState(). */
+export type ServerState = Record<string, unknown> & {
+  readonly clock: number;
+  readonly date: string;
+  readonly maintenance: boolean;
+  readonly upstream: 'healthy' | 'garbage' | 'slow';
+};
+
+export interface Example {
+  readonly code: number;
+  readonly reason: string;
+  readonly final: boolean;
+  readonly request: string;
+  readonly setup?: Record<string, unknown>;
+  readonly explanation: I18n;
+}
+
+export interface FollowUp {
+  readonly kind: 'redirect' | 'cache' | 'authenticate' | 'retry' | 'reconnect' | 'upgrade' | 'fetch' | 'poll';
+  readonly method?: string;
+  readonly target?: string;
+  readonly after?: number;
+  readonly request?: string;
+  readonly explanation: I18n;
+  readonly rule: string;
+}
+
+export interface Engine {
+  /** Size in bytes of the engine's input buffer. */
+  readonly inputCapacity: number;
+  phrase(code: number): string | undefined;
+  lookup(code: number | string): StatusInfo | null;
+  query(text: string): QueryResult;
+  codes(): number[];
+  catalog(): readonly CatalogEntry[];
+
+  parseRequest(input: string | Uint8Array, options?: ParseOptions): ParseResult;
+  parseRequests(input: string | Uint8Array, options?: ParseOptions): ParseResult[];
+  readonly requestReasons: readonly { name: string; status: number; rule: string; text: I18n }[];
+
+  simulate(raw: string | Uint8Array, options?: { state?: Record<string, unknown>; lang?: 'en' | 'ko' }): SimulateResult;
+  example(code: number | string): Example | null;
+  exampleCodes(): { code: number; final: boolean }[];
+  followUp(exchange: Exchange): FollowUp | null;
+  serverState(): ServerState;
+  setServerState(partial: Record<string, unknown>): ServerState;
+  resetServer(): ServerState;
+  handler(code: number, lang?: 'en' | 'ko'): Record<string, unknown> | null;
+
+  /** The raw wasm exports (tests and benchmarks). */
+  readonly wasm: WebAssembly.Exports;
+}
+
+/** With no argument: the shared engine from the status.wasm beside engine.js. */
+export function load(source?: string | URL | Response | Promise<Response> | BufferSource | WebAssembly.Module): Promise<Engine>;
