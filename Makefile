@@ -27,7 +27,7 @@ comma := ,
 empty :=
 space := $(empty) $(empty)
 
-WASM_FLAGS := -Oz --no-entry -sSTANDALONE_WASM -sALLOW_MEMORY_GROWTH=0 \
+WASM_FLAGS := -Oz -mbulk-memory --no-entry -sSTANDALONE_WASM -sALLOW_MEMORY_GROWTH=0 \
 	-sINITIAL_MEMORY=1048576 -sTOTAL_STACK=65536 -sERROR_ON_UNDEFINED_SYMBOLS=1 \
 	-sEXPORTED_FUNCTIONS=$(subst $(space),$(comma),$(addprefix _,$(EXPORTS)))
 
@@ -43,7 +43,7 @@ all: wasm catalog
 wasm: web/status.wasm
 catalog: $(GENERATED)
 
-web/status.wasm: $(ENGINE_DEPS) src/exports.txt
+web/status.wasm: $(ENGINE_DEPS) src/exports.txt Makefile
 	$(EMCC) $(WARN) $(WASM_FLAGS) $(ENGINE_SRC) src/wasm.c -o $@
 
 $(BUILD)/gen_catalog: src/gen_catalog.c $(ENGINE_DEPS)
