@@ -22,6 +22,7 @@
 **    are ignored (a full 200), as §14.2 allows; an unsatisfiable range is 416.
 */
 #include "app.h"
+#include "hs.h"
 
 #include "digest.h"
 #include "httpdate.h"
@@ -53,22 +54,11 @@ static void json_done(struct hs_ctx *c, struct hs_json *j, int with_lang)
 /* See app.h. */
 size_t hs_item_etag(const struct hs_item *it, char *buf)
 {
-    char tmp[24];
-    size_t o = 0, k;
-    uint32_t parts[2] = { it->id, it->version };
+    size_t o = 0;
     buf[o++] = '"';
-    for (int p = 0; p < 2; p++) {
-        uint32_t v = parts[p];
-        k = sizeof tmp;
-        do {
-            tmp[--k] = (char)('0' + v % 10);
-            v /= 10;
-        } while (v);
-        memcpy(buf + o, tmp + k, sizeof tmp - k);
-        o += sizeof tmp - k;
-        if (p == 0)
-            buf[o++] = '.';
-    }
+    o += hs_decimal(it->id, buf + o);
+    buf[o++] = '.';
+    o += hs_decimal(it->version, buf + o);
     buf[o++] = '"';
     return o;
 }

@@ -3,6 +3,8 @@
 */
 #include "hs.h"
 
+#include <string.h>
+
 struct err { int rc; const char *code, *en, *ko; };
 
 static const struct err errors[] = {
@@ -22,3 +24,19 @@ static const struct err *find(int rc)
 const char *hs_error_code(int rc) { return find(rc)->rc == rc ? find(rc)->code : "unknown"; }
 const char *hs_error_en(int rc) { return find(rc)->en; }
 const char *hs_error_ko(int rc) { return find(rc)->ko; }
+
+size_t hs_decimal(long long v, char *out)
+{
+    char tmp[HS_DECIMAL_MAX];
+    size_t k = sizeof tmp, n;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do {
+        tmp[--k] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        tmp[--k] = '-';
+    n = sizeof tmp - k;
+    memcpy(out, tmp + k, n);
+    return n;
+}

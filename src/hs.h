@@ -39,4 +39,9 @@ const char *hs_error_code(int rc);
 const char *hs_error_en(int rc);
 const char *hs_error_ko(int rc);
 
+/* Writes the decimal digits of v (with '-' when negative) to out, which has
+** room for HS_DECIMAL_MAX bytes; returns how many were written. No NUL. */
+#define HS_DECIMAL_MAX 20
+size_t hs_decimal(long long v, char *out);
+
 #endif

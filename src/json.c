@@ -3,6 +3,8 @@
 */
 #include "json.h"
 
+#include "hs.h"
+
 #include <string.h>
 
 static void put(struct hs_json *j, const char *s, size_t n)
@@ -170,17 +172,10 @@ void hs_json_str(struct hs_json *j, const char *s)
 
 void hs_json_int(struct hs_json *j, long long v)
 {
-    char tmp[24];
-    int k = (int)sizeof tmp;
-    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-    do {
-        tmp[--k] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0)
-        tmp[--k] = '-';
+    char tmp[HS_DECIMAL_MAX];
+    size_t n = hs_decimal(v, tmp);
     before_value(j);
-    put(j, tmp + k, sizeof tmp - (size_t)k);
+    put(j, tmp, n);
 }
 
 void hs_json_bool(struct hs_json *j, int v)

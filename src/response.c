@@ -3,6 +3,8 @@
 */
 #include "response.h"
 
+#include "hs.h"
+
 #include "httpdate.h"
 #include "registry.h"
 
@@ -41,28 +43,11 @@ void hs_response_field_str(struct hs_response *r, const char *name, const char *
     hs_response_field(r, name, value, strlen(value));
 }
 
-/* Writes the decimal digits of v into out (at least 21 bytes); returns the length. */
-static size_t decimal(long long v, char *out)
-{
-    char tmp[24];
-    size_t k = sizeof tmp, n;
-    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-    do {
-        tmp[--k] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0)
-        tmp[--k] = '-';
-    n = sizeof tmp - k;
-    memcpy(out, tmp + k, n);
-    return n;
-}
-
 /* See response.h. */
 void hs_response_field_int(struct hs_response *r, const char *name, long long value)
 {
-    char buf[24];
-    hs_response_field(r, name, buf, decimal(value, buf));
+    char buf[HS_DECIMAL_MAX];
+    hs_response_field(r, name, buf, hs_decimal(value, buf));
 }
 
 /* Returns 1 if the C strings a and b match ignoring ASCII case. */

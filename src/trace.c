@@ -4,6 +4,7 @@
 ** exchange's fixed arena (cut, never overflowing, when it is full).
 */
 #include "app.h"
+#include "hs.h"
 
 #include <string.h>
 
@@ -70,17 +71,10 @@ void hs_trace(struct hs_ctx *c, const char *step, const char *rule, int outcome,
 /* See app.h. */
 struct hs_str hs_trace_num(struct hs_ctx *c, long long v)
 {
-    char tmp[24];
-    int k = (int)sizeof tmp;
-    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    char tmp[HS_DECIMAL_MAX];
+    size_t n = hs_decimal(v, tmp);
     struct hs_str s;
-    do {
-        tmp[--k] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0)
-        tmp[--k] = '-';
     s.p = c->x->text + c->x->text_len;
-    s.n = arena_put(c->x, tmp + k, sizeof tmp - (size_t)k);
+    s.n = arena_put(c->x, tmp, n);
     return s;
 }
