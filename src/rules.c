@@ -922,22 +922,42 @@ static int step_conditions(struct hs_ctx *c, const struct hs_validators *v)
 
 /* ---- the order ----------------------------------------------------------------------------- */
 
+/* A step of the order: returns 1 to go on, 0 once it has decided the answer. */
+typedef int step_fn(struct hs_ctx *c);
+
+/* The order RFC 9110 implies, as tables. Called through these pointers, the
+** steps also stay separate wasm functions instead of one inlined body. */
+static step_fn *const request_steps[] = { step_method, step_expect, step_route, step_allow };
+static step_fn *const client_steps[] = { step_auth, step_negotiate, step_content };
+static step_fn *const server_steps[] = { step_rate, step_maintenance };
+
+#define RUN(steps) run_steps(c, steps, sizeof steps / sizeof *steps)
+
+/* Returns 1 if every step of steps[0..n) goes on, 0 at the first that decides. */
+static int run_steps(struct hs_ctx *c, step_fn *const *steps, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!steps[i](c))
+            return 0;
+    return 1;
+}
+
 /* See app.h. */
 void hs_decide(struct hs_ctx *c)
 {
     const struct hs_route *r;
     struct hs_validators v = { NULL, 0, -1 };
     step_language(c);
-    if (!step_method(c) || !step_expect(c) || !step_route(c) || !step_allow(c))
+    if (!RUN(request_steps))
         return;
     r = c->route;
     if (c->method == M_OPTIONS)
         hs_trace(c, "auth", "RFC 9110 §9.3.7", 0,
                  "OPTIONS asks what the resource supports, which is public: authentication, negotiation, content and preconditions do not apply.",
                  "OPTIONS는 리소스가 무엇을 지원하는지 묻는 것으로 공개 정보다. 인증, 협상, 본문, 전제 조건 검사는 적용하지 않는다.", HS_NOARGS);
-    else if (!step_auth(c) || !step_negotiate(c) || !step_content(c))
+    else if (!RUN(client_steps))
         return;
-    if (!step_rate(c) || !step_maintenance(c))
+    if (!RUN(server_steps))
         return;
     if (c->method != M_OPTIONS) {
         if (r->locate && r->locate(c, &v) != 0)
