@@ -77,3 +77,19 @@ test('the generated catalogue is fresh: regenerating it gives the same files', a
   const dts = readFileSync(new URL('../web/status-codes.d.ts', import.meta.url), 'utf8');
   for (const c of hs.codes()) assert.match(dts, new RegExp(`\\| ${c}\\b`));
 });
+
+test('no function body in the wasm is larger than 8 KB', () => {
+  // Walk the module's sections to the code section (id 10) and read each body's size.
+  let p = 8;
+  const leb = () => { let r = 0, s = 0, x; do { x = bytes[p++]; r |= (x & 0x7f) << s; s += 7; } while (x & 0x80); return r >>> 0; };
+  const sizes = [];
+  while (p < bytes.length) {
+    const id = bytes[p++];
+    const len = leb();
+    const end = p + len;
+    if (id === 10) for (let n = leb(), i = 0; i < n; i++) { const size = leb(); sizes.push(size); p += size; }
+    p = end;
+  }
+  assert.ok(sizes.length > 50, `${sizes.length} functions`);
+  assert.ok(Math.max(...sizes) <= 8192, `largest function body: ${Math.max(...sizes)} bytes`);
+});
