@@ -746,7 +746,7 @@ static int step_rate(struct hs_ctx *c)
                  "이 클라이언트는 {1}초 창에 허용된 요청 {0}개를 모두 썼다. 창은 {2}초 뒤에 초기화되므로 Retry-After: {2}와 함께 429로 답한다.",
                  HS_ARGS(hs_trace_num(c, s->rate_limit), hs_trace_num(c, s->rate_window), hs_trace_num(c, left)));
         hs_response_field_int(c->res, "Retry-After", left);
-        hs_problem(c, 429, "Too many requests; wait for Retry-After seconds.", "요청이 너무 많다. Retry-After초만큼 기다려라.");
+        hs_problem(c, 429, "Too many requests; wait for Retry-After seconds.", "요청이 너무 많다. Retry-After에 적힌 초만큼 기다려라.");
         return 0;
     }
     s->rate_used++;
@@ -772,7 +772,7 @@ static int step_maintenance(struct hs_ctx *c)
              HS_ARGS(hs_trace_num(c, left)));
     hs_response_field_int(c->res, "Retry-After", left);
     hs_problem(c, 503, "The service is down for maintenance; retry after Retry-After seconds.",
-               "서비스가 점검 중이다. Retry-After초 뒤에 다시 시도하라.");
+               "서비스가 점검 중이다. Retry-After에 적힌 초만큼 지난 뒤 다시 시도하라.");
     return 0;
 }
 

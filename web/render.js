@@ -503,7 +503,13 @@ function followUpView(ctx, exchange, state, headingLevel) {
   btn.addEventListener('click', () => {
     btn.disabled = true;
     let s = state;
-    if (f.after && s && typeof s === 'object' && typeof s.clock === 'number') s = { ...s, clock: s.clock + f.after };
+    if (f.after && s && typeof s === 'object' && typeof s.clock === 'number') {
+      // Wait out Retry-After on the virtual clock. "maintenance" is left out:
+      // it only restates maintenanceUntil > clock, and re-sending it would
+      // start a new maintenance window at the later time.
+      const { maintenance, ...rest } = s;
+      s = { ...rest, clock: s.clock + f.after };
+    }
     const { result, state: after } = runner.follow(req, s, lang);
     slot.replaceChildren(exchangeView(ctx, req, result, { headingLevel, state: after }));
     const first = slot.querySelector('h' + headingLevel);

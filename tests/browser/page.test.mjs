@@ -10,13 +10,12 @@ import { start, ready, settled, axe, hasSimulate, OUT } from './helpers.mjs';
 
 let env;
 let page;
-let sim = false;
 
 before(async () => {
   env = await start();
   page = await env.open();
   await ready(page, env.url);
-  sim = await hasSimulate(page);
+  assert.ok(await hasSimulate(page), 'the engine the page loads can simulate');
 });
 
 after(async () => {
@@ -275,8 +274,7 @@ test('screenshots: light, dark, phone width, Korean (test-output/)', async () =>
 
 /* ---- the simulated server (issue 4) --------------------------------- */
 
-test('see the exchange: the example request, the response, the trace', async (t) => {
-  if (!sim) return t.skip('engine has no simulate() yet');
+test('see the exchange: the example request, the response, the trace', async () => {
   const p = await env.open();
   await ready(p, `${env.url}#404`);
   await p.click('#results .card button[aria-expanded]');
@@ -294,8 +292,7 @@ test('see the exchange: the example request, the response, the trace', async (t)
   assert.deepEqual(p.problems, []);
 });
 
-test('interim responses are shown in order (100 Continue)', async (t) => {
-  if (!sim) return t.skip('engine has no simulate() yet');
+test('interim responses are shown in order (100 Continue)', async () => {
   const p = await env.open();
   await ready(p, `${env.url}#100/exchange`);
   const sec = p.locator('#results .exchange .msg.resp').first();
@@ -306,8 +303,7 @@ test('interim responses are shown in order (100 Continue)', async (t) => {
   assert.deepEqual(p.problems, []);
 });
 
-test('every code\'s card and example exchange render, and the example ends in that code', async (t) => {
-  if (!sim) return t.skip('engine has no simulate() yet');
+test('every code\'s card and example exchange render, and the example ends in that code', async () => {
   const p = await env.open();
   await ready(p, env.url);
   const bad = await p.evaluate(async () => {
@@ -330,8 +326,7 @@ test('every code\'s card and example exchange render, and the example ends in th
   assert.deepEqual(p.problems, []);
 });
 
-test('each article scenario preset ends in its status', async (t) => {
-  if (!sim) return t.skip('engine has no simulate() yet');
+test('each article scenario preset ends in its status', async () => {
   const p = await env.open();
   await ready(p, `${env.url}#send`);
   for (const code of [400, 401, 403, 404, 500]) {
@@ -345,8 +340,7 @@ test('each article scenario preset ends in its status', async (t) => {
   assert.deepEqual(p.problems, []);
 });
 
-test('follow a redirect: 303 turns POST into GET, 307 keeps the method', async (t) => {
-  if (!sim) return t.skip('engine has no simulate() yet');
+test('follow a redirect: 303 turns POST into GET, 307 keeps the method', async () => {
   const p = await env.open();
   for (const [code, method] of [[303, 'GET'], [307, null], [301, null]]) {
     await ready(p, `${env.url}#${code}/exchange`);
@@ -362,23 +356,23 @@ test('follow a redirect: 303 turns POST into GET, 307 keeps the method', async (
   assert.deepEqual(p.problems, []);
 });
 
-test('follow a retry: 429 waits out Retry-After on the virtual clock, then succeeds', async (t) => {
-  if (!sim) return t.skip('engine has no simulate() yet');
-  const p = await env.open();
-  await ready(p, `${env.url}#429/exchange`);
-  const resp = await p.locator('#results .exchange .msg.resp .raw').last().innerText();
-  const wait = Number(/Retry-After: (\d+)/.exec(resp)[1]);
-  const btn = p.locator('#results .exchange .next button');
-  assert.match(await btn.innerText(), new RegExp(`\\(${wait} s\\)`));
-  await btn.click();
-  const next = p.locator('#results .next-slot .exchange');
-  await next.waitFor();
-  assert.equal(await next.locator('.msg.resp').first().getAttribute('data-status'), '200');
-  assert.deepEqual(p.problems, []);
-});
+for (const code of [429, 503]) {
+  test(`follow a retry: ${code} waits out Retry-After on the virtual clock, then succeeds`, async () => {
+    const p = await env.open();
+    await ready(p, `${env.url}#${code}/exchange`);
+    const resp = await p.locator('#results .exchange .msg.resp .raw').last().innerText();
+    const wait = Number(/Retry-After: (\d+)/.exec(resp)[1]);
+    const btn = p.locator('#results .exchange .next button');
+    assert.match(await btn.innerText(), new RegExp(`\\(${wait} s\\)`));
+    await btn.click();
+    const next = p.locator('#results .next-slot .exchange');
+    await next.waitFor();
+    assert.equal(await next.locator('.msg.resp').first().getAttribute('data-status'), '200');
+    assert.deepEqual(p.problems, []);
+  });
+}
 
-test('switching language in the send panel keeps the request and the answer, without sending again', async (t) => {
-  if (!sim) return t.skip('engine has no simulate() yet');
+test('switching language in the send panel keeps the request and the answer, without sending again', async () => {
   const p = await env.open();
   await ready(p, `${env.url}#send?code=401`);
   await p.locator('#send .msg.resp[data-status="401"]').waitFor();
@@ -396,8 +390,7 @@ test('switching language in the send panel keeps the request and the answer, wit
   assert.deepEqual(p.problems, []);
 });
 
-test('a parse error underlines the offending byte', async (t) => {
-  if (!sim) return t.skip('engine has no simulate() yet');
+test('a parse error underlines the offending byte', async () => {
   const p = await env.open();
   await ready(p, `${env.url}#send`);
   await p.check('#send input[value="raw"]');
@@ -420,8 +413,7 @@ test('a parse error underlines the offending byte', async (t) => {
   assert.deepEqual(p.problems, []);
 });
 
-test('state controls: maintenance gives 503 with Retry-After, reset clears it', async (t) => {
-  if (!sim) return t.skip('engine has no simulate() yet');
+test('state controls: maintenance gives 503 with Retry-After, reset clears it', async () => {
   const p = await env.open();
   await ready(p, `${env.url}#send?code=200`);
   await p.locator('#send .msg.resp').first().waitFor();
@@ -437,8 +429,7 @@ test('state controls: maintenance gives 503 with Retry-After, reset clears it', 
   assert.deepEqual(p.problems, []);
 });
 
-test('a sent request is in the URL; invalid UTF-8 in a body renders as inert text', async (t) => {
-  if (!sim) return t.skip('engine has no simulate() yet');
+test('a sent request is in the URL; invalid UTF-8 in a body renders as inert text', async () => {
   const p = await env.open();
   const body = '%FF%FE%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E%C3%28';
   const head = 'POST%20/%20HTTP/1.1%0D%0AHost:%20example.test%0D%0AContent-Type:%20text/plain%0D%0AContent-Length:%2033%0D%0A%0D%0A';
@@ -457,8 +448,7 @@ test('a sent request is in the URL; invalid UTF-8 in a body renders as inert tex
   assert.deepEqual(p.problems, []);
 });
 
-test('hostile requests in the send panel render as inert text', async (t) => {
-  if (!sim) return t.skip('engine has no simulate() yet');
+test('hostile requests in the send panel render as inert text', async () => {
   const p = await env.open();
   await ready(p, `${env.url}#send`);
   await p.check('#send input[value="raw"]');
