@@ -63,6 +63,8 @@ console.log(`  phrase vs statuses.message: ${ratio.toFixed(2)}x (target <= 1.5x)
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 const wasm = readFileSync(new URL('../web/status.wasm', import.meta.url));
 const glue = readFileSync(new URL('../web/engine.js', import.meta.url));
+const glueRequest = readFileSync(new URL('../web/engine-request.js', import.meta.url));
+const glueServer = readFileSync(new URL('../web/engine-server.js', import.meta.url));
 // The descriptions are data, not engine code: measure the wasm without them.
 let textBytes = 0;
 for (const c of hs.codes()) {
@@ -75,6 +77,8 @@ console.log(`  descriptions inside it ${(textBytes / 1024).toFixed(1)} KB raw (e
 const stripped = stripDescriptions(wasm, hs);
 console.log(`  status.wasm without descriptions ${(gz(stripped) / 1024).toFixed(1)} KB gz (target <= 15 KB)`);
 console.log(`  engine.js              ${(glue.length / 1024).toFixed(1)} KB raw, ${(gz(glue) / 1024).toFixed(1)} KB gz (target <= 3 KB)`);
+console.log(`  engine-request.js      ${(glueRequest.length / 1024).toFixed(1)} KB raw, ${(gz(glueRequest) / 1024).toFixed(1)} KB gz (parser glue)`);
+console.log(`  engine-server.js       ${(glueServer.length / 1024).toFixed(1)} KB raw, ${(gz(glueServer) / 1024).toFixed(1)} KB gz (simulator glue, followUp)`);
 
 // Returns the wasm bytes with every description string zeroed out, so that
 // gzip measures the code and the rest of the table without the prose.

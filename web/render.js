@@ -169,6 +169,15 @@ function registryChip(ctx, e) {
 }
 
 /** The corrected Flask handler for code beside the article's naive one, and the response it yields, when the engine has one. */
+
+// The route a handler lives on: a path as code, or the engine's two
+// placeholders ("(every route)", "(server)") in the reader's language.
+function routeLabel(ctx, route) {
+  if (route === '(every route)') return tr(ctx, 'routeAny');
+  if (route === '(server)') return tr(ctx, 'routeServer');
+  return h('code', { class: 'route' }, route);
+}
+
 function handlerBlock(ctx, code, level) {
   const { hs, lang } = ctx;
   if (typeof hs.handler !== 'function') return null;
@@ -177,7 +186,7 @@ function handlerBlock(ctx, code, level) {
   if (!hd || !hd.corrected) return null;
   const src = (text) => h('pre', { class: 'src', tabindex: '0', lang: 'en' }, h('code', null, text));
   const sec = h('section', { class: 'handler', part: 'handler' }, h(`h${level}`, null, tr(ctx, 'handler'),
-    hd.route ? [' ', h('code', { class: 'route' }, hd.route)] : null));
+    hd.route ? [' ', routeLabel(ctx, hd.route)] : null));
   if (hd.explanation) sec.append(h('p', null, L(hd.explanation, lang)));
   sec.append(src(hd.corrected));
   if (hd.differs && hd.naive) sec.append(h('details', null, h('summary', null, tr(ctx, 'handlerNaive')), src(hd.naive)));

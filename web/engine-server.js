@@ -1,0 +1,269 @@
+// engine-server.js — the glue of the simulated server (src/server.c) for
+// engine.js, and followUp(): what a client does after an answer.
+
+import { utf8Length } from './engine-request.js';
+
+const encoder = new TextEncoder();
+
+// ---- simulated server -------------------------------------------------------
+//
+// simulate(raw, options) runs raw request bytes through the engine's virtual
+// HTTP/1.1 server (src/server.c): one connection, every pipelined request in
+// order, the exact response bytes and the decision trace. The server's state
+// (items, rate limit, maintenance, upstream, virtual clock) lives in the
+// engine; JS reads and sets it as JSON. followUp(exchange) is what a client
+// does next, decided from the engine's registry facts (redirect method rules,
+// Retry-After, challenges).
+
+const SERVER_LANGS = { en: 0, ko: 1 };
+const SAMPLE_WS_KEY = 'dGhlIHNhbXBsZSBub25jZQ=='; // RFC 6455 §1.3
+const DROP_WHEN_NO_CONTENT = new Set(['content-length', 'content-type', 'transfer-encoding', 'expect', 'content-encoding']);
+
+export function makeServer(w, inView, inCap, readJSON) {
+  const lookups = new Map();
+  const lookup = (code) => {
+    if (!lookups.has(code)) lookups.set(code, code >= 100 && code <= 599 ? readJSON(w.hs_wasm_lookup(code)) : null);
+    return lookups.get(code);
+  };
+
+  // Writes raw (string or bytes) into the input buffer; returns [len, total].
+  function placeRaw(raw) {
+    if (typeof raw === 'string') {
+      const { read, written } = encoder.encodeInto(raw, inView);
+      return [written, read === raw.length ? written : utf8Length(raw)];
+    }
+    const n = raw.length < inCap ? raw.length : inCap;
+    inView.set(n === raw.length ? raw : raw.subarray(0, n));
+    return [n, raw.length];
+  }
+
+  // Sends a JSON document to hs_wasm_server_set; returns the new state or throws.
+  function applyState(partial) {
+    const text = JSON.stringify(partial);
+    const n = encoder.encodeInto(text, inView);
+    if (n.read < text.length) throw new RangeError(`setServerState: the state is longer than ${inCap} bytes`);
+    const out = readJSON(w.hs_wasm_server_set(n.written));
+    if (out.error) {
+      throw new RangeError(`setServerState: ${out.error.key ? `${out.error.key} ` : ''}${out.error.message.en}`);
+    }
+    return out;
+  }
+
+  function checkState(partial, name) {
+    if (partial === null || typeof partial !== 'object' || Array.isArray(partial)) {
+      throw new TypeError(`${name} takes an object, not ${partial === null ? 'null' : Array.isArray(partial) ? 'an array' : typeof partial}`);
+    }
+  }
+
+  return {
+    /** Runs raw request bytes (a string or Uint8Array, possibly several
+     * pipelined requests) through the simulated server as one connection:
+     * { exchanges: [{ request, interim, response, connection, trace }], rest,
+     * state }. options: { state: partial state applied first, lang: 'en' |
+     * 'ko' (messages when the request has no Accept-Language) }. */
+    simulate(raw, options) {
+      if (typeof raw !== 'string' && !(raw instanceof Uint8Array)) {
+        throw new TypeError(`simulate(raw) takes a string or a Uint8Array, not ${raw === null ? 'null' : typeof raw}`);
+      }
+      const opts = options !== null && typeof options === 'object' ? options : {};
+      if (opts.state !== undefined) {
+        checkState(opts.state, 'simulate(raw, { state })');
+        applyState(opts.state);
+      }
+      const [len, total] = placeRaw(raw);
+      return readJSON(w.hs_wasm_simulate(len, total > 0x7fffffff ? 0x7fffffff : total, SERVER_LANGS[opts.lang] || 0));
+    },
+
+    /** The request (and setup) that makes the server answer code:
+     * { code, reason: 'real' | 'status-route', final, request, setup,
+     * explanation: { en, ko } }, or null outside 100–599. */
+    example(code) {
+      if (typeof code === 'string' && /^\s*\d{3}\s*$/.test(code)) code = Number(code);
+      if (!Number.isInteger(code) || code < 100 || code > 599) return null;
+      return readJSON(w.hs_wasm_server_example(code));
+    },
+
+    /** The codes the server sends for a real reason: [{ code, final }]. */
+    exampleCodes() {
+      return readJSON(w.hs_wasm_server_examples());
+    },
+
+    /** The simulated server's state; setServerState(partial) changes it and
+     * returns the new state; resetServer() puts it back and returns it. */
+    serverState() {
+      return readJSON(w.hs_wasm_server_state());
+    },
+
+    setServerState(partial) {
+      checkState(partial, 'setServerState(partial)');
+      return applyState(partial);
+    },
+
+    resetServer() {
+      return readJSON(w.hs_wasm_server_reset());
+    },
+
+    /** The Flask handler for one of the article's codes: { code, route,
+     * naive, corrected, common, differs, explanation, example, exchange,
+     * response }, or null. */
+    handler(code, lang) {
+      if (!Number.isInteger(code)) return null;
+      const n = w.hs_wasm_server_handler(code, SERVER_LANGS[lang] || 0);
+      if (n < 0) return null;
+      const hd = readJSON(n);
+      const xs = hd.exchange && hd.exchange.exchanges;
+      hd.response = xs && xs.length ? xs[xs.length - 1].response : null;
+      return hd;
+    },
+
+    /** What a client does after exchange: { kind, request?, after?,
+     * explanation: { en, ko }, rule }, or null when nothing follows. */
+    followUp(exchange) {
+      return followUp(exchange, lookup);
+    },
+  };
+}
+
+// The value of the first field called name in [[name, value]] pairs, or undefined.
+function fieldOf(fields, name) {
+  const lower = name.toLowerCase();
+  const f = (fields || []).find((p) => p[0].toLowerCase() === lower);
+  return f ? f[1] : undefined;
+}
+
+// Builds request bytes: method target HTTP/1.1, Host, the other fields, content.
+function buildRequest(method, target, host, fields, body) {
+  const lines = [`${method} ${target} HTTP/1.1`, `Host: ${host}`];
+  for (const [n, v] of fields) if (n.toLowerCase() !== 'host' && n.toLowerCase() !== 'content-length') lines.push(`${n}: ${v}`);
+  if (body) lines.push(`Content-Length: ${utf8Length(body)}`);
+  return `${lines.join('\r\n')}\r\n\r\n${body || ''}`;
+}
+
+// Resolves a Location against the request (RFC 9110 §10.2.2, RFC 3986 §5):
+// returns { host, target } for an http(s) or relative reference, or null.
+function resolveLocation(location, req, host) {
+  const m = /^https?:\/\/([^/?#]+)([^#]*)$/i.exec(location);
+  if (m) return { host: m[1], target: m[2] || '/' };
+  if (location.startsWith('//')) return resolveLocation(`http:${location}`, req, host);
+  if (location.startsWith('/')) return { host, target: location.split('#')[0] };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(location)) return null;
+  const base = (req.path || '/').replace(/[^/]*$/, '');
+  return { host, target: (base + location).split('#')[0] };
+}
+
+// Seconds a Retry-After value asks for (delta-seconds or an HTTP-date), or null.
+function retryAfterSeconds(value, dateValue) {
+  if (value === undefined) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const t = Date.parse(value);
+  const now = dateValue ? Date.parse(dateValue) : NaN;
+  return Number.isNaN(t) || Number.isNaN(now) ? null : Math.max(0, Math.round((t - now) / 1000));
+}
+
+function followUp(x, lookup) {
+  if (!x || typeof x !== 'object' || !x.response || !x.request) return null;
+  const res = x.response;
+  const req = x.request;
+  const status = res.status;
+  const fields = Array.isArray(req.headers) ? req.headers : [];
+  const host = fieldOf(fields, 'Host') || 'api.example';
+  const header = (name) => fieldOf(res.headers, name);
+  const again = (extraDrop = [], add = []) => buildRequest(req.method, req.target,
+    host, fields.filter(([n]) => !extraDrop.includes(n.toLowerCase())).concat(add), req.body);
+  if (!req.method) return null;
+
+  const info = lookup(status);
+  const location = header('Location');
+  if (status >= 300 && status < 400 && location && info && info.redirect) {
+    const to = resolveLocation(location, req, host);
+    if (!to) return null;
+    const rule = info.redirect.method;
+    let method = req.method;
+    if (rule === 'get' && method !== 'HEAD') method = 'GET';
+    if (rule === 'post-may-become-get' && method === 'POST') method = 'GET';
+    const keep = method === req.method && rule !== 'get';
+    const kept = fields.filter(([n]) => keep || !DROP_WHEN_NO_CONTENT.has(n.toLowerCase()));
+    return {
+      kind: 'redirect',
+      method,
+      target: to.target,
+      request: buildRequest(method, to.target, to.host, kept, keep ? req.body : ''),
+      explanation: method === req.method
+        ? { en: `The client follows Location to ${location} with the same method (${method})${keep && req.body ? ' and the same content' : ''}.`,
+            ko: `클라이언트는 Location을 따라 ${location}(으)로 같은 메서드(${method})${keep && req.body ? '와 같은 본문으' : ''}로 요청한다.` }
+        : { en: `The client follows Location to ${location}, turning ${req.method} into ${method} and dropping the content: ${info.redirect.explain.en}`,
+            ko: `클라이언트는 Location을 따라 ${location}(으)로 가며 ${req.method}를 ${method}(으)로 바꾸고 본문을 버린다. ${info.redirect.explain.ko}` },
+      rule: `RFC 9110 §${info.reference ? info.reference.section : '15.4'}`,
+    };
+  }
+  if (status === 304) {
+    return {
+      kind: 'cache',
+      explanation: { en: 'The client uses the copy it already has: its validator still matches.', ko: '클라이언트는 이미 가진 사본을 쓴다. 검증자가 여전히 일치한다.' },
+      rule: 'RFC 9110 §15.4.5',
+    };
+  }
+  if (status === 401 && /^\s*bearer\b/i.test(header('WWW-Authenticate') || '')) {
+    return {
+      kind: 'authenticate',
+      request: again(['authorization'], [['Authorization', 'Bearer user-token']]),
+      explanation: { en: 'The client answers the Bearer challenge: it repeats the request with credentials (this simulation accepts user-token and admin-token).',
+        ko: '클라이언트는 Bearer 챌린지에 답해 자격 증명을 붙여 요청을 다시 보낸다 (이 시뮬레이션은 user-token과 admin-token을 받는다).' },
+      rule: 'RFC 9110 §11.6.2',
+    };
+  }
+  const after = retryAfterSeconds(header('Retry-After'), header('Date'));
+  if ((status === 429 || status === 503) && after !== null) {
+    return {
+      kind: 'retry',
+      after,
+      request: again(),
+      explanation: { en: `The client waits ${after} s, as Retry-After asks, then sends the same request again.`,
+        ko: `클라이언트는 Retry-After가 말한 대로 ${after}초 기다린 뒤 같은 요청을 다시 보낸다.` },
+      rule: 'RFC 9110 §10.2.3',
+    };
+  }
+  if (status === 408) {
+    return {
+      kind: 'reconnect',
+      explanation: { en: 'The server closed the connection; the client may open a new one and send the whole request again.',
+        ko: '서버가 연결을 닫았다. 클라이언트는 새 연결을 열고 요청 전체를 다시 보낼 수 있다.' },
+      rule: 'RFC 9110 §15.5.9',
+    };
+  }
+  if (status === 417) {
+    return {
+      kind: 'retry',
+      request: again(['expect']),
+      explanation: { en: 'The client repeats the request without the expectation the server cannot meet.', ko: '클라이언트는 서버가 들어줄 수 없는 기대를 빼고 요청을 다시 보낸다.' },
+      rule: 'RFC 9110 §10.1.1',
+    };
+  }
+  if (status === 426 && /websocket/i.test(header('Upgrade') || '')) {
+    const drop = ['upgrade', 'connection', 'sec-websocket-key', 'sec-websocket-version'];
+    return {
+      kind: 'upgrade',
+      request: buildRequest('GET', req.target, host, fields.filter(([n]) => !drop.includes(n.toLowerCase()) && !DROP_WHEN_NO_CONTENT.has(n.toLowerCase()))
+        .concat([['Upgrade', 'websocket'], ['Connection', 'Upgrade'], ['Sec-WebSocket-Key', SAMPLE_WS_KEY], ['Sec-WebSocket-Version', '13']]), ''),
+      explanation: { en: 'The client asks to switch to the protocol Upgrade names: a WebSocket handshake (with the sample key of RFC 6455).',
+        ko: '클라이언트는 Upgrade가 밝힌 프로토콜로 전환을 요청한다. RFC 6455의 예시 키로 하는 WebSocket 핸드셰이크다.' },
+      rule: 'RFC 9110 §15.5.22',
+    };
+  }
+  if ((status === 201 || status === 202) && location) {
+    const to = resolveLocation(location, req, host);
+    if (!to) return null;
+    const kept = fields.filter(([n]) => !DROP_WHEN_NO_CONTENT.has(n.toLowerCase()));
+    return {
+      kind: status === 201 ? 'fetch' : 'poll',
+      method: 'GET',
+      target: to.target,
+      request: buildRequest('GET', to.target, to.host, kept, ''),
+      explanation: status === 201
+        ? { en: `The client can fetch the new resource at ${location}.`, ko: `클라이언트는 ${location}에서 새 리소스를 가져올 수 있다.` }
+        : { en: `The client polls the status monitor at ${location} to learn when the work is done.`, ko: `클라이언트는 ${location}의 상태 모니터를 확인해 작업이 끝났는지 알아본다.` },
+      rule: status === 201 ? 'RFC 9110 §15.3.2' : 'RFC 9110 §15.3.3',
+    };
+  }
+  return null;
+}
