@@ -121,28 +121,13 @@ static const unsigned char cls[256] = {
 
 /* ---- reasons ------------------------------------------------------------ */
 
-static const unsigned short reason_status[HS_REQ_COUNT] = {
-#define HS_REASON(name, status, rule, id, en, ko) status,
-#include "request_reason.def"
-#undef HS_REASON
-};
-static const char *const reason_rule[HS_REQ_COUNT] = {
-#define HS_REASON(name, status, rule, id, en, ko) rule,
-#include "request_reason.def"
-#undef HS_REASON
-};
-static const char *const reason_name[HS_REQ_COUNT] = {
-#define HS_REASON(name, status, rule, id, en, ko) id,
-#include "request_reason.def"
-#undef HS_REASON
-};
-static const char *const reason_en[HS_REQ_COUNT] = {
-#define HS_REASON(name, status, rule, id, en, ko) en,
-#include "request_reason.def"
-#undef HS_REASON
-};
-static const char *const reason_ko[HS_REQ_COUNT] = {
-#define HS_REASON(name, status, rule, id, en, ko) ko,
+/* One row per reason of request_reason.def: the status a server answers, the
+** rule it cites, its short name and the sentences in English and Korean. */
+static const struct reason {
+    unsigned short status;
+    const char *rule, *name, *en, *ko;
+} reasons[HS_REQ_COUNT] = {
+#define HS_REASON(name, status, rule, id, en, ko) { status, rule, id, en, ko },
 #include "request_reason.def"
 #undef HS_REASON
 };
@@ -154,11 +139,11 @@ static int reason_index(int reason)
 }
 
 /* Return the strings of a reason; never NULL, any int accepted. */
-const char *hs_request_reason_en(int reason) { return reason_en[reason_index(reason)]; }
-const char *hs_request_reason_ko(int reason) { return reason_ko[reason_index(reason)]; }
-const char *hs_request_reason_rule(int reason) { return reason_rule[reason_index(reason)]; }
-const char *hs_request_reason_name(int reason) { return reason_name[reason_index(reason)]; }
-int hs_request_reason_status(int reason) { return reason_status[reason_index(reason)]; }
+const char *hs_request_reason_en(int reason) { return reasons[reason_index(reason)].en; }
+const char *hs_request_reason_ko(int reason) { return reasons[reason_index(reason)].ko; }
+const char *hs_request_reason_rule(int reason) { return reasons[reason_index(reason)].rule; }
+const char *hs_request_reason_name(int reason) { return reasons[reason_index(reason)].name; }
+int hs_request_reason_status(int reason) { return reasons[reason_index(reason)].status; }
 
 /* Returns the default limits (see request.h). */
 struct hs_request_limits hs_request_default_limits(void)
@@ -200,7 +185,7 @@ static size_t fail(struct ctx *c, int reason, size_t off)
 {
     c->req->result = HS_PARSE_ERROR;
     c->req->reason = reason;
-    c->req->status = reason_status[reason];
+    c->req->status = reasons[reason].status;
     c->req->error_offset = (uint32_t)(off > c->len ? c->len : off);
     return FAIL;
 }
@@ -214,7 +199,7 @@ static size_t run_out(struct ctx *c, int incomplete, int beyond, int64_t missing
         return fail(c, beyond, c->len);
     c->req->result = HS_PARSE_INCOMPLETE;
     c->req->reason = incomplete;
-    c->req->status = reason_status[incomplete];
+    c->req->status = reasons[incomplete].status;
     c->req->error_offset = (uint32_t)c->len;
     c->req->missing = missing;
     return FAIL;
