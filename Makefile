@@ -36,9 +36,12 @@ GENERATED := web/status-codes.js web/status-codes.d.ts
 C_TESTS := $(patsubst tests/c/%.c,%,$(wildcard tests/c/test_*.c))
 FUZZERS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 
-.PHONY: all wasm catalog start serve test test-c test-js test-browser fuzz fuzz-ci bench deps deps-browser clean
+.PHONY: help all wasm catalog start serve test test-c test-js test-browser fuzz fuzz-ci bench deps deps-browser clean
 
 all: wasm catalog
+
+help:
+	@sed -n '3,8p' Makefile | sed 's/^# \{0,1\}//'
 
 wasm: web/status.wasm
 catalog: $(GENERATED)
