@@ -3,7 +3,7 @@
 ** status code, the request (and state) that makes it answer that code, and
 ** for the article's codes the Flask handler that sends it correctly. The
 ** data is examples.def and handlers.def; this file looks rows up and writes
-** them as JSON.
+** them as JSON. followup.def holds the sentences of a client's next step.
 */
 #include "app.h"
 
@@ -245,6 +245,21 @@ int hs_server_handler_json(struct hs_server *srv, int code, int lang, char *out,
     memmove(out + j.len, out + cap - (size_t)x, (size_t)x);
     j.len += (size_t)x;
     j.cap = cap;
+    hs_json_obj_end(&j);
+    return hs_json_end(&j) < 0 ? HS_ENOSPC : hs_json_end(&j);
+}
+
+/* See app.h. */
+int hs_server_followup_texts_json(char *out, size_t cap)
+{
+    struct hs_json j;
+    hs_json_init(&j, out, cap);
+    hs_json_obj(&j);
+#define HS_FOLLOW(name, en, ko) \
+    hs_json_key(&j, #name);     \
+    hs_json_i18n(&j, en, ko);
+#include "followup.def"
+#undef HS_FOLLOW
     hs_json_obj_end(&j);
     return hs_json_end(&j) < 0 ? HS_ENOSPC : hs_json_end(&j);
 }

@@ -147,6 +147,11 @@ int hs_server_examples_json(char *out, size_t cap);
 ** article does not discuss code. */
 int hs_server_handler_json(struct hs_server *srv, int code, int lang, char *out, size_t cap);
 
+/* Writes the sentences of a client's next step (followup.def) as
+** { name: { en, ko } } with {0}, {1}... placeholders. Returns the length or
+** HS_ENOSPC. */
+int hs_server_followup_texts_json(char *out, size_t cap);
+
 /* Returns the number of examples and, for i below it, their codes (for tests). */
 int hs_server_example_count(void);
 int hs_server_example_code(int i);

@@ -218,6 +218,9 @@ HS_EXPORT int hs_wasm_server_example(int code) { return hs_server_example_json(c
 /* Writes [{ code, final }] for every code the server sends for a real reason. */
 HS_EXPORT int hs_wasm_server_examples(void) { return hs_server_examples_json(out_buf, HS_OUT_CAP); }
 
+/* Writes the sentences of a client's next step, { name: { en, ko } }. */
+HS_EXPORT int hs_wasm_server_followup_texts(void) { return hs_server_followup_texts_json(out_buf, HS_OUT_CAP); }
+
 /* Writes the Flask handler notes for one of the article's codes, with its
 ** example run on a fresh server (the live state is untouched);
 ** HS_ENOMATCH for another code. */

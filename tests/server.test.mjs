@@ -449,6 +449,14 @@ test('followUp: what a client does next, from the registry', () => {
   assert.equal(follow(get('/success'))[1], null);
   assert.equal(follow(get('/items/99'))[1], null);
   assert.equal(hs.followUp(null), null);
+  // The sentences come from the engine (src/followup.def), filled in both languages.
+  [, f] = follow(json('POST', '/moved-permanently', '{"a":1}'));
+  assert.match(f.explanation.en, /^The client follows Location to \/success, turning POST into GET/);
+  assert.match(f.explanation.ko, /POST을\(를\) GET\(으\)로 바꾸고/);
+  for (const [raw, setup] of [[get('/success'), { maintenance: true }], [req(['POST /jobs HTTP/1.1', 'Host: a', 'Content-Length: 0'])]]) {
+    const g = follow(raw, setup)[1];
+    for (const text of [g.explanation.en, g.explanation.ko]) assert.doesNotMatch(text, /\{\d\}|undefined/);
+  }
 });
 
 test('handler(code): the corrected Flask handler for every article code, with the response it yields', () => {

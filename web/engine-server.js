@@ -20,6 +20,8 @@ const SAMPLE_WS_KEY = 'dGhlIHNhbXBsZSBub25jZQ=='; // RFC 6455 §1.3
 const DROP_WHEN_NO_CONTENT = new Set(['content-length', 'content-type', 'transfer-encoding', 'expect', 'content-encoding']);
 
 export function makeServer(w, inView, inCap, readJSON) {
+  // The sentences of a client's next step live in the engine (followup.def).
+  const followTexts = readJSON(w.hs_wasm_server_followup_texts());
   const lookups = new Map();
   const lookup = (code) => {
     if (!lookups.has(code)) lookups.set(code, code >= 100 && code <= 599 ? readJSON(w.hs_wasm_lookup(code)) : null);
@@ -119,7 +121,7 @@ export function makeServer(w, inView, inCap, readJSON) {
     /** What a client does after exchange: { kind, request?, after?,
      * explanation: { en, ko }, rule }, or null when nothing follows. */
     followUp(exchange) {
-      return followUp(exchange, lookup);
+      return followUp(exchange, lookup, followTexts);
     },
   };
 }
@@ -160,7 +162,17 @@ function retryAfterSeconds(value, dateValue) {
   return Number.isNaN(t) || Number.isNaN(now) ? null : Math.max(0, Math.round((t - now) / 1000));
 }
 
-function followUp(x, lookup) {
+// A sentence of followup.def in both languages, with {0}, {1}... filled in
+// (a filler may itself be { en, ko }).
+function say(text, ...args) {
+  const fill = (lang) => text[lang].replace(/\{(\d)\}/g, (_, i) => {
+    const a = args[Number(i)];
+    return a !== null && typeof a === 'object' ? a[lang] : String(a);
+  });
+  return { en: fill('en'), ko: fill('ko') };
+}
+
+function followUp(x, lookup, texts) {
   if (!x || typeof x !== 'object' || !x.response || !x.request) return null;
   const res = x.response;
   const req = x.request;
@@ -189,17 +201,15 @@ function followUp(x, lookup) {
       target: to.target,
       request: buildRequest(method, to.target, to.host, kept, keep ? req.body : ''),
       explanation: method === req.method
-        ? { en: `The client follows Location to ${location} with the same method (${method})${keep && req.body ? ' and the same content' : ''}.`,
-            ko: `클라이언트는 Location을 따라 ${location}(으)로 같은 메서드(${method})${keep && req.body ? '와 같은 본문으' : ''}로 요청한다.` }
-        : { en: `The client follows Location to ${location}, turning ${req.method} into ${method} and dropping the content: ${info.redirect.explain.en}`,
-            ko: `클라이언트는 Location을 따라 ${location}(으)로 가며 ${req.method}를 ${method}(으)로 바꾸고 본문을 버린다. ${info.redirect.explain.ko}` },
+        ? say(keep && req.body ? texts.redirectSameContent : texts.redirectSame, location, method)
+        : say(texts.redirectChanged, location, req.method, method, info.redirect.explain),
       rule: `RFC 9110 §${info.reference ? info.reference.section : '15.4'}`,
     };
   }
   if (status === 304) {
     return {
       kind: 'cache',
-      explanation: { en: 'The client uses the copy it already has: its validator still matches.', ko: '클라이언트는 이미 가진 사본을 쓴다. 검증자가 여전히 일치한다.' },
+      explanation: say(texts.cache),
       rule: 'RFC 9110 §15.4.5',
     };
   }
@@ -207,8 +217,7 @@ function followUp(x, lookup) {
     return {
       kind: 'authenticate',
       request: again(['authorization'], [['Authorization', 'Bearer user-token']]),
-      explanation: { en: 'The client answers the Bearer challenge: it repeats the request with credentials (this simulation accepts user-token and admin-token).',
-        ko: '클라이언트는 Bearer 챌린지에 답해 자격 증명을 붙여 요청을 다시 보낸다 (이 시뮬레이션은 user-token과 admin-token을 받는다).' },
+      explanation: say(texts.authenticate),
       rule: 'RFC 9110 §11.6.2',
     };
   }
@@ -218,16 +227,14 @@ function followUp(x, lookup) {
       kind: 'retry',
       after,
       request: again(),
-      explanation: { en: `The client waits ${after} s, as Retry-After asks, then sends the same request again.`,
-        ko: `클라이언트는 Retry-After가 말한 대로 ${after}초 기다린 뒤 같은 요청을 다시 보낸다.` },
+      explanation: say(texts.retry, after),
       rule: 'RFC 9110 §10.2.3',
     };
   }
   if (status === 408) {
     return {
       kind: 'reconnect',
-      explanation: { en: 'The server closed the connection; the client may open a new one and send the whole request again.',
-        ko: '서버가 연결을 닫았다. 클라이언트는 새 연결을 열고 요청 전체를 다시 보낼 수 있다.' },
+      explanation: say(texts.reconnect),
       rule: 'RFC 9110 §15.5.9',
     };
   }
@@ -235,7 +242,7 @@ function followUp(x, lookup) {
     return {
       kind: 'retry',
       request: again(['expect']),
-      explanation: { en: 'The client repeats the request without the expectation the server cannot meet.', ko: '클라이언트는 서버가 들어줄 수 없는 기대를 빼고 요청을 다시 보낸다.' },
+      explanation: say(texts.expectation),
       rule: 'RFC 9110 §10.1.1',
     };
   }
@@ -245,8 +252,7 @@ function followUp(x, lookup) {
       kind: 'upgrade',
       request: buildRequest('GET', req.target, host, fields.filter(([n]) => !drop.includes(n.toLowerCase()) && !DROP_WHEN_NO_CONTENT.has(n.toLowerCase()))
         .concat([['Upgrade', 'websocket'], ['Connection', 'Upgrade'], ['Sec-WebSocket-Key', SAMPLE_WS_KEY], ['Sec-WebSocket-Version', '13']]), ''),
-      explanation: { en: 'The client asks to switch to the protocol Upgrade names: a WebSocket handshake (with the sample key of RFC 6455).',
-        ko: '클라이언트는 Upgrade가 밝힌 프로토콜로 전환을 요청한다. RFC 6455의 예시 키로 하는 WebSocket 핸드셰이크다.' },
+      explanation: say(texts.upgrade),
       rule: 'RFC 9110 §15.5.22',
     };
   }
@@ -259,9 +265,7 @@ function followUp(x, lookup) {
       method: 'GET',
       target: to.target,
       request: buildRequest('GET', to.target, to.host, kept, ''),
-      explanation: status === 201
-        ? { en: `The client can fetch the new resource at ${location}.`, ko: `클라이언트는 ${location}에서 새 리소스를 가져올 수 있다.` }
-        : { en: `The client polls the status monitor at ${location} to learn when the work is done.`, ko: `클라이언트는 ${location}의 상태 모니터를 확인해 작업이 끝났는지 알아본다.` },
+      explanation: say(status === 201 ? texts.fetch : texts.poll, location),
       rule: status === 201 ? 'RFC 9110 §15.3.2' : 'RFC 9110 §15.3.3',
     };
   }
