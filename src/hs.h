@@ -44,4 +44,8 @@ const char *hs_error_ko(int rc);
 #define HS_DECIMAL_MAX 20
 size_t hs_decimal(long long v, char *out);
 
+/* Returns 1 if a[0..an) and b[0..bn) are the same bytes, ASCII letters
+** compared without case; 0 otherwise. */
+int hs_ascii_ieq(const char *a, size_t an, const char *b, size_t bn);
+
 #endif

@@ -75,6 +75,8 @@
 */
 #include "request.h"
 
+#include "hs.h"
+
 #include <string.h>
 
 #define CR '\r'
@@ -1065,21 +1067,7 @@ int hs_request_find_header(const char *buf, const struct hs_request *req,
     size_t n = strlen(name);
     for (uint32_t i = from; i < req->n_headers && i < HS_REQUEST_MAX_HEADERS; i++) {
         const struct hs_header *h = &req->headers[i];
-        const unsigned char *s = (const unsigned char *)buf + h->name.off;
-        size_t k = 0;
-        if (h->name.len != n)
-            continue;
-        while (k < n) {
-            unsigned char a = s[k], z = (unsigned char)name[k];
-            if (a >= 'A' && a <= 'Z')
-                a = (unsigned char)(a + 32);
-            if (z >= 'A' && z <= 'Z')
-                z = (unsigned char)(z + 32);
-            if (a != z)
-                break;
-            k++;
-        }
-        if (k == n)
+        if (hs_ascii_ieq(buf + h->name.off, h->name.len, name, n))
             return (int)i;
     }
     return -1;

@@ -50,24 +50,11 @@ void hs_response_field_int(struct hs_response *r, const char *name, long long va
     hs_response_field(r, name, buf, hs_decimal(value, buf));
 }
 
-/* Returns 1 if the C strings a and b match ignoring ASCII case. */
-static int ieq(const char *a, const char *b)
-{
-    for (; *a && *b; a++, b++) {
-        char x = *a, y = *b;
-        if (x >= 'A' && x <= 'Z') x = (char)(x + 32);
-        if (y >= 'A' && y <= 'Z') y = (char)(y + 32);
-        if (x != y)
-            return 0;
-    }
-    return *a == *b;
-}
-
 /* See response.h. */
 int hs_response_find(const struct hs_response *r, const char *name)
 {
     for (int i = 0; i < r->n_fields; i++)
-        if (ieq(r->fields[i].name, name))
+        if (hs_ascii_ieq(r->fields[i].name, strlen(r->fields[i].name), name, strlen(name)))
             return i;
     return -1;
 }

@@ -27,6 +27,7 @@
 ** what the resource supports, which is public (and what CORS preflights rely on).
 */
 #include "app.h"
+#include "hs.h"
 
 #include "httpdate.h"
 #include "json.h"
@@ -41,11 +42,7 @@ static char lower(char ch) { return ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : c
 /* See app.h. */
 int hs_ieq(const char *s, size_t n, const char *lit)
 {
-    size_t i = 0;
-    for (; i < n && lit[i]; i++)
-        if (lower(s[i]) != lit[i])
-            return 0;
-    return i == n && lit[i] == 0;
+    return hs_ascii_ieq(s, n, lit, strlen(lit));
 }
 
 /* See app.h. */
