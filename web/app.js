@@ -168,9 +168,11 @@ function renderGrid() {
 
 /* ---- send ------------------------------------------------------------- */
 
+const utf8 = new TextEncoder();
+
 /** Percent-encodes bytes for the URL, keeping unreserved characters readable. */
 function encodeBytes(raw) {
-  const bytes = typeof raw === 'string' ? new TextEncoder().encode(raw) : raw;
+  const bytes = typeof raw === 'string' ? utf8.encode(raw) : raw;
   let s = '';
   for (const b of bytes) {
     const c = String.fromCharCode(b);
@@ -182,14 +184,21 @@ function encodeBytes(raw) {
 /** Percent-decoding to bytes (not to a string: the request may hold any bytes). */
 function decodeBytes(s) {
   const out = [];
+  let run = ''; // unescaped text, encoded as a whole so surrogate pairs stay together
+  const flush = () => {
+    for (const b of utf8.encode(run)) out.push(b);
+    run = '';
+  };
   for (let i = 0; i < s.length; i++) {
     if (s[i] === '%' && /^[0-9a-f]{2}$/i.test(s.slice(i + 1, i + 3))) {
+      flush();
       out.push(parseInt(s.slice(i + 1, i + 3), 16));
       i += 2;
     } else {
-      for (const b of new TextEncoder().encode(s[i])) out.push(b);
+      run += s[i];
     }
   }
+  flush();
   return new Uint8Array(out);
 }
 
