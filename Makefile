@@ -16,9 +16,27 @@ EMCC ?= emcc
 export NODE_PATH := /usr/share/nodejs
 
 BUILD := build
-ENGINE_SRC := $(filter-out src/wasm.c src/gen_catalog.c,$(wildcard src/*.c))
-ENGINE_DEPS := $(wildcard src/*.c src/*.h src/*.def)
+
+# One source list per layer; each layer links only with those below it
+# (core <- registry <- http <- server <- wasm.c), so a call that runs upward
+# fails to link in that layer's tests.
+CORE_SRC := $(wildcard src/core/*.c)
+REGISTRY_SRC := $(CORE_SRC) $(filter-out src/registry/gen_catalog.c,$(wildcard src/registry/*.c))
+HTTP_SRC := $(REGISTRY_SRC) $(wildcard src/http/*.c)
+SERVER_SRC := $(HTTP_SRC) $(wildcard src/server/*.c)
+ENGINE_SRC := $(SERVER_SRC)
+ENGINE_DEPS := $(wildcard src/*.c src/*/*.c src/*/*.h src/*/*.def)
 EXPORTS := $(shell cat src/exports.txt)
+
+# What each native test links: tests/c/test_LAYER.c with LAYER and below.
+LINK_core := $(CORE_SRC)
+LINK_registry := $(REGISTRY_SRC)
+LINK_http := $(HTTP_SRC)
+LINK_server := $(SERVER_SRC)
+# Each fuzz target links the layer it drives.
+LINK_fuzz_query := $(REGISTRY_SRC)
+LINK_fuzz_request := $(HTTP_SRC)
+LINK_fuzz_server := $(SERVER_SRC)
 
 WARN := -std=c11 -Wall -Wextra -Werror -pedantic
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
@@ -47,11 +65,11 @@ wasm: web/status.wasm
 catalog: $(GENERATED)
 
 web/status.wasm: $(ENGINE_DEPS) src/exports.txt Makefile
-	$(EMCC) $(WARN) $(WASM_FLAGS) $(ENGINE_SRC) src/wasm.c -o $@
+	$(EMCC) $(WARN) $(WASM_FLAGS) -Isrc $(ENGINE_SRC) src/wasm.c -o $@
 
-$(BUILD)/gen_catalog: src/gen_catalog.c $(ENGINE_DEPS)
+$(BUILD)/gen_catalog: src/registry/gen_catalog.c $(ENGINE_DEPS)
 	@mkdir -p $(BUILD)
-	$(CC) $(WARN) -O1 src/gen_catalog.c $(ENGINE_SRC) -o $@
+	$(CC) $(WARN) -O1 -Isrc src/registry/gen_catalog.c $(REGISTRY_SRC) -o $@
 
 $(GENERATED) &: $(BUILD)/gen_catalog
 	$(BUILD)/gen_catalog web
@@ -73,11 +91,11 @@ test-c: $(foreach t,$(C_TESTS),$(BUILD)/gcc/$(t) $(BUILD)/clang/$(t))
 
 $(BUILD)/gcc/test_%: tests/c/test_%.c tests/c/test.h $(ENGINE_DEPS)
 	@mkdir -p $(@D)
-	gcc $(WARN) -g -O1 $(SAN) -Isrc $< $(ENGINE_SRC) -o $@
+	$(CC) $(WARN) -g -O1 $(SAN) -Isrc $< $(LINK_$*) -o $@
 
 $(BUILD)/clang/test_%: tests/c/test_%.c tests/c/test.h $(ENGINE_DEPS)
 	@mkdir -p $(@D)
-	$(CLANG) $(WARN) -g -O1 $(SAN) -Isrc $< $(ENGINE_SRC) -o $@
+	$(CLANG) $(WARN) -g -O1 $(SAN) -Isrc $< $(LINK_$*) -o $@
 
 test-js: all
 	node --test tests/*.test.mjs
@@ -89,7 +107,7 @@ test-browser: all
 # libFuzzer targets: tests/fuzz/fuzz_NAME.c with seeds in tests/fuzz/corpus/NAME/.
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(ENGINE_DEPS)
 	@mkdir -p $(@D)
-	$(CLANG) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Isrc $< $(ENGINE_SRC) -o $@
+	$(CLANG) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Isrc $< $(LINK_fuzz_$*) -o $@
 
 fuzz: $(addprefix $(BUILD)/fuzz/,$(FUZZERS))
 	@set -e; for f in $(FUZZERS); do \

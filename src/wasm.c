@@ -9,11 +9,11 @@
 ** The export list is src/exports.txt; tests/glue.test.mjs checks that the
 ** module exports exactly that.
 */
-#include "hs.h"
-#include "query.h"
-#include "registry.h"
-#include "request.h"
-#include "json.h"
+#include "core/hs.h"
+#include "registry/query.h"
+#include "registry/registry.h"
+#include "http/request.h"
+#include "core/json.h"
 
 #define HS_EXPORT __attribute__((used, visibility("default")))
 
@@ -171,7 +171,7 @@ HS_EXPORT int hs_wasm_request_reasons(void)
 ** has (DESIGN.md): a static struct, set up on first use, reset from JS.
 ** Requests are read from in_buf; JSON goes to out_buf.
 */
-#include "server.h"
+#include "server/server.h"
 
 static struct hs_server server;
 static int server_ready;

@@ -6,10 +6,10 @@
 #include "test.h"
 
 #include "../fuzz/json_check.h"
-#include "hs.h"
-#include "json.h"
-#include "query.h"
-#include "registry.h"
+#include "core/hs.h"
+#include "core/json.h"
+#include "registry/query.h"
+#include "registry/registry.h"
 
 static char out[256 * 1024];
 

@@ -8,13 +8,13 @@
 
 #include "../fuzz/json_check.h"
 #include "../fuzz/server_check.h"
-#include "digest.h"
-#include "hs.h"
-#include "httpdate.h"
-#include "json.h"
-#include "jsonread.h"
-#include "response.h"
-#include "server.h"
+#include "core/digest.h"
+#include "core/hs.h"
+#include "http/httpdate.h"
+#include "core/json.h"
+#include "core/jsonread.h"
+#include "http/response.h"
+#include "server/server.h"
 
 static struct hs_server srv;
 static char out[256 * 1024], out2[256 * 1024];

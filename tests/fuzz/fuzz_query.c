@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hs.h"
+#include "core/hs.h"
 #include "json_check.h"
-#include "query.h"
-#include "registry.h"
+#include "registry/query.h"
+#include "registry/registry.h"
 
 static char out[256 * 1024];
 

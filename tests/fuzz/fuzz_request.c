@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "request.h"
+#include "http/request.h"
 
 static struct hs_request req, req2;
 static char body[1 << 16];

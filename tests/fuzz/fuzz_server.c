@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hs.h"
+#include "core/hs.h"
 #include "json_check.h"
-#include "server.h"
+#include "server/server.h"
 #include "server_check.h"
 
 static struct hs_server srv;

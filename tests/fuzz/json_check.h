@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "json.h"
+#include "core/json.h"
 
 struct jc { const unsigned char *p, *end; int depth; };
 

@@ -10,8 +10,8 @@
 
 #include <string.h>
 
-#include "jsonread.h"
-#include "response.h"
+#include "core/jsonread.h"
+#include "http/response.h"
 
 static char check_raw_buf[1 << 17];
 

@@ -45,14 +45,8 @@ int hs_ascii_ieq(const char *a, size_t an, const char *b, size_t bn)
 {
     if (an != bn)
         return 0;
-    for (size_t i = 0; i < an; i++) {
-        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
-        if (x >= 'A' && x <= 'Z')
-            x = (unsigned char)(x + 32);
-        if (y >= 'A' && y <= 'Z')
-            y = (unsigned char)(y + 32);
-        if (x != y)
+    for (size_t i = 0; i < an; i++)
+        if (hs_ascii_lower(a[i]) != hs_ascii_lower(b[i]))
             return 0;
-    }
     return 1;
 }

@@ -3,8 +3,8 @@
 ** are templates with {0}..{9} filled from the request, kept in the
 ** exchange's fixed arena (cut, never overflowing, when it is full).
 */
-#include "app.h"
-#include "hs.h"
+#include "exchange.h"
+#include "core/hs.h"
 
 #include <string.h>
 

@@ -13,11 +13,11 @@
 ** the virtual request timeout passes, and the connection closes.
 ** The trace each exchange records is written by trace.c.
 */
-#include "app.h"
+#include "routes.h"
 
-#include "hs.h"
-#include "httpdate.h"
-#include "json.h"
+#include "core/hs.h"
+#include "http/httpdate.h"
+#include "core/json.h"
 
 #include <string.h>
 
@@ -156,7 +156,7 @@ static int run_one(struct hs_server *srv, const char *in, size_t len, size_t tot
             c.head_read = 1;
             persistence(&c);
             c.body_missing = res != HS_PARSE_OK;
-            hs_decide(&c);
+            hs_decide(&c, &hs_app);
             if (c.body_missing && !c.decided)
                 timed_out(&c);
             else if (c.body_missing && !c.close) {

@@ -4,7 +4,7 @@
 */
 #include "test.h"
 
-#include "request.h"
+#include "http/request.h"
 
 static struct hs_request req;
 static char body[1 << 17];

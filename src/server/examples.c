@@ -5,10 +5,10 @@
 ** data is examples.def and handlers.def; this file looks rows up and writes
 ** them as JSON. followup.def holds the sentences of a client's next step.
 */
-#include "app.h"
+#include "exchange.h"
 
-#include "hs.h"
-#include "json.h"
+#include "core/hs.h"
+#include "core/json.h"
 
 #include <string.h>
 

@@ -3,10 +3,10 @@
 */
 #include "response.h"
 
-#include "hs.h"
+#include "core/hs.h"
 
 #include "httpdate.h"
-#include "registry.h"
+#include "registry/registry.h"
 
 #include <string.h>
 
@@ -217,7 +217,7 @@ struct required { uint16_t code; uint8_t level; const char *field; };
 
 static const struct required required[] = {
 #define HS_FIELD(name, field, level, ...) { HS_STATUS_##name, HS_LEVEL_##level, field },
-#include "status.def"
+#include "registry/status.def"
 };
 
 /* See response.h. */

@@ -4,8 +4,8 @@
 */
 #include "registry.h"
 
-#include "hs.h"
-#include "json.h"
+#include "core/hs.h"
+#include "core/json.h"
 
 #include <string.h>
 

@@ -11,8 +11,8 @@
 */
 #include "query.h"
 
-#include "hs.h"
-#include "json.h"
+#include "core/hs.h"
+#include "core/json.h"
 #include "registry.h"
 
 #include <string.h>

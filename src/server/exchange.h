@@ -1,11 +1,13 @@
 /*
-** app.h — inside the simulated server (not a public API): the context one
-** exchange is decided in, shared by server.c (the connection), rules.c (the
-** server-wide rules, in RFC 9110 order), app.c (routes and handlers) and
-** state.c.
+** exchange.h — inside the simulated server (not a public API): the context
+** one exchange is decided in and the toolkit every step and handler uses
+** (exchange.c: fields, tokens, status, interim, problem details, methods),
+** the trace (trace.c) and the state and item store (state.c). Shared by
+** server.c (the connection), rules.c (the server-wide rules, in RFC 9110
+** order) and app.c (routes and handlers).
 */
-#ifndef HS_APP_H
-#define HS_APP_H
+#ifndef HS_EXCHANGE_H
+#define HS_EXCHANGE_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -18,41 +20,11 @@ enum {
     M_CONNECT = 1 << 5, M_OPTIONS = 1 << 6, M_TRACE = 1 << 7, M_PATCH = 1 << 8
 };
 
-/* Route flags. */
-enum {
-    R_JSON_OUT = 1 << 0,   /* answers application/json: Accept is checked (406) */
-    R_AUTH_USER = 1 << 1,  /* needs a bearer token of a user or an admin */
-    R_AUTH_ADMIN = 1 << 2, /* needs an admin token */
-    R_PARAM_INT = 1 << 3,  /* the pattern ends in {id}: a positive integer */
-    R_PARAM_CODE = 1 << 4, /* the pattern ends in {code}: 100-599 */
-    R_COND = 1 << 5        /* preconditions are evaluated (a 2xx is its normal answer) */
-};
-
-struct hs_ctx;
-typedef void (*hs_handler)(struct hs_ctx *c);
-/* Finds the target resource: returns 0 and fills *v, or decides 404/410
-** itself (through c) and returns that status. */
-struct hs_validators;
-typedef int (*hs_locate)(struct hs_ctx *c, struct hs_validators *v);
-
-struct hs_route {
-    const char *pattern;   /* "/items/{id}": literal prefix, optional last parameter */
-    unsigned methods;      /* allowed besides OPTIONS (GET implies HEAD) */
-    unsigned json_in;      /* methods that need JSON content (411/415 checked) */
-    unsigned flags;        /* R_* */
-    hs_handler handler;
-    hs_locate locate;      /* NULL: the resource always exists and has no validators */
-};
-
-/* The selected representation's validators (RFC 9110 §8.8), for preconditions. */
-struct hs_validators {
-    const char *etag;      /* with quotes; NULL if none */
-    size_t etag_len;
-    int64_t modified;      /* -1 if none */
-};
-
 /* A byte string: literal, or a slice of the input. */
 struct hs_str { const char *p; size_t n; };
+
+struct hs_app;
+struct hs_route;
 
 struct hs_ctx {
     struct hs_server *srv;
@@ -76,12 +48,13 @@ struct hs_ctx {
     int decided;                    /* a final status is set: later steps do not run */
     int upgraded;                   /* 101: the connection now speaks another protocol */
     int64_t param;                  /* {id} or {code} */
-    const struct hs_route *route;
+    const struct hs_app *app;       /* the routes being served (routes.h) */
+    const struct hs_route *route;   /* the matched route */
     char path[256];                 /* decoded path (for matching) */
     size_t path_len;
 };
 
-/* ---- trace (server.c) ---- */
+/* ---- trace (trace.c) ---- */
 
 /* Appends a trace step. en and ko may hold {0}..{9}: replaced by args[k]
 ** (each cut at 160 bytes). outcome is 0 for a step passed, else the status
@@ -95,45 +68,51 @@ struct hs_str hs_trace_num(struct hs_ctx *c, long long v);
 #define HS_ARGS(...) ((const struct hs_str[]){ __VA_ARGS__ }), (int)(sizeof((const struct hs_str[]){ __VA_ARGS__ }) / sizeof(struct hs_str))
 #define HS_NOARGS NULL, 0
 
-/* ---- request helpers (rules.c) ---- */
+/* ---- request helpers (exchange.c) ---- */
 
-/* Returns the value of the first field named name (case-insensitive) and
-** stores its length; NULL if absent. */
+/* Returns the value of the first field named name (case-insensitive) in the
+** header section and stores its length; NULL if absent. */
 const char *hs_field(const struct hs_ctx *c, const char *name, size_t *n);
+/* Returns how many field lines named name the header section holds. */
+int hs_field_count(const struct hs_ctx *c, const char *name);
+/* Walks the comma-separated elements of every line of field name: *line is
+** the header index to resume from (start at -1), *pos within its value.
+** Returns 1 with the element (OWS trimmed, may be empty) or 0 at the end. */
+int hs_field_next(const struct hs_ctx *c, const char *name, int *line, size_t *pos, const char **el, size_t *n);
 /* Returns 1 if the comma-separated field name (all lines) holds token tok (case-insensitive). */
 int hs_field_has_token(const struct hs_ctx *c, const char *name, const char *tok);
-/* Returns 1 if s[0..n) equals the lower-case literal lit ignoring ASCII case. */
+/* Returns 1 if s[0..n) equals the literal lit ignoring ASCII case. */
 int hs_ieq(const char *s, size_t n, const char *lit);
-
-/* Runs the server-wide rules from "method" to "maintenance" and the route's
-** preconditions, then the handler; fills c->res. (rules.c) */
-void hs_decide(struct hs_ctx *c);
+/* Returns 1 for optional whitespace (SP, HTAB: RFC 9110 §5.6.3). */
+int hs_is_ows(char ch);
+/* Returns the C string s as an hs_str. */
+struct hs_str hs_cstr(const char *s);
+/* Returns the bytes of span s of the request. */
+struct hs_str hs_span_str(const struct hs_ctx *c, struct hs_span s);
 
 /* Sets the final status (and marks the exchange decided). */
 void hs_status(struct hs_ctx *c, int status);
-
 /* Adds an interim response (unless the client speaks HTTP/1.0, which must
 ** never get one: RFC 9110 §15.2); returns it, or NULL. */
 struct hs_response *hs_interim(struct hs_ctx *c, int status);
-
-/* Writes an RFC 9457 problem-details body with the app's message in
-** c->lang. (rules.c) */
+/* Writes an RFC 9457 problem-details body with the app's message in c->lang. */
 void hs_problem(struct hs_ctx *c, int status, const char *en, const char *ko);
-
-/* Adds Content-Language and Vary for a body in c->lang. (rules.c) */
+/* Adds Content-Language and Vary for a body in c->lang. */
 void hs_content_language(struct hs_ctx *c);
 
-/* ---- the application (app.c) ---- */
+/* ---- methods (exchange.c) ---- */
 
-extern const struct hs_route hs_routes[];
-extern const int hs_route_count;
-
-/* Answers OPTIONS for c->route: Allow, and for "*" and "/" a description. */
-void hs_options(struct hs_ctx *c);
-
-/* Writes the Allow value for route methods into buf; returns its length. */
+struct hs_method_name { const char *name; int bit; };
+/* Every method this server knows, with its M_* bit. */
+extern const struct hs_method_name hs_methods[];
+extern const size_t hs_method_count;
+/* Writes the Allow value for route methods (GET implies HEAD; OPTIONS is
+** always allowed) into buf of cap bytes; returns its length. */
 size_t hs_allow(unsigned methods, char *buf, size_t cap);
 
+/* ---- the item store (state.c) ---- */
+
+struct hs_item;
 /* The ETag of an item: "\"<id>.<version>\"". Writes into buf (>= 32); returns length. */
 size_t hs_item_etag(const struct hs_item *it, char *buf);
 /* Returns the item with id, or NULL. */

@@ -21,18 +21,15 @@
 **  - Range requests on an item: one range is served as 206; several ranges
 **    are ignored (a full 200), as §14.2 allows; an unsatisfiable range is 416.
 */
-#include "app.h"
-#include "hs.h"
+#include "routes.h"
+#include "core/hs.h"
 
-#include "digest.h"
-#include "httpdate.h"
-#include "json.h"
-#include "jsonread.h"
+#include "core/digest.h"
+#include "http/httpdate.h"
+#include "core/json.h"
+#include "core/jsonread.h"
 
 #include <string.h>
-
-/* Returns the C string s as an hs_str. */
-static struct hs_str str(const char *s) { return (struct hs_str){ s, strlen(s) }; }
 
 /* Writes the member "message" in the language of the exchange. */
 static void msg(struct hs_ctx *c, struct hs_json *j, const char *en, const char *ko)
@@ -50,27 +47,6 @@ static void json_done(struct hs_ctx *c, struct hs_json *j, int with_lang)
 }
 
 /* ---- items ------------------------------------------------------------------ */
-
-/* See app.h. */
-size_t hs_item_etag(const struct hs_item *it, char *buf)
-{
-    size_t o = 0;
-    buf[o++] = '"';
-    o += hs_decimal(it->id, buf + o);
-    buf[o++] = '.';
-    o += hs_decimal(it->version, buf + o);
-    buf[o++] = '"';
-    return o;
-}
-
-/* See app.h. */
-struct hs_item *hs_item_find(struct hs_server_state *s, uint32_t id)
-{
-    for (int i = 0; i < HS_SERVER_ITEMS; i++)
-        if (id && s->items[i].id == id)
-            return &s->items[i];
-    return NULL;
-}
 
 /* Returns 1 if id was deleted and is still remembered (410). */
 static int is_gone(const struct hs_server_state *s, uint32_t id)
@@ -139,7 +115,7 @@ static int read_name(struct hs_ctx *c, char *name, size_t *len)
         hs_trace(c, "handler", "RFC 9110 §15.5.1", 400,
                  "{0}. The shape of the request is wrong, so this server answers 400 (422 is kept for a well-formed name with a bad value).",
                  "{1}. 요청의 형태가 틀렸으므로 이 서버는 400으로 답한다 (422는 형태는 맞지만 값이 잘못된 name에 쓴다).",
-                 HS_ARGS(str(en), str(ko)));
+                 HS_ARGS(hs_cstr(en), hs_cstr(ko)));
         hs_problem(c, 400, count == 0 ? "name is required." : "name must be a single string.",
                    count == 0 ? "name이 필요하다." : "name은 문자열 하나여야 한다.");
         return -1;
@@ -158,7 +134,7 @@ static int read_name(struct hs_ctx *c, char *name, size_t *len)
             hs_trace(c, "handler", "RFC 9110 §15.5.21", 422,
                      "The request is well-formed JSON with a string name, but the name is {0}: the server understood it and cannot process it, 422.",
                      "요청은 올바른 JSON이고 name도 문자열이지만 name이 {1}. 서버는 요청을 이해했지만 처리할 수 없으므로 422다.",
-                     HS_ARGS(str(en), str(ko)));
+                     HS_ARGS(hs_cstr(en), hs_cstr(ko)));
             hs_problem(c, 422, "name must be 1 to 64 bytes of text without control characters.",
                        "name은 제어 문자가 없는 1~64바이트 텍스트여야 한다.");
             return -1;
@@ -473,12 +449,15 @@ static void index_json(struct hs_ctx *c, struct hs_json *j)
     char allow[96];
     hs_json_key(j, "routes");
     hs_json_arr(j);
-    for (int i = 1; i < hs_route_count; i++) {
+    for (int i = 0; i < c->app->n_routes; i++) {
+        const struct hs_route *r = &c->app->routes[i];
+        if (r->flags & R_ASTERISK)
+            continue;
         hs_json_obj(j);
         hs_json_key(j, "path");
-        hs_json_str(j, hs_routes[i].pattern);
+        hs_json_str(j, r->pattern);
         hs_json_key(j, "allow");
-        hs_json_strn(j, allow, hs_allow(hs_routes[i].methods, allow, sizeof allow));
+        hs_json_strn(j, allow, hs_allow(r->methods, allow, sizeof allow));
         hs_json_obj_end(j);
     }
     hs_json_arr_end(j);
@@ -642,7 +621,7 @@ static void redirect(struct hs_ctx *c, int status, const char *location, const c
     hs_response_content(c->res, NULL, "", 0);
     hs_trace(c, "handler", status == 301 ? "RFC 9110 §15.4.2" : status == 302 ? "RFC 9110 §15.4.3" : status == 303 ? "RFC 9110 §15.4.4"
                            : status == 307 ? "RFC 9110 §15.4.8" : "RFC 9110 §15.4.9",
-             status, en, ko, HS_ARGS(str(location)));
+             status, en, ko, HS_ARGS(hs_cstr(location)));
 }
 
 /* GET|POST /moved-permanently: 301. */
@@ -921,16 +900,16 @@ static void status_route(struct hs_ctx *c)
              HS_ARGS(hs_trace_num(c, code)));
 }
 
-/* The "*" route (OPTIONS * only): hs_options answers it, so nothing to do. */
+/* The "*" route (OPTIONS * only): options() answers it, so nothing to do. */
 static void star(struct hs_ctx *c) { (void)c; }
 
 /* ---- the route table ------------------------------------------------------------------- */
 
 #define ALL_GET (M_GET | M_HEAD)
 
-const struct hs_route hs_routes[] = {
-    { "*", 0, 0, 0, star, NULL },
-    { "/", ALL_GET | M_POST, 0, R_JSON_OUT | R_COND, root, NULL },
+static const struct hs_route hs_routes[] = {
+    { "*", 0, 0, R_ASTERISK, star, NULL },
+    { "/", ALL_GET | M_POST, 0, R_JSON_OUT | R_COND | R_INDEX, root, NULL },
     { "/success", ALL_GET, 0, R_JSON_OUT | R_COND, success, NULL },
     { "/items", ALL_GET | M_POST, M_POST, R_JSON_OUT | R_COND, items, NULL },
     { "/items/{id}", ALL_GET | M_PUT | M_DELETE, M_PUT, R_JSON_OUT | R_COND | R_PARAM_INT, item, item_locate },
@@ -950,17 +929,16 @@ const struct hs_route hs_routes[] = {
     { "/status/{code}", ALL_GET, 0, R_PARAM_CODE, status_route, NULL },
 };
 
-const int hs_route_count = (int)(sizeof hs_routes / sizeof hs_routes[0]);
 
 /* ---- OPTIONS ---------------------------------------------------------------------------- */
 
-/* See app.h. */
-void hs_options(struct hs_ctx *c)
+/* Answers OPTIONS for c->route: Allow, and for "*" and the index a description. */
+static void options(struct hs_ctx *c)
 {
     char allow[96];
     size_t n;
     struct hs_json j;
-    if (c->route == &hs_routes[0]) {
+    if (c->route->flags & R_ASTERISK) {
         n = hs_allow(M_GET | M_POST | M_PUT | M_DELETE, allow, sizeof allow);
         hs_status(c, 200);
         hs_response_field(c->res, "Allow", allow, n);
@@ -982,7 +960,7 @@ void hs_options(struct hs_ctx *c)
     }
     n = hs_allow(c->route->methods, allow, sizeof allow);
     hs_response_field(c->res, "Allow", allow, n);
-    if (c->route == &hs_routes[1]) {
+    if (c->route->flags & R_INDEX) {
         hs_status(c, 200);
         hs_response_json_begin(c->res, &j);
         hs_json_obj(&j);
@@ -996,5 +974,7 @@ void hs_options(struct hs_ctx *c)
     hs_status(c, 204);
     hs_trace(c, "handler", "RFC 9110 §9.3.7", 204, "OPTIONS {0}: Allow lists {1}; there is nothing else to say, so 204.",
              "OPTIONS {0}: Allow에 {1}을(를) 적는다. 더 전할 내용이 없으므로 204다.",
-             HS_ARGS(str(c->route->pattern), ((struct hs_str){ allow, n })));
+             HS_ARGS(hs_cstr(c->route->pattern), ((struct hs_str){ allow, n })));
 }
+
+const struct hs_app hs_app = { hs_routes, (int)(sizeof hs_routes / sizeof hs_routes[0]), options };

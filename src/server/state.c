@@ -2,11 +2,12 @@
 ** state.c — the simulated server's state: its initial value, its JSON, and
 ** the JSON object JS sends to change it (hs_server_set_json).
 */
-#include "app.h"
+#include "exchange.h"
+#include "core/hs.h"
 
-#include "httpdate.h"
-#include "json.h"
-#include "jsonread.h"
+#include "http/httpdate.h"
+#include "core/json.h"
+#include "core/jsonread.h"
 
 #include <string.h>
 
@@ -14,6 +15,27 @@ static const char *const upstream_names[] = { "healthy", "garbage", "slow" };
 
 /* The three items of the initial state, changed a day before the clock starts. */
 static const char *const initial_names[] = { "pen", "notebook", "lamp" };
+
+/* See exchange.h. */
+size_t hs_item_etag(const struct hs_item *it, char *buf)
+{
+    size_t o = 0;
+    buf[o++] = '"';
+    o += hs_decimal(it->id, buf + o);
+    buf[o++] = '.';
+    o += hs_decimal(it->version, buf + o);
+    buf[o++] = '"';
+    return o;
+}
+
+/* See exchange.h. */
+struct hs_item *hs_item_find(struct hs_server_state *s, uint32_t id)
+{
+    for (int i = 0; i < HS_SERVER_ITEMS; i++)
+        if (id && s->items[i].id == id)
+            return &s->items[i];
+    return NULL;
+}
 
 /* See app.h. */
 void hs_state_init(struct hs_server_state *s)

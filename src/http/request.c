@@ -75,7 +75,7 @@
 */
 #include "request.h"
 
-#include "hs.h"
+#include "core/hs.h"
 
 #include <string.h>
 

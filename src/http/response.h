@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "json.h"
+#include "core/json.h"
 
 #define HS_RESPONSE_MAX_FIELDS 20
 #define HS_RESPONSE_VALUES 1536

@@ -44,6 +44,13 @@ const char *hs_error_ko(int rc);
 #define HS_DECIMAL_MAX 20
 size_t hs_decimal(long long v, char *out);
 
+/* Returns ch with an ASCII capital letter made small; any other byte as it
+** is. The engine's one case fold: every case-insensitive comparison uses it. */
+static inline char hs_ascii_lower(char ch)
+{
+    return ch >= 'A' && ch <= 'Z' ? (char)(ch + ('a' - 'A')) : ch;
+}
+
 /* Returns 1 if a[0..an) and b[0..bn) are the same bytes, ASCII letters
 ** compared without case; 0 otherwise. */
 int hs_ascii_ieq(const char *a, size_t an, const char *b, size_t bn);

@@ -26,159 +26,13 @@
 ** skips authentication, negotiation, content and preconditions: it asks
 ** what the resource supports, which is public (and what CORS preflights rely on).
 */
-#include "app.h"
-#include "hs.h"
+#include "routes.h"
+#include "core/hs.h"
 
-#include "httpdate.h"
-#include "json.h"
+#include "http/httpdate.h"
+#include "core/json.h"
 
 #include <string.h>
-
-/* ---- small helpers -------------------------------------------------------- */
-
-/* Returns ch in lower case (ASCII). */
-static char lower(char ch) { return ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch; }
-
-/* See app.h. */
-int hs_ieq(const char *s, size_t n, const char *lit)
-{
-    return hs_ascii_ieq(s, n, lit, strlen(lit));
-}
-
-/* See app.h. */
-const char *hs_field(const struct hs_ctx *c, const char *name, size_t *n)
-{
-    int i = hs_request_find_header(c->in, c->req, name, 0);
-    if (i < 0 || (uint32_t)i >= c->req->trailer_start)
-        return NULL;
-    *n = c->req->headers[i].value.len;
-    return c->in + c->req->headers[i].value.off;
-}
-
-/* Counts the field lines named name in the header section. */
-static int field_count(const struct hs_ctx *c, const char *name)
-{
-    int n = 0;
-    for (int i = hs_request_find_header(c->in, c->req, name, 0); i >= 0 && (uint32_t)i < c->req->trailer_start;
-         i = hs_request_find_header(c->in, c->req, name, (uint32_t)i + 1))
-        n++;
-    return n;
-}
-
-/* Returns 1 for optional whitespace (SP, HTAB). */
-static int is_ows(char ch) { return ch == ' ' || ch == '\t'; }
-
-/* Walks the comma-separated elements of every line of field name: *line is
-** the header index to resume from (start at -1), *pos within its value.
-** Returns 1 with the element (OWS trimmed, may be empty) or 0 at the end. */
-static int next_element(const struct hs_ctx *c, const char *name, int *line, size_t *pos, const char **el, size_t *n)
-{
-    for (;;) {
-        const struct hs_header *h;
-        const char *v;
-        size_t len, p, start, end;
-        if (*line < 0 || *pos == (size_t)-1) {
-            *line = hs_request_find_header(c->in, c->req, name, *line < 0 ? 0 : (uint32_t)*line + 1);
-            *pos = 0;
-            if (*line < 0 || (uint32_t)*line >= c->req->trailer_start)
-                return *line = (int)c->req->n_headers + 1, *pos = 0, 0;
-        }
-        if ((uint32_t)*line > c->req->n_headers)
-            return 0;
-        h = &c->req->headers[*line];
-        v = c->in + h->value.off;
-        len = h->value.len;
-        p = *pos;
-        if (p > len) {
-            *pos = (size_t)-1;
-            continue;
-        }
-        /* an element ends at a comma outside a quoted string */
-        start = p;
-        for (int quoted = 0; p < len && (quoted || v[p] != ','); p++) {
-            if (v[p] == '"')
-                quoted = !quoted;
-            else if (quoted && v[p] == '\\' && p + 1 < len)
-                p++;
-        }
-        end = p;
-        *pos = p < len ? p + 1 : len + 1;
-        while (start < end && is_ows(v[start]))
-            start++;
-        while (end > start && is_ows(v[end - 1]))
-            end--;
-        *el = v + start;
-        *n = end - start;
-        return 1;
-    }
-}
-
-/* See app.h. */
-int hs_field_has_token(const struct hs_ctx *c, const char *name, const char *tok)
-{
-    int line = -1;
-    size_t pos = 0, n;
-    const char *el;
-    while (next_element(c, name, &line, &pos, &el, &n))
-        if (hs_ieq(el, n, tok))
-            return 1;
-    return 0;
-}
-
-/* See app.h. */
-void hs_status(struct hs_ctx *c, int status)
-{
-    c->res->status = status;
-    c->decided = 1;
-}
-
-/* See app.h. */
-struct hs_response *hs_interim(struct hs_ctx *c, int status)
-{
-    struct hs_response *r;
-    if (c->req->version_minor == 0 || c->x->n_interim >= HS_SERVER_INTERIM_MAX)
-        return NULL;
-    r = &c->x->interim[c->x->n_interim++];
-    hs_response_init(r, status);
-    return r;
-}
-
-/* See app.h. */
-void hs_content_language(struct hs_ctx *c)
-{
-    hs_response_set(c->res, "Content-Language", c->lang == HS_LANG_KO ? "ko" : "en", 2);
-    if (c->head_read)
-        hs_response_set(c->res, "Vary", "Accept-Language", 15);
-}
-
-/* See app.h. */
-void hs_problem(struct hs_ctx *c, int status, const char *en, const char *ko)
-{
-    struct hs_json j;
-    hs_status(c, status);
-    hs_response_json_begin(c->res, &j);
-    hs_json_obj(&j);
-    hs_json_key(&j, "type");
-    hs_json_str(&j, "about:blank");
-    hs_json_key(&j, "title");
-    hs_json_str(&j, hs_response_phrase(status));
-    hs_json_key(&j, "status");
-    hs_json_int(&j, status);
-    hs_json_key(&j, "detail");
-    hs_json_str(&j, c->lang == HS_LANG_KO ? ko : en);
-    hs_json_obj_end(&j);
-    hs_response_json_end(c->res, &j, "application/problem+json");
-    hs_content_language(c);
-}
-
-/* Returns the C string s as an hs_str. */
-static struct hs_str str(const char *s) { return (struct hs_str){ s, strlen(s) }; }
-
-/* Returns the bytes of span s of the request. */
-static struct hs_str span_of(const struct hs_ctx *c, struct hs_span s)
-{
-    return (struct hs_str){ c->in + s.off, s.len };
-}
 
 /* ---- weights (q-values) --------------------------------------------------- */
 
@@ -189,15 +43,15 @@ static int qvalue(const char *p, size_t n)
     size_t i = 0;
     while (i < n) {
         size_t s, e;
-        while (i < n && (is_ows(p[i]) || p[i] == ';'))
+        while (i < n && (hs_is_ows(p[i]) || p[i] == ';'))
             i++;
         s = i;
         while (i < n && p[i] != ';')
             i++;
         e = i;
-        while (e > s && is_ows(p[e - 1]))
+        while (e > s && hs_is_ows(p[e - 1]))
             e--;
-        if (e - s >= 2 && lower(p[s]) == 'q' && p[s + 1] == '=') {
+        if (e - s >= 2 && hs_ascii_lower(p[s]) == 'q' && p[s + 1] == '=') {
             const char *v = p + s + 2;
             size_t k = e - s - 2, d;
             int q;
@@ -233,12 +87,12 @@ static void step_language(struct hs_ctx *c)
     const char *el;
     static const char *const names[] = { "English", "Korean" };
     static const char *const names_ko[] = { "영어", "한국어" };
-    if (!field_count(c, "Accept-Language"))
+    if (!hs_field_count(c, "Accept-Language"))
         return;
-    while (next_element(c, "Accept-Language", &line, &pos, &el, &n)) {
+    while (hs_field_next(c, "Accept-Language", &line, &pos, &el, &n)) {
         size_t tag = 0;
         int w;
-        while (tag < n && el[tag] != ';' && !is_ows(el[tag]))
+        while (tag < n && el[tag] != ';' && !hs_is_ows(el[tag]))
             tag++;
         w = qvalue(el + tag, n - tag);
         if (w < 0)
@@ -259,7 +113,7 @@ static void step_language(struct hs_ctx *c)
         hs_trace(c, "language", "RFC 9110 §12.5.4", 0,
                  "Accept-Language names neither English nor Korean; rather than refuse (406), the server answers in its default language, {0}.",
                  "Accept-Language에 영어도 한국어도 없다. 서버는 406으로 거절하지 않고 기본 언어인 {1}로 답한다.",
-                 HS_ARGS(str(names[c->lang]), str(names_ko[c->lang])));
+                 HS_ARGS(hs_cstr(names[c->lang]), hs_cstr(names_ko[c->lang])));
         return;
     }
     if (q[0] != q[1])
@@ -267,23 +121,18 @@ static void step_language(struct hs_ctx *c)
     hs_trace(c, "language", "RFC 9110 §12.5.4", 0,
              "Accept-Language weighs English {0} and Korean {1}: messages are in {2}.",
              "Accept-Language의 가중치는 영어 {0}, 한국어 {1}이다. 메시지는 {3}로 쓴다.",
-             HS_ARGS(hs_trace_num(c, q[0]), hs_trace_num(c, q[1]), str(names[c->lang]), str(names_ko[c->lang])));
+             HS_ARGS(hs_trace_num(c, q[0]), hs_trace_num(c, q[1]), hs_cstr(names[c->lang]), hs_cstr(names_ko[c->lang])));
 }
 
 /* ---- method ----------------------------------------------------------------- */
 
-static const struct { const char *name; int bit; } methods[] = {
-    { "GET", M_GET }, { "HEAD", M_HEAD }, { "POST", M_POST }, { "PUT", M_PUT }, { "DELETE", M_DELETE },
-    { "CONNECT", M_CONNECT }, { "OPTIONS", M_OPTIONS }, { "TRACE", M_TRACE }, { "PATCH", M_PATCH },
-};
-
 /* method: 501 for a method the server does not implement (CONNECT included). Returns 1 to go on. */
 static int step_method(struct hs_ctx *c)
 {
-    struct hs_str m = span_of(c, c->req->method);
-    for (size_t i = 0; i < sizeof methods / sizeof *methods; i++)
-        if (m.n == strlen(methods[i].name) && memcmp(m.p, methods[i].name, m.n) == 0)
-            c->method = methods[i].bit;
+    struct hs_str m = hs_span_str(c, c->req->method);
+    for (size_t i = 0; i < hs_method_count; i++)
+        if (m.n == strlen(hs_methods[i].name) && memcmp(m.p, hs_methods[i].name, m.n) == 0)
+            c->method = hs_methods[i].bit;
     c->head = c->method == M_HEAD;
     if (c->method == M_CONNECT) {
         hs_trace(c, "method", "RFC 9110 §9.3.6", 501,
@@ -295,13 +144,8 @@ static int step_method(struct hs_ctx *c)
     }
     if (!c->method) {
         int lower_case = 0;
-        for (size_t i = 0; i < sizeof methods / sizeof *methods; i++) {
-            const char *k = methods[i].name;
-            size_t kn = strlen(k), j = 0;
-            while (j < kn && j < m.n && lower(m.p[j]) == lower(k[j]))
-                j++;
-            lower_case |= j == kn && kn == m.n;
-        }
+        for (size_t i = 0; i < hs_method_count; i++)
+            lower_case |= hs_ieq(m.p, m.n, hs_methods[i].name);
         hs_trace(c, "method", "RFC 9110 §9.1", 501,
                  lower_case ? "{0} is not a method this server knows: method names are case-sensitive, so it is not GET or POST. An unknown method gets 501 before any route is looked at."
                             : "{0} is not a method this server knows. An unknown method gets 501 before any route is looked at, since no resource could support it.",
@@ -324,7 +168,7 @@ static int step_expect(struct hs_ctx *c)
     int line = -1;
     size_t pos = 0, n;
     const char *el;
-    if (!field_count(c, "Expect"))
+    if (!hs_field_count(c, "Expect"))
         return 1;
     if (c->req->version_minor == 0 && c->req->version_major == 1) {
         hs_trace(c, "expect", "RFC 9110 §10.1.1", 0,
@@ -332,7 +176,7 @@ static int step_expect(struct hs_ctx *c)
                  "HTTP/1.0 클라이언트는 100 (Continue)를 받을 수 없으므로 서버는 Expect 필드를 무시한다.", HS_NOARGS);
         return 1;
     }
-    while (next_element(c, "Expect", &line, &pos, &el, &n)) {
+    while (hs_field_next(c, "Expect", &line, &pos, &el, &n)) {
         if (n == 0)
             continue;
         if (hs_ieq(el, n, "100-continue")) {
@@ -401,8 +245,8 @@ static int read_int(const char *s, size_t n, int64_t *v)
 /* Returns the route matching c->path (and sets c->param), or NULL. */
 static const struct hs_route *match(struct hs_ctx *c)
 {
-    for (int i = 0; i < hs_route_count; i++) {
-        const struct hs_route *r = &hs_routes[i];
+    for (int i = 0; i < c->app->n_routes; i++) {
+        const struct hs_route *r = &c->app->routes[i];
         const char *brace = strchr(r->pattern, '{');
         size_t lit = brace ? (size_t)(brace - r->pattern) : strlen(r->pattern);
         if (c->path_len < lit || memcmp(c->path, r->pattern, lit) != 0)
@@ -427,9 +271,11 @@ static const struct hs_route *match(struct hs_ctx *c)
 /* route: finds the resource, or 404. Returns 1 to go on. */
 static int step_route(struct hs_ctx *c)
 {
-    struct hs_str path = span_of(c, c->req->path);
+    struct hs_str path = hs_span_str(c, c->req->path);
     if (c->req->form == HS_FORM_ASTERISK) {
-        c->route = &hs_routes[0]; /* "*" */
+        for (int i = 0; i < c->app->n_routes; i++)
+            if (c->app->routes[i].flags & R_ASTERISK)
+                c->route = &c->app->routes[i];
         hs_trace(c, "route", "RFC 9112 §3.2.4", 0,
                  "OPTIONS * asks about the server as a whole, not about one resource.",
                  "OPTIONS *는 리소스 하나가 아니라 서버 전체에 대해 묻는다.", HS_NOARGS);
@@ -437,7 +283,7 @@ static int step_route(struct hs_ctx *c)
     }
     if (decode_path(c) == 0 && (c->route = match(c)) != NULL) {
         hs_trace(c, "route", "RFC 9110 §7.1", 0, "{0} is the resource {1}.", "{0}은(는) {1} 리소스다.",
-                 HS_ARGS(path, str(c->route->pattern)));
+                 HS_ARGS(path, hs_cstr(c->route->pattern)));
         return 1;
     }
     if (path.n > 7 && memcmp(path.p, "/items/", 7) == 0)
@@ -454,29 +300,6 @@ static int step_route(struct hs_ctx *c)
 
 /* ---- method allowed ------------------------------------------------------------ */
 
-/* See app.h. */
-size_t hs_allow(unsigned m, char *buf, size_t cap)
-{
-    size_t o = 0;
-    if (m & M_GET)
-        m |= M_HEAD;
-    m |= M_OPTIONS;
-    for (size_t i = 0; i < sizeof methods / sizeof *methods; i++) {
-        size_t k = strlen(methods[i].name);
-        if (!(m & (unsigned)methods[i].bit))
-            continue;
-        if (o && o + 2 <= cap) {
-            memcpy(buf + o, ", ", 2);
-            o += 2;
-        }
-        if (o + k <= cap) {
-            memcpy(buf + o, methods[i].name, k);
-            o += k;
-        }
-    }
-    return o;
-}
-
 /* allow: 405 with Allow when the resource does not support the method. Returns 1 to go on. */
 static int step_allow(struct hs_ctx *c)
 {
@@ -485,7 +308,7 @@ static int step_allow(struct hs_ctx *c)
     unsigned m = c->route->methods | M_OPTIONS | ((c->route->methods & M_GET) ? M_HEAD : 0);
     if (m & (unsigned)c->method) {
         hs_trace(c, "allow", "RFC 9110 §9.1", 0, "{0} supports {1}.", "{0}은(는) {1}을(를) 지원한다.",
-                 HS_ARGS(str(c->route->pattern), span_of(c, c->req->method)));
+                 HS_ARGS(hs_cstr(c->route->pattern), hs_span_str(c, c->req->method)));
         return 1;
     }
     if (c->method == M_TRACE)
@@ -497,7 +320,7 @@ static int step_allow(struct hs_ctx *c)
         hs_trace(c, "allow", "RFC 9110 §15.5.6", 405,
                  "{0} exists but does not support {1}: 405, and Allow lists what it does support ({2}).",
                  "{0}은(는) 있지만 {1}을(를) 지원하지 않는다. 405로 답하고 Allow에 지원하는 메서드({2})를 적는다.",
-                 HS_ARGS(str(c->route->pattern), span_of(c, c->req->method), ((struct hs_str){ allow, n })));
+                 HS_ARGS(hs_cstr(c->route->pattern), hs_span_str(c, c->req->method), ((struct hs_str){ allow, n })));
     hs_response_field(c->res, "Allow", allow, n);
     hs_problem(c, 405, "This resource does not support this method; see Allow.",
                "이 리소스는 이 메서드를 지원하지 않는다. Allow를 보라.");
@@ -515,7 +338,7 @@ static int step_auth(struct hs_ctx *c)
     struct hs_str token = { "", 0 };
     if (!(c->route->flags & (R_AUTH_USER | R_AUTH_ADMIN))) {
         hs_trace(c, "auth", "RFC 9110 §11", 0, "{0} is public: no credentials needed.", "{0}은(는) 공개 리소스다. 자격 증명이 필요 없다.",
-                 HS_ARGS(str(c->route->pattern)));
+                 HS_ARGS(hs_cstr(c->route->pattern)));
         return 1;
     }
     v = hs_field(c, "Authorization", &n);
@@ -541,7 +364,7 @@ static int step_auth(struct hs_ctx *c)
             hs_trace(c, "auth", "RFC 9110 §11.6.1", 401,
                      "{0} needs credentials and the request has no Authorization field: 401, with a WWW-Authenticate challenge saying how to authenticate.",
                      "{0}에는 자격 증명이 필요한데 요청에 Authorization 필드가 없다. 인증 방법을 알려 주는 WWW-Authenticate 챌린지와 함께 401로 답한다.",
-                     HS_ARGS(str(c->route->pattern)));
+                     HS_ARGS(hs_cstr(c->route->pattern)));
         else if (hs_ieq(v, k, "bearer"))
             hs_trace(c, "auth", "RFC 6750 §3.1", 401,
                      "The bearer token is not valid here: 401 with error=\"invalid_token\". Valid tokens in this simulation are user-token and admin-token.",
@@ -568,7 +391,7 @@ static int step_auth(struct hs_ctx *c)
     }
     hs_trace(c, "auth", "RFC 9110 §11.4", 0, "The bearer token identifies {0}, which may use {1}.",
              "bearer 토큰은 {2}을(를) 가리키며, {1}을(를) 쓸 수 있다.",
-             HS_ARGS(str(c->role == 2 ? "an admin" : "a user"), str(c->route->pattern), str(c->role == 2 ? "관리자" : "사용자")));
+             HS_ARGS(hs_cstr(c->role == 2 ? "an admin" : "a user"), hs_cstr(c->route->pattern), hs_cstr(c->role == 2 ? "관리자" : "사용자")));
     return 1;
 }
 
@@ -582,12 +405,12 @@ static int json_weight(struct hs_ctx *c)
     int line = -1, best_spec = 0, weight = 0, readable = 0;
     size_t pos = 0, n;
     const char *el;
-    if (!field_count(c, "Accept"))
+    if (!hs_field_count(c, "Accept"))
         return 1000;
-    while (next_element(c, "Accept", &line, &pos, &el, &n)) {
+    while (hs_field_next(c, "Accept", &line, &pos, &el, &n)) {
         size_t t = 0, slash;
         int spec, q;
-        while (t < n && el[t] != ';' && !is_ows(el[t]))
+        while (t < n && el[t] != ';' && !hs_is_ows(el[t]))
             t++;
         for (slash = 0; slash < t && el[slash] != '/'; slash++)
             ;
@@ -616,7 +439,7 @@ static int step_negotiate(struct hs_ctx *c)
     int w;
     if (!(c->route->flags & R_JSON_OUT)) {
         hs_trace(c, "negotiate", "RFC 9110 §12.1", 0, "{0} has a single way to answer; there is nothing to negotiate.",
-                 "{0}은(는) 답하는 방식이 하나뿐이라 협상할 것이 없다.", HS_ARGS(str(c->route->pattern)));
+                 "{0}은(는) 답하는 방식이 하나뿐이라 협상할 것이 없다.", HS_ARGS(hs_cstr(c->route->pattern)));
         return 1;
     }
     w = json_weight(c);
@@ -626,7 +449,7 @@ static int step_negotiate(struct hs_ctx *c)
         hs_trace(c, "negotiate", "RFC 9110 §12.5.1", 406,
                  "{0} only has an application/json representation and Accept ({1}) rules it out. A strict server says so with 406 instead of sending what the client refused.",
                  "{0}에는 application/json 표현만 있는데 Accept({1})가 이를 받지 않는다. 엄격한 서버는 클라이언트가 거절한 형식을 보내는 대신 406으로 알린다.",
-                 HS_ARGS(str(c->route->pattern), ((struct hs_str){ v, n })));
+                 HS_ARGS(hs_cstr(c->route->pattern), ((struct hs_str){ v, n })));
         hs_problem(c, 406, "This resource is only available as application/json.",
                    "이 리소스는 application/json으로만 제공된다.");
         return 0;
@@ -635,7 +458,7 @@ static int step_negotiate(struct hs_ctx *c)
         hs_trace(c, "negotiate", "RFC 9110 §12.5.1", 0,
                  "The Accept field has no media range the server can read, so it is treated as absent: any type is acceptable.",
                  "Accept 필드에 읽을 수 있는 미디어 범위가 없으므로 없는 것으로 본다. 어떤 형식이든 받을 수 있다는 뜻이다.", HS_NOARGS);
-    else if (field_count(c, "Accept"))
+    else if (hs_field_count(c, "Accept"))
         hs_trace(c, "negotiate", "RFC 9110 §12.5.1", 0, "Accept allows application/json (weight {0}/1000).",
                  "Accept가 application/json을 허용한다 (가중치 {0}/1000).", HS_ARGS(hs_trace_num(c, w)));
     else
@@ -652,19 +475,19 @@ static int step_negotiate(struct hs_ctx *c)
 static int is_json_type(const char *v, size_t n)
 {
     size_t t = 0;
-    while (t < n && v[t] != ';' && !is_ows(v[t]))
+    while (t < n && v[t] != ';' && !hs_is_ows(v[t]))
         t++;
     if (!hs_ieq(v, t, "application/json"))
         return 0;
     while (t < n) {
         size_t s, e;
-        while (t < n && (is_ows(v[t]) || v[t] == ';'))
+        while (t < n && (hs_is_ows(v[t]) || v[t] == ';'))
             t++;
         s = t;
         while (t < n && v[t] != ';')
             t++;
         e = t;
-        while (e > s && is_ows(v[e - 1]))
+        while (e > s && hs_is_ows(v[e - 1]))
             e--;
         if (e - s >= 8 && hs_ieq(v + s, 8, "charset=")) {
             const char *cs = v + s + 8;
@@ -687,18 +510,18 @@ static int step_content(struct hs_ctx *c)
         if (c->req->framing != HS_FRAMING_NONE && c->method != M_POST)
             hs_trace(c, "content", "RFC 9110 §9.3.1", 0, "{0} {1} does not use content; the {2} bytes sent are read and ignored.",
                      "{0} {1}은(는) 본문을 쓰지 않는다. 보낸 {2}바이트는 읽고 무시한다.",
-                     HS_ARGS(span_of(c, c->req->method), str(c->route->pattern), hs_trace_num(c, c->body_len)));
+                     HS_ARGS(hs_span_str(c, c->req->method), hs_cstr(c->route->pattern), hs_trace_num(c, c->body_len)));
         return 1;
     }
     if (c->req->framing == HS_FRAMING_NONE) {
         hs_trace(c, "content", "RFC 9110 §15.5.12", 411,
                  "{0} {1} needs JSON content, but the request has neither Content-Length nor Transfer-Encoding, so it has no content at all. This server requires a length: 411.",
                  "{0} {1}에는 JSON 본문이 필요한데 요청에 Content-Length도 Transfer-Encoding도 없어 본문이 아예 없다. 이 서버는 길이를 요구하므로 411로 답한다.",
-                 HS_ARGS(span_of(c, c->req->method), str(c->route->pattern)));
+                 HS_ARGS(hs_span_str(c, c->req->method), hs_cstr(c->route->pattern)));
         hs_problem(c, 411, "Send the JSON content with a Content-Length.", "JSON 본문을 Content-Length와 함께 보내라.");
         return 0;
     }
-    if (field_count(c, "Content-Type") > 1) {
+    if (hs_field_count(c, "Content-Type") > 1) {
         hs_trace(c, "content", "RFC 9110 §8.3", 400,
                  "Content-Type appears more than once; a representation has one media type, so the request is malformed: 400.",
                  "Content-Type이 두 번 이상 나온다. 표현의 미디어 타입은 하나뿐이므로 잘못된 요청이다. 400으로 답한다.", HS_NOARGS);
@@ -712,14 +535,14 @@ static int step_content(struct hs_ctx *c)
                       : "The content has no Content-Type, so it counts as application/octet-stream; {1} reads only application/json: 415.",
                  type ? "본문 형식이 {0}인데 {1}은(는) application/json(UTF-8)만 읽는다. 바이트를 보기도 전에 415로 답한다."
                       : "본문에 Content-Type이 없어 application/octet-stream으로 취급한다. {1}은(는) application/json만 읽으므로 415로 답한다.",
-                 HS_ARGS(((struct hs_str){ type ? type : "", n }), str(c->route->pattern)));
+                 HS_ARGS(((struct hs_str){ type ? type : "", n }), hs_cstr(c->route->pattern)));
         if (c->method == M_POST) /* RFC 9110 §15.5.16 suggests saying what would be accepted */
             hs_response_field_str(c->res, "Accept-Post", "application/json");
         hs_problem(c, 415, "Send the content as application/json.", "본문을 application/json으로 보내라.");
         return 0;
     }
     hs_trace(c, "content", "RFC 9110 §8.3", 0, "The content is application/json, as {0} requires.",
-             "본문이 {0}에 필요한 application/json이다.", HS_ARGS(str(c->route->pattern)));
+             "본문이 {0}에 필요한 application/json이다.", HS_ARGS(hs_cstr(c->route->pattern)));
     return 1;
 }
 
@@ -815,7 +638,7 @@ static int list_matches(struct hs_ctx *c, const char *name, const struct hs_vali
     int line = -1;
     size_t pos = 0, n;
     const char *el;
-    while (next_element(c, name, &line, &pos, &el, &n)) {
+    while (hs_field_next(c, name, &line, &pos, &el, &n)) {
         if (n == 1 && el[0] == '*')
             return 1;
         if (v->etag && etag_match(el, n, v->etag, v->etag_len, strong))
@@ -830,7 +653,7 @@ static int64_t date_field(struct hs_ctx *c, const char *name)
     size_t n;
     const char *v = hs_field(c, name, &n);
     int64_t t;
-    if (!v || field_count(c, name) != 1 || hs_http_date_parse(v, n, c->s->clock, &t) < 0)
+    if (!v || hs_field_count(c, name) != 1 || hs_http_date_parse(v, n, c->s->clock, &t) < 0)
         return -1;
     return t;
 }
@@ -858,7 +681,7 @@ static int step_conditions(struct hs_ctx *c, const struct hs_validators *v)
 {
     int get = c->method == M_GET || c->method == M_HEAD, any = 0;
     int64_t t;
-    if (field_count(c, "If-Match")) {
+    if (hs_field_count(c, "If-Match")) {
         any = 1;
         if (!list_matches(c, "If-Match", v, 1))
             return fail_412(c, v->etag ? "If-Match names no entity-tag that matches the current one (strong comparison): 412, the method is not applied."
@@ -867,7 +690,7 @@ static int step_conditions(struct hs_ctx *c, const struct hs_validators *v)
                                     : "If-Match가 있지만 이 리소스에는 비교할 엔티티 태그가 없다. 412로 답한다.");
         hs_trace(c, "conditions", "RFC 9110 §13.1.1", 0, "If-Match holds: the client has the current representation.",
                  "If-Match가 맞다. 클라이언트가 현재 표현을 가지고 있다.", HS_NOARGS);
-    } else if (field_count(c, "If-Unmodified-Since") && v->modified >= 0 && (t = date_field(c, "If-Unmodified-Since")) >= 0) {
+    } else if (hs_field_count(c, "If-Unmodified-Since") && v->modified >= 0 && (t = date_field(c, "If-Unmodified-Since")) >= 0) {
         any = 1;
         if (v->modified > t)
             return fail_412(c, "The resource changed after the If-Unmodified-Since date: 412.",
@@ -875,7 +698,7 @@ static int step_conditions(struct hs_ctx *c, const struct hs_validators *v)
         hs_trace(c, "conditions", "RFC 9110 §13.1.4", 0, "Not modified since the If-Unmodified-Since date: go on.",
                  "If-Unmodified-Since 날짜 이후로 바뀌지 않았다. 계속 진행한다.", HS_NOARGS);
     }
-    if (field_count(c, "If-None-Match")) {
+    if (hs_field_count(c, "If-None-Match")) {
         any = 1;
         if (list_matches(c, "If-None-Match", v, 0)) {
             if (get) {
@@ -891,7 +714,7 @@ static int step_conditions(struct hs_ctx *c, const struct hs_validators *v)
         }
         hs_trace(c, "conditions", "RFC 9110 §13.1.2", 0, "If-None-Match does not match: the representation changed, go on.",
                  "If-None-Match가 일치하지 않는다. 표현이 바뀌었으므로 계속 진행한다.", HS_NOARGS);
-    } else if (get && field_count(c, "If-Modified-Since")) {
+    } else if (get && hs_field_count(c, "If-Modified-Since")) {
         any = 1;
         t = date_field(c, "If-Modified-Since");
         if (t < 0 || v->modified < 0)
@@ -939,11 +762,12 @@ static int run_steps(struct hs_ctx *c, step_fn *const *steps, size_t n)
     return 1;
 }
 
-/* See app.h. */
-void hs_decide(struct hs_ctx *c)
+/* See routes.h. */
+void hs_decide(struct hs_ctx *c, const struct hs_app *app)
 {
     const struct hs_route *r;
     struct hs_validators v = { NULL, 0, -1 };
+    c->app = app;
     step_language(c);
     if (!RUN(request_steps))
         return;
@@ -962,8 +786,8 @@ void hs_decide(struct hs_ctx *c)
         if (r->flags & R_COND) {
             if (!step_conditions(c, &v))
                 return;
-        } else if (field_count(c, "If-Match") || field_count(c, "If-None-Match") || field_count(c, "If-Modified-Since") ||
-                   field_count(c, "If-Unmodified-Since"))
+        } else if (hs_field_count(c, "If-Match") || hs_field_count(c, "If-None-Match") || hs_field_count(c, "If-Modified-Since") ||
+                   hs_field_count(c, "If-Unmodified-Since"))
             hs_trace(c, "conditions", "RFC 9110 §13.2.1", 0,
                      "This resource does not answer with a 2xx, so its preconditions are ignored.",
                      "이 리소스는 2xx로 답하지 않으므로 전제 조건을 무시한다.", HS_NOARGS);
@@ -972,7 +796,7 @@ void hs_decide(struct hs_ctx *c)
     if (c->body_missing)
         return; /* the content never arrives: the caller answers 408 */
     if (c->method == M_OPTIONS)
-        hs_options(c);
+        app->options(c);
     else
         r->handler(c);
 }

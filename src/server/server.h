@@ -21,8 +21,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "request.h"
-#include "response.h"
+#include "http/request.h"
+#include "http/response.h"
 
 #define HS_SERVER_EPOCH 1735689600   /* 2025-01-01T00:00:00Z: where the virtual clock starts */
 #define HS_SERVER_ITEMS 16           /* capacity of the item store */
