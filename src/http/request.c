@@ -1,6 +1,8 @@
 /*
 ** request.c — a strict HTTP/1.1 request parser (RFC 9112): request line,
-** field lines, Host, framing (Content-Length, chunked), limits.
+** field lines, Host, framing (Content-Length, chunked), limits. This file
+** reads the request line and the field lines; body.c decides the framing and
+** reads the content, under the same rules (request_internal.h joins them).
 **
 ** One pass over (buf, len), left to right, no allocation, no state kept
 ** between calls. Every loop advances through buf or through req->headers, so
@@ -73,31 +75,15 @@
 **  missing in HTTP/1.1, invalid value), then Transfer-Encoding (HTTP/1.0,
 **  with Content-Length, codings), then Content-Length (syntax, 413).
 */
-#include "request.h"
-
-#include "core/hs.h"
+#include "request_internal.h"
 
 #include <string.h>
-
-#define CR '\r'
-#define LF '\n'
-#define FAIL ((size_t)-1)
-#define NONE ((size_t)-1)
 
 /* Inputs longer than this are read as if only this much was available. */
 #define MAX_INPUT ((size_t)0x7fffffff)
 
-/* Byte classes. */
-enum {
-    C_TCHAR = 1,  /* token (RFC 9110 §5.6.2) */
-    C_VALUE = 2,  /* field-content byte: VCHAR, obs-text, SP, HTAB (RFC 9110 §5.5) */
-    C_URI = 4,    /* request-target byte read without a second look: unreserved, sub-delims, : @ / */
-    C_HEX = 8,    /* HEXDIG */
-    C_REG = 16,   /* reg-name byte but %: unreserved, sub-delims (RFC 3986 §3.2.2) */
-    C_QDTEXT = 32 /* qdtext (RFC 9110 §5.6.4) */
-};
-
-static const unsigned char cls[256] = {
+/* See request_internal.h. */
+const unsigned char req_cls[256] = {
      0,  0,  0,  0,  0,  0,  0,  0,  0, 34,  0,  0,  0,  0,  0,  0,
      0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
     34, 55,  2, 35, 55, 35, 55, 55, 54, 54, 55, 55, 54, 55, 55, 38,
@@ -115,11 +101,6 @@ static const unsigned char cls[256] = {
     34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34,
     34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34,
 };
-
-#define IS(ch, c) (cls[(unsigned char)(ch)] & (c))
-#define IS_DIGIT(ch) ((unsigned)((ch) - '0') < 10u)
-#define IS_WS(ch) ((ch) == ' ' || (ch) == '\t')
-#define IS_EOL(ch) ((ch) == CR || (ch) == LF)
 
 /* ---- reasons ------------------------------------------------------------ */
 
@@ -160,20 +141,7 @@ struct hs_request_limits hs_request_default_limits(void)
     return l;
 }
 
-/* ---- parse state -------------------------------------------------------- */
-
-struct ctx {
-    const unsigned char *b;
-    size_t len, total;
-    const struct hs_request_limits *lim;
-    struct hs_request *req;
-    char *body;
-    size_t body_cap;
-    /* special fields of the header section: count and first (second) index */
-    uint32_t host_n, host1, host2;
-    uint32_t cl_n, cl1;
-    uint32_t te_n, te1;
-};
+/* ---- parse state (struct ctx: request_internal.h) ---------------------- */
 
 /* Returns a + b, or SIZE_MAX when that does not fit. */
 static size_t sat_add(size_t a, uint64_t b)
@@ -181,9 +149,8 @@ static size_t sat_add(size_t a, uint64_t b)
     return b > (uint64_t)(MAX_INPUT * 2) - a ? (size_t)(MAX_INPUT * 2) : a + (size_t)b;
 }
 
-/* Records a rejection (reason, its status, the offending offset clamped to
-** len); returns FAIL. */
-static size_t fail(struct ctx *c, int reason, size_t off)
+/* See request_internal.h. */
+size_t req_fail(struct ctx *c, int reason, size_t off)
 {
     c->req->result = HS_PARSE_ERROR;
     c->req->reason = reason;
@@ -192,13 +159,11 @@ static size_t fail(struct ctx *c, int reason, size_t off)
     return FAIL;
 }
 
-/* The bytes ran out at len before a decision. If the input goes on past len
-** (total > len), records what a server with this buffer answers (beyond);
-** otherwise records INCOMPLETE with reason incomplete and missing. Returns FAIL. */
-static size_t run_out(struct ctx *c, int incomplete, int beyond, int64_t missing)
+/* See request_internal.h. */
+size_t req_run_out(struct ctx *c, int incomplete, int beyond, int64_t missing)
 {
     if (c->total > c->len)
-        return fail(c, beyond, c->len);
+        return req_fail(c, beyond, c->len);
     c->req->result = HS_PARSE_INCOMPLETE;
     c->req->reason = incomplete;
     c->req->status = reasons[incomplete].status;
@@ -207,32 +172,17 @@ static size_t run_out(struct ctx *c, int incomplete, int beyond, int64_t missing
     return FAIL;
 }
 
-/* b[p] is CR or LF. Returns the index after the line terminator, or FAIL
-** (bare CR, bare LF when not lenient, or out of bytes). */
-static size_t eol(struct ctx *c, size_t p, int incomplete, int beyond)
+/* See request_internal.h. */
+size_t req_eol(struct ctx *c, size_t p, int incomplete, int beyond)
 {
     if (c->b[p] == LF)
-        return (c->lim->lenient & HS_LENIENT_BARE_LF) ? p + 1 : fail(c, HS_REQ_BARE_LF, p);
+        return (c->lim->lenient & HS_LENIENT_BARE_LF) ? p + 1 : req_fail(c, HS_REQ_BARE_LF, p);
     if (p + 1 >= c->len)
-        return run_out(c, incomplete, beyond, -1);
+        return req_run_out(c, incomplete, beyond, -1);
     if (c->b[p + 1] != LF)
-        return fail(c, HS_REQ_BARE_CR, p);
+        return req_fail(c, HS_REQ_BARE_CR, p);
     return p + 2;
 }
-
-/* Returns 1 if b[0..n) equals the lower-case lit (length ln) ignoring ASCII
-** case. b must hold token bytes (for which | 0x20 folds only letters). */
-static int name_is(const unsigned char *b, size_t n, const char *lit, size_t ln)
-{
-    if (n != ln)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if ((b[i] | 0x20) != (unsigned char)lit[i])
-            return 0;
-    return 1;
-}
-
-#define NAME_IS(b, n, lit) name_is((b), (n), lit, sizeof(lit) - 1)
 
 /* Returns the first index in b[q..end) that is not a field-value byte
 ** (C_VALUE). Eight bytes at a time while none of them is a control byte or
@@ -259,17 +209,11 @@ static size_t scan_value(const unsigned char *b, size_t q, size_t end)
 ** step over a limit): then q is returned as it is. */
 static size_t scan_class(const unsigned char *b, size_t q, size_t end, unsigned c)
 {
-    while (q + 4 <= end && (cls[b[q]] & cls[b[q + 1]] & cls[b[q + 2]] & cls[b[q + 3]] & c))
+    while (q + 4 <= end && (req_cls[b[q]] & req_cls[b[q + 1]] & req_cls[b[q + 2]] & req_cls[b[q + 3]] & c))
         q += 4;
-    while (q < end && (cls[b[q]] & c))
+    while (q < end && (req_cls[b[q]] & c))
         q++;
     return q;
-}
-
-/* Returns the value of a hex digit (the caller checked C_HEX). */
-static unsigned hexval(unsigned char ch)
-{
-    return IS_DIGIT(ch) ? (unsigned)(ch - '0') : (unsigned)((ch | 0x20) - 'a' + 10);
 }
 
 /* ---- authority ---------------------------------------------------------- */
@@ -322,8 +266,8 @@ static size_t bad_authority(const unsigned char *b, size_t s, size_t e, int need
 static size_t line_short(struct ctx *c, size_t q, size_t lim, int may_end)
 {
     if (q >= lim && (q < c->len || !may_end))
-        return fail(c, HS_REQ_LINE_TOO_LONG, lim);
-    return run_out(c, HS_REQ_INCOMPLETE_LINE, HS_REQ_LINE_BEYOND_BUFFER, -1);
+        return req_fail(c, HS_REQ_LINE_TOO_LONG, lim);
+    return req_run_out(c, HS_REQ_INCOMPLETE_LINE, HS_REQ_LINE_BEYOND_BUFFER, -1);
 }
 
 /* Checks the form of the complete request-target b[ts..te) for the method
@@ -340,17 +284,17 @@ static size_t check_target(struct ctx *c, size_t ts, size_t te, size_t qmark, si
     if (connect) {
         /* authority-form = uri-host ":" port, and nothing else */
         if (b[ts] == '/' || (te - ts == 1 && b[ts] == '*'))
-            return fail(c, HS_REQ_CONNECT_NEEDS_AUTHORITY, ts);
+            return req_fail(c, HS_REQ_CONNECT_NEEDS_AUTHORITY, ts);
         bad = bad_authority(b, ts, te, 1, &hl);
         if (bad != NONE || hl == 0)
-            return fail(c, HS_REQ_BAD_AUTHORITY, bad == NONE ? ts : bad);
+            return req_fail(c, HS_REQ_BAD_AUTHORITY, bad == NONE ? ts : bad);
         r->form = HS_FORM_AUTHORITY;
         r->path.off = r->query.off = (uint32_t)te;
         return 0;
     }
     if (te - ts == 1 && b[ts] == '*') {
         if (!(r->method.len == 7 && memcmp(b + r->method.off, "OPTIONS", 7) == 0))
-            return fail(c, HS_REQ_ASTERISK_NOT_OPTIONS, ts);
+            return req_fail(c, HS_REQ_ASTERISK_NOT_OPTIONS, ts);
         r->form = HS_FORM_ASTERISK;
         r->path.off = (uint32_t)ts;
         r->path.len = 1;
@@ -363,28 +307,28 @@ static size_t check_target(struct ctx *c, size_t ts, size_t te, size_t qmark, si
         /* absolute-form: "http" / "https" "://" authority path-abempty [ "?" query ] */
         size_t q = ts, as, ae;
         if (!((b[q] | 0x20) >= 'a' && (b[q] | 0x20) <= 'z'))
-            return fail(c, HS_REQ_BAD_TARGET_FORM, ts);
+            return req_fail(c, HS_REQ_BAD_TARGET_FORM, ts);
         /* scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) */
         while (q < te && ((IS(b[q], C_TCHAR) && ((b[q] | 0x20) >= 'a' && (b[q] | 0x20) <= 'z')) ||
                           IS_DIGIT(b[q]) || b[q] == '+' || b[q] == '-' || b[q] == '.'))
             q++;
         if (q >= te || b[q] != ':')
-            return fail(c, HS_REQ_BAD_TARGET_FORM, ts);
+            return req_fail(c, HS_REQ_BAD_TARGET_FORM, ts);
         if (!NAME_IS(b + ts, q - ts, "http") && !NAME_IS(b + ts, q - ts, "https"))
-            return fail(c, HS_REQ_TARGET_SCHEME, ts);
+            return req_fail(c, HS_REQ_TARGET_SCHEME, ts);
         if (te - q < 3 || b[q + 1] != '/' || b[q + 2] != '/')
-            return fail(c, HS_REQ_BAD_TARGET_FORM, q + 1);
+            return req_fail(c, HS_REQ_BAD_TARGET_FORM, q + 1);
         as = ae = q + 3;
         while (ae < te && b[ae] != '/' && b[ae] != '?')
             ae++;
         for (q = as; q < ae; q++)
             if (b[q] == '@')
-                return fail(c, HS_REQ_TARGET_USERINFO, q);
+                return req_fail(c, HS_REQ_TARGET_USERINFO, q);
         bad = bad_authority(b, as, ae, 0, &hl);
         if (bad != NONE)
-            return fail(c, b[bad] == '[' || b[bad] == ']' ? HS_REQ_BAD_TARGET_CHAR : HS_REQ_BAD_AUTHORITY, bad);
+            return req_fail(c, b[bad] == '[' || b[bad] == ']' ? HS_REQ_BAD_TARGET_CHAR : HS_REQ_BAD_AUTHORITY, bad);
         if (hl == 0)
-            return fail(c, HS_REQ_TARGET_EMPTY_HOST, as);
+            return req_fail(c, HS_REQ_TARGET_EMPTY_HOST, as);
         r->form = HS_FORM_ABSOLUTE;
         ps = ae;
     }
@@ -392,7 +336,7 @@ static size_t check_target(struct ctx *c, size_t ts, size_t te, size_t qmark, si
     if (bracket != NONE) {
         for (size_t q = ps; q < te; q++)
             if (b[q] == '[' || b[q] == ']')
-                return fail(c, HS_REQ_BAD_TARGET_CHAR, q);
+                return req_fail(c, HS_REQ_BAD_TARGET_CHAR, q);
     }
     if (qmark != NONE && qmark >= ps) {
         r->path.off = (uint32_t)ps;
@@ -424,9 +368,9 @@ static size_t scan_target(struct ctx *c, size_t ts, size_t lim, size_t *qmark, s
             break;
         if (b[q] == '%') {
             if ((q + 1 < c->len && !IS(b[q + 1], C_HEX)) || (q + 2 < c->len && !IS(b[q + 2], C_HEX)))
-                return fail(c, HS_REQ_BAD_PERCENT, q);
+                return req_fail(c, HS_REQ_BAD_PERCENT, q);
             if (q + 2 < c->len && b[q + 1] == '0' && b[q + 2] == '0')
-                return fail(c, HS_REQ_TARGET_PCT_NUL, q);
+                return req_fail(c, HS_REQ_TARGET_PCT_NUL, q);
             q = q + 3 < c->len ? q + 3 : c->len;
         } else if (b[q] == '?') {
             if (*qmark == NONE)
@@ -441,25 +385,25 @@ static size_t scan_target(struct ctx *c, size_t ts, size_t lim, size_t *qmark, s
         }
     }
     if (q > tlim || (q == tlim && q < c->len && b[q] != ' '))
-        return fail(c, HS_REQ_TARGET_TOO_LONG, tlim);
+        return req_fail(c, HS_REQ_TARGET_TOO_LONG, tlim);
     if (q >= c->len)
         return line_short(c, q, lim, 0);
     if (q >= lim)
-        return fail(c, HS_REQ_LINE_TOO_LONG, lim);
+        return req_fail(c, HS_REQ_LINE_TOO_LONG, lim);
     switch (b[q]) {
     case ' ':
         if (q == ts)
-            return fail(c, HS_REQ_REQUEST_LINE_SPACE, q);
+            return req_fail(c, HS_REQ_REQUEST_LINE_SPACE, q);
         return q;
     case '#':
-        return fail(c, HS_REQ_TARGET_FRAGMENT, q);
+        return req_fail(c, HS_REQ_TARGET_FRAGMENT, q);
     case '\t':
-        return fail(c, HS_REQ_REQUEST_LINE_SPACE, q);
+        return req_fail(c, HS_REQ_REQUEST_LINE_SPACE, q);
     case CR:
     case LF:
-        return fail(c, q == ts ? HS_REQ_REQUEST_LINE_SPACE : HS_REQ_REQUEST_LINE_PARTS, q);
+        return req_fail(c, q == ts ? HS_REQ_REQUEST_LINE_SPACE : HS_REQ_REQUEST_LINE_PARTS, q);
     default:
-        return fail(c, HS_REQ_BAD_TARGET_CHAR, q);
+        return req_fail(c, HS_REQ_BAD_TARGET_CHAR, q);
     }
 }
 
@@ -478,15 +422,15 @@ static size_t parse_request_line(struct ctx *c, size_t p)
     q = scan_class(b, q, end, C_TCHAR);
     if (q >= end && !(q < c->len && IS_EOL(b[q]))) {
         if (q >= lim && q < c->len && IS(b[q], C_TCHAR))
-            return fail(c, HS_REQ_METHOD_TOO_LONG, p);
+            return req_fail(c, HS_REQ_METHOD_TOO_LONG, p);
         return line_short(c, q, lim, 0);
     }
     if (b[q] != ' ' || q == p) {
         if (IS_WS(b[q]))
-            return fail(c, HS_REQ_REQUEST_LINE_SPACE, q);
+            return req_fail(c, HS_REQ_REQUEST_LINE_SPACE, q);
         if (IS_EOL(b[q]))
-            return fail(c, q == p ? HS_REQ_BAD_METHOD : HS_REQ_REQUEST_LINE_PARTS, q);
-        return fail(c, HS_REQ_BAD_METHOD, q);
+            return req_fail(c, q == p ? HS_REQ_BAD_METHOD : HS_REQ_REQUEST_LINE_PARTS, q);
+        return req_fail(c, HS_REQ_BAD_METHOD, q);
     }
     r->method.off = (uint32_t)p;
     r->method.len = (uint32_t)(q - p);
@@ -504,23 +448,23 @@ static size_t parse_request_line(struct ctx *c, size_t p)
         if (i < 5 ? b[q] == (unsigned char)http[i] : i == 6 ? b[q] == '.' : IS_DIGIT(b[q]))
             continue;
         if (i == 0 && IS_WS(b[q]))
-            return fail(c, HS_REQ_REQUEST_LINE_SPACE, q);
+            return req_fail(c, HS_REQ_REQUEST_LINE_SPACE, q);
         if (i == 0 && IS_EOL(b[q]))
-            return fail(c, HS_REQ_REQUEST_LINE_PARTS, q);
-        return fail(c, HS_REQ_BAD_VERSION, q);
+            return req_fail(c, HS_REQ_REQUEST_LINE_PARTS, q);
+        return req_fail(c, HS_REQ_BAD_VERSION, q);
     }
     q = vs + 8;
     if (q >= c->len)
         return line_short(c, q, lim, 1);
     if (!IS_EOL(b[q]))
-        return fail(c, IS_WS(b[q]) ? HS_REQ_REQUEST_LINE_SPACE : HS_REQ_BAD_VERSION, q);
-    q = eol(c, q, HS_REQ_INCOMPLETE_LINE, HS_REQ_LINE_BEYOND_BUFFER);
+        return req_fail(c, IS_WS(b[q]) ? HS_REQ_REQUEST_LINE_SPACE : HS_REQ_BAD_VERSION, q);
+    q = req_eol(c, q, HS_REQ_INCOMPLETE_LINE, HS_REQ_LINE_BEYOND_BUFFER);
     if (q == FAIL)
         return FAIL;
     r->version_major = b[vs + 5] - '0';
     r->version_minor = b[vs + 7] - '0';
     if (r->version_major != 1)
-        return fail(c, HS_REQ_VERSION_NOT_SUPPORTED, vs + 5);
+        return req_fail(c, HS_REQ_VERSION_NOT_SUPPORTED, vs + 5);
 
     r->target.off = (uint32_t)(p + r->method.len + 1);
     r->target.len = (uint32_t)(te - r->target.off);
@@ -536,8 +480,8 @@ static size_t parse_request_line(struct ctx *c, size_t p)
 static size_t fields_short(struct ctx *c, size_t q, size_t lim, int trailer)
 {
     if (q >= lim && q < c->len)
-        return fail(c, HS_REQ_HEADERS_TOO_LARGE, lim);
-    return run_out(c, trailer ? HS_REQ_INCOMPLETE_CHUNKED : HS_REQ_INCOMPLETE_HEADERS,
+        return req_fail(c, HS_REQ_HEADERS_TOO_LARGE, lim);
+    return req_run_out(c, trailer ? HS_REQ_INCOMPLETE_CHUNKED : HS_REQ_INCOMPLETE_HEADERS,
                    trailer ? HS_REQ_BODY_BEYOND_BUFFER : HS_REQ_HEADERS_BEYOND_BUFFER, -1);
 }
 
@@ -571,11 +515,9 @@ static void note_field(struct ctx *c, const unsigned char *name, size_t n, uint3
     }
 }
 
-/* Parses field lines from p through the empty line that ends the section
-** (RFC 9112 §5), storing them at req->headers[first..]; at most max fields.
-** trailer selects the trailer section of chunked content. *count gets the
-** number stored. Returns the index after the empty line, or FAIL. */
-static size_t parse_fields(struct ctx *c, size_t p, uint32_t first, uint32_t max, int trailer, uint32_t *count)
+/* See request_internal.h (field lines of the header section, and of the
+** trailer section for body.c). */
+size_t req_fields(struct ctx *c, size_t p, uint32_t first, uint32_t max, int trailer, uint32_t *count)
 {
     const unsigned char *b = c->b;
     struct hs_header *h = c->req->headers + first;
@@ -589,15 +531,15 @@ static size_t parse_fields(struct ctx *c, size_t p, uint32_t first, uint32_t max
     for (;;) {
         size_t q = p, vs, ve;
         if (p >= c->len)
-            return run_out(c, incomplete, beyond, -1);
+            return req_run_out(c, incomplete, beyond, -1);
         if (IS_EOL(b[p]))
-            return eol(c, p, incomplete, beyond);
+            return req_eol(c, p, incomplete, beyond);
         if (p >= lim)
-            return fail(c, HS_REQ_HEADERS_TOO_LARGE, lim);
+            return req_fail(c, HS_REQ_HEADERS_TOO_LARGE, lim);
         if (IS_WS(b[p]))
-            return fail(c, n == 0 && !trailer ? HS_REQ_WS_AFTER_START_LINE : HS_REQ_OBS_FOLD, p);
+            return req_fail(c, n == 0 && !trailer ? HS_REQ_WS_AFTER_START_LINE : HS_REQ_OBS_FOLD, p);
         if (n >= max)
-            return fail(c, HS_REQ_TOO_MANY_FIELDS, p);
+            return req_fail(c, HS_REQ_TOO_MANY_FIELDS, p);
 
         /* field-name ":" */
         q = scan_class(b, q, end, C_TCHAR);
@@ -605,11 +547,11 @@ static size_t parse_fields(struct ctx *c, size_t p, uint32_t first, uint32_t max
             return fields_short(c, q, lim, trailer);
         if (b[q] != ':') {
             if (IS_WS(b[q]))
-                return fail(c, HS_REQ_WS_BEFORE_COLON, q);
-            return fail(c, IS_EOL(b[q]) ? HS_REQ_FIELD_NO_COLON : HS_REQ_BAD_FIELD_NAME, q);
+                return req_fail(c, HS_REQ_WS_BEFORE_COLON, q);
+            return req_fail(c, IS_EOL(b[q]) ? HS_REQ_FIELD_NO_COLON : HS_REQ_BAD_FIELD_NAME, q);
         }
         if (q == p)
-            return fail(c, HS_REQ_FIELD_NAME_EMPTY, p);
+            return req_fail(c, HS_REQ_FIELD_NAME_EMPTY, p);
         h[n].name.off = (uint32_t)p;
         h[n].name.len = (uint32_t)(q - p);
 
@@ -622,13 +564,13 @@ static size_t parse_fields(struct ctx *c, size_t p, uint32_t first, uint32_t max
         if (q >= end && !(q < c->len && IS_EOL(b[q])))
             return fields_short(c, q, lim, trailer);
         if (!IS_EOL(b[q]))
-            return fail(c, b[q] == 0 ? HS_REQ_FIELD_NUL : HS_REQ_FIELD_CTL, q);
+            return req_fail(c, b[q] == 0 ? HS_REQ_FIELD_NUL : HS_REQ_FIELD_CTL, q);
         ve = q;
         while (ve > vs && IS_WS(b[ve - 1]))
             ve--;
         h[n].value.off = (uint32_t)vs;
         h[n].value.len = (uint32_t)(ve - vs);
-        q = eol(c, q, incomplete, beyond);
+        q = req_eol(c, q, incomplete, beyond);
         if (q == FAIL)
             return FAIL;
         if (!trailer)
@@ -638,295 +580,8 @@ static size_t parse_fields(struct ctx *c, size_t p, uint32_t first, uint32_t max
     }
 }
 
-/* ---- framing ------------------------------------------------------------ */
-
-/* Skips OWS in b[q..e); returns the first index that is not SP or HTAB. */
-static size_t skip_ws(const unsigned char *b, size_t q, size_t e)
-{
-    while (q < e && IS_WS(b[q]))
-        q++;
-    return q;
-}
-
-/* b[q] == '"'. Returns the index after the closing quote of the
-** quoted-string (RFC 9110 §5.6.4) in b[q..e), or FAIL: then *bad is the
-** offset of a byte that cannot be there, or NONE if e came first. */
-static size_t skip_quoted(const unsigned char *b, size_t q, size_t e, size_t *bad)
-{
-    *bad = NONE;
-    for (q++; q < e; q++) {
-        if (b[q] == '"')
-            return q + 1;
-        if (b[q] == '\\') {
-            if (++q >= e)
-                return FAIL;
-            if (!IS(b[q], C_VALUE)) {
-                *bad = q;
-                return FAIL;
-            }
-        } else if (!IS(b[q], C_QDTEXT)) {
-            *bad = q;
-            return FAIL;
-        }
-    }
-    return FAIL;
-}
-
-/* Reads the Transfer-Encoding field lines (RFC 9112 §6.1, §6.3, §7).
-** Returns 0 when the final coding is chunked and nothing else is applied,
-** else FAIL with 400 or 501. */
-static size_t check_te(struct ctx *c)
-{
-    const unsigned char *b = c->b;
-    const struct hs_request *r = c->req;
-    size_t last = NONE, twice = NONE, other = NONE;
-    int other_known = 0, chunked = 0, last_chunked = 0;
-
-    for (uint32_t i = c->te1; i < r->n_headers; i++) {
-        const struct hs_header *h = &r->headers[i];
-        size_t q = h->value.off, e = q + h->value.len;
-        if (!NAME_IS(b + h->name.off, h->name.len, "transfer-encoding"))
-            continue;
-        for (;;) {
-            size_t ts, tn;
-            int params = 0;
-            while (q < e && (IS_WS(b[q]) || b[q] == ','))
-                q++;
-            if (q >= e)
-                break;
-            for (ts = q; q < e && IS(b[q], C_TCHAR); q++)
-                ;
-            if (q == ts)
-                return fail(c, HS_REQ_TE_INVALID, q);
-            tn = q - ts;
-            /* *( OWS ";" OWS token BWS "=" BWS ( token / quoted-string ) ) */
-            for (;;) {
-                size_t s = q = skip_ws(b, q, e), bad;
-                if (q >= e || b[q] != ';') {
-                    q = s;
-                    break;
-                }
-                q = skip_ws(b, q + 1, e);
-                s = q;
-                while (q < e && IS(b[q], C_TCHAR))
-                    q++;
-                if (q == s)
-                    return fail(c, HS_REQ_TE_INVALID, q);
-                q = skip_ws(b, q, e);
-                if (q >= e || b[q] != '=')
-                    return fail(c, HS_REQ_TE_INVALID, q);
-                q = skip_ws(b, q + 1, e);
-                if (q < e && b[q] == '"') {
-                    q = skip_quoted(b, q, e, &bad);
-                    if (q == FAIL)
-                        return fail(c, HS_REQ_TE_INVALID, bad != NONE ? bad : e);
-                } else {
-                    s = q;
-                    while (q < e && IS(b[q], C_TCHAR))
-                        q++;
-                    if (q == s)
-                        return fail(c, HS_REQ_TE_INVALID, q);
-                }
-                params = 1;
-            }
-            if (q < e && b[q] != ',')
-                return fail(c, HS_REQ_TE_INVALID, q);
-            last = ts;
-            if (NAME_IS(b + ts, tn, "chunked")) {
-                if (params)
-                    return fail(c, HS_REQ_TE_INVALID, ts);
-                if (chunked && twice == NONE)
-                    twice = ts;
-                chunked = last_chunked = 1;
-            } else {
-                last_chunked = 0;
-                if (other == NONE) {
-                    other = ts;
-                    other_known = NAME_IS(b + ts, tn, "gzip") || NAME_IS(b + ts, tn, "x-gzip") ||
-                                  NAME_IS(b + ts, tn, "deflate") || NAME_IS(b + ts, tn, "compress") ||
-                                  NAME_IS(b + ts, tn, "x-compress");
-                }
-            }
-        }
-    }
-    if (last == NONE)
-        return fail(c, HS_REQ_TE_INVALID, r->headers[c->te1].value.off);
-    if (!last_chunked)
-        return fail(c, HS_REQ_TE_NOT_CHUNKED_FINAL, last);
-    if (twice != NONE)
-        return fail(c, HS_REQ_TE_CHUNKED_TWICE, twice);
-    if (other != NONE)
-        return fail(c, other_known ? HS_REQ_TE_NOT_IMPLEMENTED : HS_REQ_TE_UNKNOWN, other);
-    return 0;
-}
-
-/* Reads every Content-Length field line (RFC 9112 §6.3, RFC 9110 §8.6) into
-** req->content_length. Returns 0 or FAIL (400). */
-static size_t check_cl(struct ctx *c)
-{
-    const unsigned char *b = c->b;
-    struct hs_request *r = c->req;
-    uint64_t value = 0;
-    int have = 0;
-
-    for (uint32_t i = c->cl1; i < r->n_headers; i++) {
-        const struct hs_header *h = &r->headers[i];
-        size_t q = h->value.off, e = q + h->value.len;
-        if (!NAME_IS(b + h->name.off, h->name.len, "content-length"))
-            continue;
-        for (;;) {
-            size_t s = q;
-            uint64_t v = 0;
-            if (q >= e)
-                return fail(c, HS_REQ_CL_INVALID, q);
-            if (b[q] == '-')
-                return fail(c, HS_REQ_CL_NEGATIVE, q);
-            if (!IS_DIGIT(b[q]))
-                return fail(c, HS_REQ_CL_INVALID, q);
-            for (; q < e && IS_DIGIT(b[q]); q++) {
-                unsigned d = (unsigned)(b[q] - '0');
-                if (v > (UINT64_C(0x7fffffffffffffff) - d) / 10)
-                    return fail(c, HS_REQ_CL_OVERFLOW, s);
-                v = v * 10 + d;
-            }
-            if (have && v != value)
-                return fail(c, HS_REQ_CL_CONFLICT, s);
-            value = v;
-            have = 1;
-            q = skip_ws(b, q, e);
-            if (q >= e)
-                break;
-            if (b[q] != ',')
-                return fail(c, HS_REQ_CL_INVALID, q);
-            q = skip_ws(b, q + 1, e);
-        }
-    }
-    r->content_length = value;
-    return 0;
-}
-
-/* Reads chunked content from p (RFC 9112 §7.1) into the body buffer, then
-** the trailer section. Returns the index after the last CRLF, or FAIL. */
-static size_t parse_chunked(struct ctx *c, size_t p)
-{
-    const unsigned char *b = c->b;
-    struct hs_request *r = c->req;
-    uint64_t max = c->lim->max_body, got = 0;
-    size_t ext_bytes = 0; /* all chunk extensions so far, limited like a field section */
-    const int inc = HS_REQ_INCOMPLETE_CHUNKED, bey = HS_REQ_BODY_BEYOND_BUFFER;
-
-    if (c->body && c->body_cap < max)
-        max = c->body_cap;
-    for (;;) {
-        size_t q = p, s, s0, bad;
-        uint64_t size = 0;
-        int ext = 0;
-
-        /* chunk-size */
-        if (q >= c->len)
-            return run_out(c, inc, bey, -1);
-        if (!IS(b[q], C_HEX))
-            return fail(c, HS_REQ_CHUNK_SIZE_INVALID, q);
-        for (; q < c->len && IS(b[q], C_HEX); q++) {
-            size = size * 16 + hexval(b[q]);
-            if (got + size > max)
-                return fail(c, HS_REQ_BODY_TOO_LARGE, q);
-        }
-        /* chunk-ext = *( BWS ";" BWS name [ BWS "=" BWS value ] ) */
-        s0 = q;
-        for (;;) {
-            s = q;
-            while (q < c->len && IS_WS(b[q]))
-                q++;
-            if (q >= c->len)
-                return run_out(c, inc, bey, -1);
-            if (b[q] != ';') {
-                if (q != s && IS_EOL(b[q]))
-                    return fail(c, HS_REQ_CHUNK_EXT_INVALID, s);
-                if (!IS_EOL(b[q]))
-                    return fail(c, ext || q != s ? HS_REQ_CHUNK_EXT_INVALID : HS_REQ_CHUNK_SIZE_INVALID, q);
-                break;
-            }
-            ext = 1;
-            for (q++; q < c->len && IS_WS(b[q]); q++)
-                ;
-            for (s = q; q < c->len && IS(b[q], C_TCHAR); q++)
-                ;
-            if (q >= c->len)
-                return run_out(c, inc, bey, -1);
-            if (q == s)
-                return fail(c, HS_REQ_CHUNK_EXT_INVALID, q);
-            for (s = q; q < c->len && IS_WS(b[q]); q++)
-                ;
-            if (q >= c->len)
-                return run_out(c, inc, bey, -1);
-            if (b[q] != '=') {
-                q = s;
-                continue;
-            }
-            for (q++; q < c->len && IS_WS(b[q]); q++)
-                ;
-            if (q >= c->len)
-                return run_out(c, inc, bey, -1);
-            if (b[q] == '"') {
-                q = skip_quoted(b, q, c->len, &bad);
-                if (q == FAIL && bad != NONE)
-                    return fail(c, HS_REQ_CHUNK_EXT_INVALID, bad);
-                if (q == FAIL || q >= c->len)
-                    return run_out(c, inc, bey, -1);
-            } else {
-                for (s = q; q < c->len && IS(b[q], C_TCHAR); q++)
-                    ;
-                if (q >= c->len)
-                    return run_out(c, inc, bey, -1);
-                if (q == s)
-                    return fail(c, HS_REQ_CHUNK_EXT_INVALID, q);
-            }
-        }
-        ext_bytes += q - s0;
-        if (ext_bytes > c->lim->max_header_section)
-            return fail(c, HS_REQ_CHUNK_EXT_TOO_LONG, q - (ext_bytes - c->lim->max_header_section));
-        q = eol(c, q, inc, bey);
-        if (q == FAIL)
-            return FAIL;
-
-        if (size == 0) {
-            /* last-chunk, then trailer-section CRLF */
-            uint32_t first = r->n_headers, n = 0, max_n = c->lim->max_headers;
-            if (max_n > HS_REQUEST_MAX_HEADERS - first)
-                max_n = HS_REQUEST_MAX_HEADERS - first;
-            r->trailer_start = first;
-            q = parse_fields(c, q, first, max_n, 1, &n);
-            r->n_trailers = n;
-            r->body_len = (uint32_t)got;
-            return q;
-        }
-
-        /* chunk-data CRLF */
-        if (c->len - q < size)
-            return run_out(c, inc, bey, -1);
-        if (c->body)
-            memcpy(c->body + got, b + q, (size_t)size);
-        got += size;
-        r->body_len = (uint32_t)got;
-        q += (size_t)size;
-        if (q >= c->len)
-            return run_out(c, inc, bey, -1);
-        if (b[q] == LF && !(c->lim->lenient & HS_LENIENT_BARE_LF))
-            /* "...\r" then LF: the size was wrong, more likely than a bare LF */
-            return fail(c, b[q - 1] == CR ? HS_REQ_CHUNK_DATA_CRLF : HS_REQ_BARE_LF, q);
-        if (!IS_EOL(b[q]))
-            return fail(c, HS_REQ_CHUNK_DATA_CRLF, q);
-        if (b[q] == CR && q + 1 < c->len && b[q + 1] != LF)
-            return fail(c, HS_REQ_CHUNK_DATA_CRLF, q + 1);
-        p = eol(c, q, inc, bey);
-        if (p == FAIL)
-            return FAIL;
-    }
-}
-
-/* Decides Host and framing once the header section ends at p (the index
-** after its empty line; the empty line starts at blank). Returns 0 or FAIL. */
+/* Decides Host and framing once the header section is complete; blank is
+** the offset of the empty line that ends it. Returns 0 or FAIL. */
 static size_t check_section(struct ctx *c, size_t blank)
 {
     const unsigned char *b = c->b;
@@ -936,41 +591,26 @@ static size_t check_section(struct ctx *c, size_t blank)
 
     /* Host (RFC 9112 §3.2) */
     if (c->host_n > 1)
-        return fail(c, HS_REQ_HOST_DUPLICATE, r->headers[c->host2].name.off);
+        return req_fail(c, HS_REQ_HOST_DUPLICATE, r->headers[c->host2].name.off);
     if (c->host_n == 0 && v11)
-        return fail(c, HS_REQ_HOST_MISSING, blank);
+        return req_fail(c, HS_REQ_HOST_MISSING, blank);
     if (c->host_n == 1) {
         const struct hs_header *h = &r->headers[c->host1];
         size_t e = (size_t)h->value.off + h->value.len;
         /* a comma is a sub-delim, but in this singleton field it means a list */
         for (size_t q = h->value.off; q < e; q++)
             if (b[q] == ',')
-                return fail(c, HS_REQ_HOST_INVALID, q);
+                return req_fail(c, HS_REQ_HOST_INVALID, q);
         bad = bad_authority(b, h->value.off, e, 0, &hl);
         if (bad != NONE)
-            return fail(c, HS_REQ_HOST_INVALID, bad);
+            return req_fail(c, HS_REQ_HOST_INVALID, bad);
         /* origin- and asterisk-form take the host from Host (RFC 9112 §3.3) */
         if (hl == 0 && (r->form == HS_FORM_ORIGIN || r->form == HS_FORM_ASTERISK))
-            return fail(c, HS_REQ_HOST_EMPTY, h->value.off);
+            return req_fail(c, HS_REQ_HOST_EMPTY, h->value.off);
     }
 
-    /* framing (RFC 9112 §6.1, §6.3) */
-    if (c->te_n) {
-        if (!v11)
-            return fail(c, HS_REQ_TE_HTTP10, r->headers[c->te1].name.off);
-        if (c->cl_n)
-            return fail(c, HS_REQ_TE_AND_CL, r->headers[c->te1 > c->cl1 ? c->te1 : c->cl1].name.off);
-        if (check_te(c) == FAIL)
-            return FAIL;
-        r->framing = HS_FRAMING_CHUNKED;
-    } else if (c->cl_n) {
-        if (check_cl(c) == FAIL)
-            return FAIL;
-        r->framing = HS_FRAMING_LENGTH;
-        if (r->content_length > c->lim->max_body || (c->body && r->content_length > c->body_cap))
-            return fail(c, HS_REQ_BODY_TOO_LARGE, r->headers[c->cl1].value.off);
-    }
-    return 0;
+    /* framing (RFC 9112 §6.1, §6.3): body.c */
+    return body_framing(c);
 }
 
 /* ---- entry points ------------------------------------------------------- */
@@ -1021,19 +661,19 @@ int hs_request_parse(const char *buf, size_t len, size_t total_len,
 
     /* empty lines before the request line (RFC 9112 §2.2) */
     while (p < len && IS_EOL(c.b[p])) {
-        p = eol(&c, p, HS_REQ_INCOMPLETE_LINE, HS_REQ_LINE_BEYOND_BUFFER);
+        p = req_eol(&c, p, HS_REQ_INCOMPLETE_LINE, HS_REQ_LINE_BEYOND_BUFFER);
         if (p == FAIL)
             return req->result;
     }
     if (p >= len) {
-        run_out(&c, p == 0 ? HS_REQ_INCOMPLETE_EMPTY : HS_REQ_INCOMPLETE_LINE, HS_REQ_LINE_BEYOND_BUFFER, -1);
+        req_run_out(&c, p == 0 ? HS_REQ_INCOMPLETE_EMPTY : HS_REQ_INCOMPLETE_LINE, HS_REQ_LINE_BEYOND_BUFFER, -1);
         return req->result;
     }
 
     p = parse_request_line(&c, p);
     if (p == FAIL)
         return req->result;
-    q = parse_fields(&c, p, 0, lim.max_headers, 0, &n);
+    q = req_fields(&c, p, 0, lim.max_headers, 0, &n);
     req->n_headers = n;
     if (q == FAIL)
         return req->result;
@@ -1041,21 +681,9 @@ int hs_request_parse(const char *buf, size_t len, size_t total_len,
     if (check_section(&c, q - (c.b[q - 2] == CR ? 2 : 1)) == FAIL)
         return req->result;
 
-    if (req->framing == HS_FRAMING_LENGTH) {
-        uint64_t cl = req->content_length;
-        if (cl > len - q) {
-            run_out(&c, HS_REQ_INCOMPLETE_BODY, HS_REQ_BODY_BEYOND_BUFFER, (int64_t)(cl - (len - q)));
-            return req->result;
-        }
-        if (body)
-            memcpy(body, c.b + q, (size_t)cl);
-        req->body_len = (uint32_t)cl;
-        q += (size_t)cl;
-    } else if (req->framing == HS_FRAMING_CHUNKED) {
-        q = parse_chunked(&c, q);
-        if (q == FAIL)
-            return req->result;
-    }
+    q = body_read(&c, q);
+    if (q == FAIL)
+        return req->result;
     req->consumed = (uint32_t)q;
     return req->result;
 }

@@ -312,15 +312,95 @@ static int parse_range(const char *v, size_t n, uint32_t len, uint32_t *first, u
     return 1;
 }
 
+/* Decides the Range of a GET on item it, whose representation is already in
+** c->res with the ETag etag (en bytes) (RFC 9110 §13.1.5, §14.2). Returns 1
+** with *first, *last set for one satisfiable range, -1 for an unsatisfiable
+** one, 0 when the whole item is sent (no Range, If-Range not matching, or a
+** Range this server ignores). */
+static int item_range(struct hs_ctx *c, const struct hs_item *it, const char *etag, size_t en,
+                      uint32_t *first, uint32_t *last)
+{
+    size_t rn = 0, irn;
+    const char *rv = c->method == M_GET ? hs_field(c, "Range", &rn) : NULL;
+    const char *ir;
+    int64_t t;
+    int if_range_ok, range = 0;
+    if (!rv)
+        return 0;
+    ir = hs_field(c, "If-Range", &irn);
+    if_range_ok = !ir || (irn > 0 && ir[0] == '"' ? (irn == en && memcmp(ir, etag, en) == 0)
+                                                  : (hs_http_date_parse(ir, irn, c->s->clock, &t) == 0 && t == it->modified));
+    if (!if_range_ok) {
+        hs_trace(c, "range", "RFC 9110 §13.1.5", 0,
+                 "If-Range does not match the current representation, so the Range is ignored and the whole item is sent.",
+                 "If-Range가 현재 표현과 맞지 않으므로 Range를 무시하고 항목 전체를 보낸다.", HS_NOARGS);
+    } else
+        range = parse_range(rv, rn, c->res->body_len, first, last);
+    if (if_range_ok && range == 0)
+        hs_trace(c, "range", "RFC 9110 §14.2", 0,
+                 "The Range field is not one byte range this server serves (another unit, several ranges or bad syntax); a server may ignore it, so the whole item is sent.",
+                 "Range 필드가 이 서버가 처리하는 바이트 범위 하나가 아니다 (다른 단위, 여러 범위, 잘못된 문법). 서버는 이를 무시할 수 있으므로 항목 전체를 보낸다.",
+                 HS_NOARGS);
+    return range;
+}
+
+/* Appends s to cr at *k; the caller guarantees the room. */
+static void append(char *cr, size_t *k, struct hs_str s)
+{
+    memcpy(cr + *k, s.p, s.n);
+    *k += s.n;
+}
+
+/* Replaces the item's 200 in c->res with 416 and a Content-Range giving its length
+** (RFC 9110 §15.5.17). */
+static void range_unsatisfiable(struct hs_ctx *c)
+{
+    char cr[64];
+    size_t k = 0;
+    struct hs_str total = hs_trace_num(c, c->res->body_len);
+    append(cr, &k, (struct hs_str){ "bytes */", 8 });
+    append(cr, &k, total);
+    hs_response_init(c->res, 416);
+    hs_response_field(c->res, "Content-Range", cr, k);
+    hs_trace(c, "range", "RFC 9110 §15.5.17", 416,
+             "The range starts past the end of the {0}-byte representation: 416, with Content-Range: bytes */{0} giving the current length.",
+             "범위가 {0}바이트 표현의 끝 뒤에서 시작한다. 현재 길이를 알려 주는 Content-Range: bytes */{0}와 함께 416으로 답한다.",
+             HS_ARGS(total));
+    hs_problem(c, 416, "The requested range is outside the representation.", "요청한 범위가 표현 밖에 있다.");
+}
+
+/* Cuts the item's 200 in c->res to bytes first..last (the caller checked
+** first <= last < body_len) and makes it a 206 with Content-Range (RFC 9110
+** §15.3.7). */
+static void range_partial(struct hs_ctx *c, uint32_t first, uint32_t last)
+{
+    char cr[64];
+    size_t k = 0;
+    struct hs_str f = hs_trace_num(c, first), l = hs_trace_num(c, last), t = hs_trace_num(c, c->res->body_len);
+    append(cr, &k, (struct hs_str){ "bytes ", 6 });
+    append(cr, &k, f);
+    cr[k++] = '-';
+    append(cr, &k, l);
+    cr[k++] = '/';
+    append(cr, &k, t);
+    memmove(c->res->body, c->res->body + first, last - first + 1);
+    c->res->body_len = last - first + 1;
+    c->res->status = 206;
+    hs_response_field(c->res, "Content-Range", cr, k);
+    hs_trace(c, "range", "RFC 9110 §15.3.7", 206,
+             "One satisfiable range: 206 with bytes {0}-{1} of {2} and Content-Range saying which.",
+             "만족할 수 있는 범위 하나다. {2}바이트 중 {0}-{1}바이트를 보내고 Content-Range로 어느 부분인지 알리며 206으로 답한다.",
+             HS_ARGS(f, l, t));
+}
+
 /* GET /items/{id}: 200 with validators, 206 or 416 for a Range. The caller guarantees it exists. */
 static void item_get(struct hs_ctx *c, struct hs_item *it)
 {
     struct hs_json j;
-    char etag[32], date[HS_HTTP_DATE_LEN], cr[64];
-    size_t en = hs_item_etag(it, etag), rn = 0;
-    const char *rv = c->method == M_GET ? hs_field(c, "Range", &rn) : NULL;
+    char etag[32], date[HS_HTTP_DATE_LEN];
+    size_t en = hs_item_etag(it, etag);
     uint32_t first = 0, last = 0;
-    int range = 0;
+    int range;
     hs_status(c, 200);
     hs_response_field(c->res, "ETag", etag, en);
     hs_http_date_format(it->modified, date);
@@ -329,58 +409,13 @@ static void item_get(struct hs_ctx *c, struct hs_item *it)
     hs_response_json_begin(c->res, &j);
     item_json(&j, it);
     json_done(c, &j, 0);
-    if (rv) {
-        size_t irn;
-        const char *ir = hs_field(c, "If-Range", &irn);
-        int64_t t;
-        int if_range_ok = !ir || (irn > 0 && ir[0] == '"' ? (irn == en && memcmp(ir, etag, en) == 0)
-                                                          : (hs_http_date_parse(ir, irn, c->s->clock, &t) == 0 && t == it->modified));
-        if (!if_range_ok) {
-            hs_trace(c, "range", "RFC 9110 §13.1.5", 0,
-                     "If-Range does not match the current representation, so the Range is ignored and the whole item is sent.",
-                     "If-Range가 현재 표현과 맞지 않으므로 Range를 무시하고 항목 전체를 보낸다.", HS_NOARGS);
-        } else
-            range = parse_range(rv, rn, c->res->body_len, &first, &last);
-        if (if_range_ok && range == 0)
-            hs_trace(c, "range", "RFC 9110 §14.2", 0,
-                     "The Range field is not one byte range this server serves (another unit, several ranges or bad syntax); a server may ignore it, so the whole item is sent.",
-                     "Range 필드가 이 서버가 처리하는 바이트 범위 하나가 아니다 (다른 단위, 여러 범위, 잘못된 문법). 서버는 이를 무시할 수 있으므로 항목 전체를 보낸다.",
-                     HS_NOARGS);
-    }
+    range = item_range(c, it, etag, en, &first, &last);
     if (range < 0) {
-        size_t k = 0;
-        struct hs_str total = hs_trace_num(c, c->res->body_len);
-        memcpy(cr, "bytes */", 8);
-        k = 8;
-        memcpy(cr + k, total.p, total.n);
-        k += total.n;
-        hs_response_init(c->res, 416);
-        hs_response_field(c->res, "Content-Range", cr, k);
-        hs_trace(c, "range", "RFC 9110 §15.5.17", 416,
-                 "The range starts past the end of the {0}-byte representation: 416, with Content-Range: bytes */{0} giving the current length.",
-                 "범위가 {0}바이트 표현의 끝 뒤에서 시작한다. 현재 길이를 알려 주는 Content-Range: bytes */{0}와 함께 416으로 답한다.",
-                 HS_ARGS(total));
-        hs_problem(c, 416, "The requested range is outside the representation.", "요청한 범위가 표현 밖에 있다.");
+        range_unsatisfiable(c);
         return;
     }
     if (range > 0) {
-        size_t k;
-        struct hs_str f = hs_trace_num(c, first), l = hs_trace_num(c, last), t = hs_trace_num(c, c->res->body_len);
-        memcpy(cr, "bytes ", 6);
-        k = 6;
-        memcpy(cr + k, f.p, f.n), k += f.n;
-        cr[k++] = '-';
-        memcpy(cr + k, l.p, l.n), k += l.n;
-        cr[k++] = '/';
-        memcpy(cr + k, t.p, t.n), k += t.n;
-        memmove(c->res->body, c->res->body + first, last - first + 1);
-        c->res->body_len = last - first + 1;
-        c->res->status = 206;
-        hs_response_field(c->res, "Content-Range", cr, k);
-        hs_trace(c, "range", "RFC 9110 §15.3.7", 206,
-                 "One satisfiable range: 206 with bytes {0}-{1} of {2} and Content-Range saying which.",
-                 "만족할 수 있는 범위 하나다. {2}바이트 중 {0}-{1}바이트를 보내고 Content-Range로 어느 부분인지 알리며 206으로 답한다.",
-                 HS_ARGS(f, l, t));
+        range_partial(c, first, last);
         return;
     }
     hs_trace(c, "handler", "RFC 9110 §8.8", 200,
@@ -821,6 +856,73 @@ static void chat(struct hs_ctx *c)
              HS_ARGS(((struct hs_str){ accept, sizeof accept })));
 }
 
+/* GET /status/{code} for a 1xx code: the interim response when it can be
+** sent, then a final 200 that says which. */
+static void status_interim(struct hs_ctx *c, int code)
+{
+    struct hs_json j;
+    struct hs_response *r = code == 101 ? NULL : hs_interim(c, code);
+    if (r && code == 103)
+        hs_response_field_str(r, "Link", "</style.css>; rel=preload; as=style");
+    hs_status(c, 200);
+    hs_response_json_begin(c->res, &j);
+    hs_json_obj(&j);
+    hs_json_key(&j, "interim");
+    if (r)
+        hs_json_int(&j, code);
+    else
+        hs_json_null(&j);
+    hs_json_obj_end(&j);
+    json_done(c, &j, 0);
+    if (code == 101)
+        hs_trace(c, "handler", "RFC 9110 §15.2.2", 200,
+                 "A server must not switch protocols the client did not ask for, so 101 cannot be sent on demand: a final 200 instead. See GET /chat for a real 101.",
+                 "서버는 클라이언트가 요청하지 않은 프로토콜로 전환하면 안 되므로 101은 요청한다고 보낼 수 없다. 대신 최종 응답 200을 보낸다. 진짜 101은 GET /chat에서 볼 수 있다.",
+                 HS_NOARGS);
+    else if (!r)
+        hs_trace(c, "handler", "RFC 9110 §15.2", 200,
+                 "An HTTP/1.0 client must never receive a 1xx response, so only the final 200 is sent.",
+                 "HTTP/1.0 클라이언트에는 1xx 응답을 보내면 안 되므로 최종 응답 200만 보낸다.", HS_NOARGS);
+    else
+        hs_trace(c, "handler", "RFC 9110 §15.2", 200,
+                 "A 1xx is interim: the server sends {0} first, then a final response (200), which every exchange needs.",
+                 "1xx는 중간 응답이다. 서버는 {0}을(를) 먼저 보내고, 모든 교환에 필요한 최종 응답(200)을 보낸다.",
+                 HS_ARGS(hs_trace_num(c, code)));
+}
+
+/* What GET /status/{code} sends for each field the registry requires
+** (hs_response_required): the field and value to send, value_206 instead for
+** a 206. A required field may send two rows (Upgrade with Connection). A
+** NULL field marks Connection: the server closes the connection (408). */
+static const struct required_field {
+    const char *required, *field, *value, *value_206;
+} required_fields[] = {
+    { "Location", "Location", "/", NULL },
+    { "Allow", "Allow", "GET, HEAD, OPTIONS", NULL },
+    { "WWW-Authenticate", "WWW-Authenticate", "Bearer realm=\"explorer\"", NULL },
+    { "Proxy-Authenticate", "Proxy-Authenticate", "Basic realm=\"proxy\"", NULL },
+    { "Retry-After", "Retry-After", "120", NULL },
+    { "Upgrade", "Upgrade", "websocket", NULL },
+    { "Upgrade", "Connection", "Upgrade", NULL },
+    { "ETag", "ETag", "\"status\"", NULL },
+    { "Connection", NULL, NULL, NULL },
+    { "Content-Range", "Content-Range", "bytes */36", "bytes 0-9/36" },
+};
+
+/* Sends the rows of required_fields for the required field name. */
+static void send_required(struct hs_ctx *c, int code, const char *name)
+{
+    for (size_t i = 0; i < sizeof required_fields / sizeof *required_fields; i++) {
+        const struct required_field *f = &required_fields[i];
+        if (strcmp(f->required, name) != 0)
+            continue;
+        if (!f->field)
+            c->close = 1; /* 408: the server is closing the connection */
+        else
+            hs_response_field_str(c->res, f->field, code == 206 && f->value_206 ? f->value_206 : f->value);
+    }
+}
+
 /* GET /status/{code}: any code, with the fields the registry says it requires. */
 static void status_route(struct hs_ctx *c)
 {
@@ -829,57 +931,12 @@ static void status_route(struct hs_ctx *c)
     struct hs_json j;
     static const char partial[] = "0123456789abcdefghijklmnopqrstuvwxyz";
     if (code < 200) {
-        struct hs_response *r = code == 101 ? NULL : hs_interim(c, code);
-        if (r && code == 103)
-            hs_response_field_str(r, "Link", "</style.css>; rel=preload; as=style");
-        hs_status(c, 200);
-        hs_response_json_begin(c->res, &j);
-        hs_json_obj(&j);
-        hs_json_key(&j, "interim");
-        if (r)
-            hs_json_int(&j, code);
-        else
-            hs_json_null(&j);
-        hs_json_obj_end(&j);
-        json_done(c, &j, 0);
-        if (code == 101)
-            hs_trace(c, "handler", "RFC 9110 §15.2.2", 200,
-                     "A server must not switch protocols the client did not ask for, so 101 cannot be sent on demand: a final 200 instead. See GET /chat for a real 101.",
-                     "서버는 클라이언트가 요청하지 않은 프로토콜로 전환하면 안 되므로 101은 요청한다고 보낼 수 없다. 대신 최종 응답 200을 보낸다. 진짜 101은 GET /chat에서 볼 수 있다.",
-                     HS_NOARGS);
-        else if (!r)
-            hs_trace(c, "handler", "RFC 9110 §15.2", 200,
-                     "An HTTP/1.0 client must never receive a 1xx response, so only the final 200 is sent.",
-                     "HTTP/1.0 클라이언트에는 1xx 응답을 보내면 안 되므로 최종 응답 200만 보낸다.", HS_NOARGS);
-        else
-            hs_trace(c, "handler", "RFC 9110 §15.2", 200,
-                     "A 1xx is interim: the server sends {0} first, then a final response (200), which every exchange needs.",
-                     "1xx는 중간 응답이다. 서버는 {0}을(를) 먼저 보내고, 모든 교환에 필요한 최종 응답(200)을 보낸다.",
-                     HS_ARGS(hs_trace_num(c, code)));
+        status_interim(c, code);
         return;
     }
     hs_status(c, code);
-    for (int k = 0; (field = hs_response_required(code, k, &level)) != NULL; k++) {
-        if (!strcmp(field, "Location"))
-            hs_response_field_str(c->res, "Location", "/");
-        else if (!strcmp(field, "Allow"))
-            hs_response_field_str(c->res, "Allow", "GET, HEAD, OPTIONS");
-        else if (!strcmp(field, "WWW-Authenticate"))
-            hs_response_field_str(c->res, "WWW-Authenticate", "Bearer realm=\"explorer\"");
-        else if (!strcmp(field, "Proxy-Authenticate"))
-            hs_response_field_str(c->res, "Proxy-Authenticate", "Basic realm=\"proxy\"");
-        else if (!strcmp(field, "Retry-After"))
-            hs_response_field_str(c->res, "Retry-After", "120");
-        else if (!strcmp(field, "Upgrade")) {
-            hs_response_field_str(c->res, "Upgrade", "websocket");
-            hs_response_field_str(c->res, "Connection", "Upgrade");
-        } else if (!strcmp(field, "ETag"))
-            hs_response_field_str(c->res, "ETag", "\"status\"");
-        else if (!strcmp(field, "Connection"))
-            c->close = 1; /* 408: the server is closing the connection */
-        else if (!strcmp(field, "Content-Range"))
-            hs_response_field_str(c->res, "Content-Range", code == 206 ? "bytes 0-9/36" : "bytes */36");
-    }
+    for (int k = 0; (field = hs_response_required(code, k, &level)) != NULL; k++)
+        send_required(c, code, field);
     if (code == 206)
         hs_response_content(c->res, "text/plain", partial, 10);
     else if (code >= 400) {

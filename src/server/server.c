@@ -23,12 +23,6 @@
 
 /* ---- one exchange -------------------------------------------------------- */
 
-/* Returns the bytes of span s of the request. */
-static struct hs_str span(const struct hs_ctx *c, struct hs_span s)
-{
-    return (struct hs_str){ c->in + s.off, s.len };
-}
-
 /* Returns 1 if buf[0..n) holds only CR and LF: an idle connection, not a request. */
 static int only_eol(const char *buf, size_t n)
 {
@@ -48,9 +42,8 @@ static void parse_failed(struct hs_ctx *c, size_t len)
     c->x->length = (uint32_t)len;
     hs_trace(c, "parse", hs_request_reason_rule(r->reason), r->status,
              "{0} (at byte offset {1})", "{2} (바이트 오프셋 {1})",
-             HS_ARGS((struct hs_str){ hs_request_reason_en(r->reason), strlen(hs_request_reason_en(r->reason)) },
-                     hs_trace_num(c, r->error_offset),
-                     (struct hs_str){ hs_request_reason_ko(r->reason), strlen(hs_request_reason_ko(r->reason)) }));
+             HS_ARGS(hs_cstr(hs_request_reason_en(r->reason)), hs_trace_num(c, r->error_offset),
+                     hs_cstr(hs_request_reason_ko(r->reason))));
     hs_trace(c, "connection", "RFC 9112 §9.6", 0,
              "The server stopped reading this request part-way, so it cannot tell where a next request would start: it answers, closes the connection, and does not read the {0} bytes from the offending one on as another request.",
              "서버가 이 요청을 읽다가 멈췄으므로 다음 요청이 어디서 시작하는지 알 수 없다. 서버는 응답한 뒤 연결을 닫고, 문제의 바이트부터 {0}바이트를 다른 요청으로 읽지 않는다.",
@@ -97,30 +90,95 @@ static void persistence(struct hs_ctx *c)
     }
 }
 
-/* Reads one request from in[0..len) and decides its exchange into srv->x.
-** Returns 0, or 1 when the bytes are only an idle connection's line breaks. */
-static int run_one(struct hs_server *srv, const char *in, size_t len, size_t total, uint32_t offset, int lang)
+/* Starts the exchange of the request at in (offset bytes into the input):
+** c becomes a fresh context over srv, srv->x is emptied and its final
+** response is a 500 until something decides. */
+static void begin(struct hs_ctx *c, struct hs_server *srv, const char *in, uint32_t offset, int lang)
 {
-    struct hs_ctx c;
     struct hs_exchange *x = &srv->x;
-    struct hs_request *r = &srv->req;
-    int res;
-    memset(&c, 0, sizeof c);
-    c.srv = srv;
-    c.s = &srv->s;
-    c.x = x;
-    c.res = &x->final;
-    c.in = in;
-    c.req = r;
-    c.body = srv->body;
-    c.lang = lang;
+    memset(c, 0, sizeof *c);
+    c->srv = srv;
+    c->s = &srv->s;
+    c->x = x;
+    c->res = &x->final;
+    c->in = in;
+    c->req = &srv->req;
+    c->body = srv->body;
+    c->lang = lang;
     x->offset = offset;
     x->n_interim = 0;
     x->n_trace = 0;
     x->text_len = 0;
     x->connection = HS_CONN_KEEP_ALIVE;
     hs_response_init(&x->final, 500);
+}
 
+/* Traces what the parser read of a request whose head is complete; res is
+** OK, or INCOMPLETE with the content still missing. */
+static void head_trace(struct hs_ctx *c, int res)
+{
+    const struct hs_request *r = c->req;
+    int fi = r->framing < 0 || r->framing > 2 ? 0 : r->framing;
+    if (res == HS_PARSE_OK)
+        hs_trace(c, "parse", "RFC 9112 §2", 0,
+                 "A complete request: {0} {1} HTTP/{2}.{3}; field lines: {4}; {5} ({6} bytes).",
+                 "완전한 요청이다: {0} {1} HTTP/{2}.{3}; 필드 줄 {4}개; {7} ({6}바이트).",
+                 HS_ARGS(hs_span_str(c, r->method), hs_span_str(c, r->target), hs_trace_num(c, r->version_major),
+                         hs_trace_num(c, r->version_minor), hs_trace_num(c, r->trailer_start),
+                         hs_cstr(framing_en[fi]), hs_trace_num(c, r->body_len), hs_cstr(framing_ko[fi])));
+    else
+        hs_trace(c, "parse", hs_request_reason_rule(r->reason), 0,
+                 "The request line and header fields are complete: {0} {1}. {2}",
+                 "요청 줄과 헤더 필드는 다 왔다: {0} {1}. {3}",
+                 HS_ARGS(hs_span_str(c, r->method), hs_span_str(c, r->target),
+                         hs_cstr(hs_request_reason_en(r->reason)), hs_cstr(hs_request_reason_ko(r->reason))));
+}
+
+/* The head of the request is complete (res as for head_trace): decides
+** persistence and runs the rules; content that never comes ends in 408, or
+** in a close when the rules answered before it. */
+static void head_read(struct hs_ctx *c, int res)
+{
+    head_trace(c, res);
+    c->head_read = 1;
+    persistence(c);
+    c->body_missing = res != HS_PARSE_OK;
+    hs_decide(c, &hs_app);
+    if (c->body_missing && !c->decided)
+        timed_out(c);
+    else if (c->body_missing && !c->close) {
+        c->close = 1;
+        hs_trace(c, "connection", "RFC 9110 §10.1.1", 0,
+                 "The server answered before the content arrived; since the rest of the content never comes, it closes the connection rather than wait to discard it.",
+                 "서버는 본문이 오기 전에 답했다. 나머지 본문이 오지 않으므로 버리려고 기다리지 않고 연결을 닫는다.", HS_NOARGS);
+    }
+}
+
+/* Sets how the connection goes on after the exchange and finishes its final
+** and interim responses at the server's clock. */
+static void finish(struct hs_ctx *c)
+{
+    struct hs_server *srv = c->srv;
+    struct hs_exchange *x = c->x;
+    if (c->upgraded)
+        x->connection = HS_CONN_UPGRADE;
+    else if (c->close)
+        x->connection = HS_CONN_CLOSE;
+    hs_response_finish(&x->final, srv->s.clock,
+                       (c->head ? HS_RESP_HEAD : 0) | (c->close ? HS_RESP_CLOSE : 0) | (c->keep_alive_10 && !c->close ? HS_RESP_KEEP_ALIVE : 0));
+    for (int i = 0; i < x->n_interim; i++)
+        hs_response_finish(&x->interim[i], srv->s.clock, 0);
+}
+
+/* Reads one request from in[0..len) (total bytes of input from in on) and
+** decides its exchange into srv->x. Returns 0, or 1 when the bytes are only
+** an idle connection's line breaks. */
+static int run_one(struct hs_server *srv, const char *in, size_t len, size_t total, uint32_t offset, int lang)
+{
+    struct hs_ctx c;
+    struct hs_request *r = &srv->req;
+    int res;
+    begin(&c, srv, in, offset, lang);
     res = hs_request_parse(in, len, total, &srv->s.limits, r, srv->body, sizeof srv->body);
     if (res == HS_PARSE_INCOMPLETE && only_eol(in, len))
         return 1;
@@ -129,52 +187,16 @@ static int run_one(struct hs_server *srv, const char *in, size_t len, size_t tot
         parse_failed(&c, len);
     } else {
         int head_done = res == HS_PARSE_OK || r->reason == HS_REQ_INCOMPLETE_BODY || r->reason == HS_REQ_INCOMPLETE_CHUNKED;
-        x->length = res == HS_PARSE_OK ? r->consumed : (uint32_t)len;
-        if (!head_done) {
-            hs_trace(&c, "parse", hs_request_reason_rule(r->reason), 0,
-                     "{0}", "{1}",
-                     HS_ARGS((struct hs_str){ hs_request_reason_en(r->reason), strlen(hs_request_reason_en(r->reason)) },
-                             (struct hs_str){ hs_request_reason_ko(r->reason), strlen(hs_request_reason_ko(r->reason)) }));
-            timed_out(&c);
+        srv->x.length = res == HS_PARSE_OK ? r->consumed : (uint32_t)len;
+        if (head_done) {
+            head_read(&c, res);
         } else {
-            int fi = r->framing < 0 || r->framing > 2 ? 0 : r->framing;
-            if (res == HS_PARSE_OK)
-                hs_trace(&c, "parse", "RFC 9112 §2", 0,
-                         "A complete request: {0} {1} HTTP/{2}.{3}; field lines: {4}; {5} ({6} bytes).",
-                         "완전한 요청이다: {0} {1} HTTP/{2}.{3}; 필드 줄 {4}개; {7} ({6}바이트).",
-                         HS_ARGS(span(&c, r->method), span(&c, r->target), hs_trace_num(&c, r->version_major),
-                                 hs_trace_num(&c, r->version_minor), hs_trace_num(&c, r->trailer_start),
-                                 (struct hs_str){ framing_en[fi], strlen(framing_en[fi]) }, hs_trace_num(&c, r->body_len),
-                                 (struct hs_str){ framing_ko[fi], strlen(framing_ko[fi]) }));
-            else
-                hs_trace(&c, "parse", hs_request_reason_rule(r->reason), 0,
-                         "The request line and header fields are complete: {0} {1}. {2}",
-                         "요청 줄과 헤더 필드는 다 왔다: {0} {1}. {3}",
-                         HS_ARGS(span(&c, r->method), span(&c, r->target),
-                                 (struct hs_str){ hs_request_reason_en(r->reason), strlen(hs_request_reason_en(r->reason)) },
-                                 (struct hs_str){ hs_request_reason_ko(r->reason), strlen(hs_request_reason_ko(r->reason)) }));
-            c.head_read = 1;
-            persistence(&c);
-            c.body_missing = res != HS_PARSE_OK;
-            hs_decide(&c, &hs_app);
-            if (c.body_missing && !c.decided)
-                timed_out(&c);
-            else if (c.body_missing && !c.close) {
-                c.close = 1;
-                hs_trace(&c, "connection", "RFC 9110 §10.1.1", 0,
-                         "The server answered before the content arrived; since the rest of the content never comes, it closes the connection rather than wait to discard it.",
-                         "서버는 본문이 오기 전에 답했다. 나머지 본문이 오지 않으므로 버리려고 기다리지 않고 연결을 닫는다.", HS_NOARGS);
-            }
+            hs_trace(&c, "parse", hs_request_reason_rule(r->reason), 0, "{0}", "{1}",
+                     HS_ARGS(hs_cstr(hs_request_reason_en(r->reason)), hs_cstr(hs_request_reason_ko(r->reason))));
+            timed_out(&c);
         }
     }
-    if (c.upgraded)
-        x->connection = HS_CONN_UPGRADE;
-    else if (c.close)
-        x->connection = HS_CONN_CLOSE;
-    hs_response_finish(&x->final, srv->s.clock,
-                       (c.head ? HS_RESP_HEAD : 0) | (c.close ? HS_RESP_CLOSE : 0) | (c.keep_alive_10 && !c.close ? HS_RESP_KEEP_ALIVE : 0));
-    for (int i = 0; i < x->n_interim; i++)
-        hs_response_finish(&x->interim[i], srv->s.clock, 0);
+    finish(&c);
     return 0;
 }
 
