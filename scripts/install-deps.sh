@@ -14,6 +14,11 @@ command -v node >/dev/null 2>&1 || need+=(nodejs npm)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 ls /usr/lib/llvm-14/lib/clang/14*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 || need+=(libclang-rt-14-dev)
 command -v gzip >/dev/null 2>&1 || need+=(gzip)
+# The embedding recipes' generators (make test-docs): Debian's MkDocs 1.4 and
+# Material for MkDocs; VitePress and Docusaurus come from npm.
+command -v mkdocs >/dev/null 2>&1 || need+=(mkdocs)
+[ -d /usr/share/mkdocs/themes/material ] || need+=(mkdocs-material)
+command -v python3 >/dev/null 2>&1 || need+=(python3)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "install-deps: apt-get install ${need[*]}"
@@ -24,7 +29,11 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 # npm packages (dev only: the engine and page have no runtime dependencies)
-if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# Installs when any devDependency is missing (by content, not by file times,
+# which a checkout or a rebase changes).
+missing=$(node -e 'const p = require("./package.json"), fs = require("fs");
+  for (const d of Object.keys(p.devDependencies || {})) if (!fs.existsSync("node_modules/" + d + "/package.json")) console.log(d);')
+if [ -n "$missing" ]; then
   echo "install-deps: npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi
