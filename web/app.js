@@ -6,11 +6,12 @@
 // Routes (location.hash):
 //   #404, #4xx, #teapot, #%EC%B0%BE…   what was typed in the input
 //   #404/exchange                      the card with its example exchange open
+//   #case/400                          one of the article's five cases, run
 //   #all                               the overview grid
 //   #send, #send?code=404, #send?raw=… the send panel, with a preset or exact request bytes
 
 import { load } from './engine.js';
-import { h, card, list, grid, makeRunner } from './render.js';
+import { h, card, list, grid, caseView, statusBadge, CASES, makeRunner } from './render.js';
 import { sheet } from './render-css.js';
 import { t, pickLang } from './ui-strings.js';
 
@@ -29,6 +30,8 @@ let panel = null;
 let shownKey = '';        // what the results area shows now, to skip needless re-renders
 let typingEntry = false;  // true while the current history entry belongs to the current run of typing
 let openExchange = 0;
+let openCase = 0;         // the article's case shown under the cards (#case/400), or 0
+let showAll = false;      // the route is #all: the overview grid shows whatever the results hold
 
 function readLang() {
   try { return localStorage.getItem('hs-lang'); } catch { return null; }
@@ -45,6 +48,16 @@ function applyStrings() {
   for (const el of document.querySelectorAll('[data-t-placeholder]')) el.placeholder = tr(el.dataset.tPlaceholder);
   for (const el of document.querySelectorAll('[data-t-aria-label]')) el.setAttribute('aria-label', tr(el.dataset.tAriaLabel));
   $('lang').lang = lang === 'ko' ? 'en' : 'ko';
+  renderCases();
+}
+
+/* ---- the front door: the article's five cases ------------------------ */
+
+function renderCases() {
+  $('case-list').replaceChildren(...CASES.map((code) => h('li', null,
+    h('a', { class: `case-card c${Math.floor(code / 100)}`, href: `#case/${code}`, 'aria-current': openCase === code ? 'true' : null },
+      h('span', { class: 'case-name' }, tr(`case_${code}`)),
+      hs ? statusBadge({ hs, lang }, code, hs.phrase(code)) : h('span', { class: 'status' }, String(code))))));
 }
 
 /* ---- routing ---------------------------------------------------------- */
@@ -57,6 +70,8 @@ function parseHash() {
   try { text = decodeURIComponent(raw); } catch { /* keep it as typed */ }
   const m = /^(\d{3})\/exchange$/.exec(text);
   if (m) return { view: 'lookup', query: m[1], exchange: Number(m[1]) };
+  const c = /^case\/(\d{3})$/.exec(text);
+  if (c && CASES.includes(Number(c[1]))) return { view: 'lookup', query: '', caseCode: Number(c[1]) };
   return { view: 'lookup', query: text };
 }
 
@@ -88,7 +103,12 @@ function route({ focus = false } = {}) {
   }
   if (input.value !== r.query) input.value = r.query;
   openExchange = r.exchange || 0;
+  openCase = r.caseCode || 0;
+  showAll = !!r.all;
   renderLookup({ focus });
+  // The "Look up" tab goes back to what the lookup view shows, not to an empty page.
+  const back = document.querySelector('.tabs a[data-view="lookup"]');
+  if (back) back.setAttribute('href', r.all ? hashFor(input.value) || '#' : location.hash || '#');
   if (r.all) {
     const all = $('all');
     all.scrollIntoView({ block: 'start' });
@@ -116,50 +136,74 @@ function ctxFor() {
 }
 
 function renderLookup({ focus = false } = {}) {
-  if (!hs) return;
   const text = input.value;
+  $('cases').hidden = text.trim() !== '';
+  if (!hs) return;
   if (text.trim() === '') {
-    document.title = tr('appTitle');
-    shownKey = '';
-    results.replaceChildren();
+    renderCases();
+    $('all').hidden = false;
     status.textContent = '';
     status.classList.remove('sr-only');
+    if (!openCase) {
+      document.title = tr('appTitle');
+      shownKey = '';
+      results.replaceChildren();
+      return;
+    }
+    document.title = `${tr(`case_${openCase}`)} → ${openCase} · ${tr('appTitle')}`;
+    const key = `case:${openCase}:${lang}`;
+    if (key !== shownKey) {
+      shownKey = key;
+      results.replaceChildren(caseView(ctxFor(), openCase, { headingLevel: 2 }));
+    }
+    if (focus) bringIntoView(results.querySelector('.case-title'), { top: true });
     return;
   }
   const r = hs.query(text);
   if (r.error) {
     shownKey = `err:${r.error.code}:${lang}`;
+    document.title = `${text.trim()} · ${tr('appTitle')}`;
     results.replaceChildren();
+    $('all').hidden = false;
     status.classList.remove('sr-only');
     status.textContent = r.error.message[lang] || r.error.message.en;
     return;
   }
   const single = r.matches.length === 1 || r.kind === 'code' || r.kind === 'statusLine';
+  // A list of codes is the overview's own content: the grid below would only repeat it.
+  $('all').hidden = !single && !showAll;
   const key = single ? `card:${r.matches[0]}:${lang}:${openExchange}` : `list:${r.matches.join(',')}:${lang}`;
+  const e = single ? hs.lookup(r.matches[0]) : null;
+  document.title = single ? (e ? `${e.code} ${e.phrase} · ${tr('appTitle')}` : tr('appTitle')) : `${text.trim()} · ${tr('appTitle')}`;
   if (key !== shownKey) {
     shownKey = key;
     if (single) {
       const code = r.matches[0];
-      const e = hs.lookup(code);
       status.textContent = e ? `${code} ${e.phrase} — ${e.className[lang] || e.className.en}` : '';
       status.classList.add('sr-only');
       results.replaceChildren(card(ctxFor(), code, { headingLevel: 2 }));
-      if (e) document.title = `${code} ${e.phrase} · ${tr('appTitle')}`;
     } else {
-      document.title = `${text.trim()} · ${tr('appTitle')}`;
       status.classList.remove('sr-only');
       status.textContent = tr('nMatches', r.matches.length);
-      results.replaceChildren(list(ctxFor(), r.matches));
+      results.replaceChildren(list(ctxFor(), r.matches, { query: text, kind: r.kind, headingLevel: 2 }));
     }
   }
-  if (focus) {
-    const target = results.querySelector('h2') || results.querySelector('a');
-    if (target) {
-      if (target.tagName === 'H2') target.tabIndex = -1;
-      target.focus({ preventScroll: true });
-      results.scrollIntoView({ block: 'nearest' });
-    }
-  }
+  if (focus) bringIntoView(results.querySelector('h2') || results.querySelector('a'));
+}
+
+/**
+ * Focuses target (a heading becomes focusable) and, when its top is not on
+ * screen, scrolls it to the top: a card opened from the grid shows its
+ * number and title, not its middle. opts.top scrolls it to the top in any
+ * case (a case run: its answer and trace need the screen).
+ */
+function bringIntoView(target, { top = false } = {}) {
+  if (!target) return;
+  if (/^H\d$/.test(target.tagName)) target.tabIndex = -1;
+  target.focus({ preventScroll: true });
+  const box = target.closest('.card, .case-run') || target;
+  const y = box.getBoundingClientRect().top;
+  if (top || y < 0 || y > window.innerHeight - 120) box.scrollIntoView({ block: 'start' });
 }
 
 function renderGrid() {
@@ -246,6 +290,7 @@ function rawFromHash() {
 
 input.addEventListener('input', () => {
   openExchange = 0;
+  openCase = 0;
   setHash(hashFor(input.value), !typingEntry);
   typingEntry = true;
   renderLookup();
@@ -296,6 +341,8 @@ $('lang').addEventListener('click', () => {
 /* ---- start ------------------------------------------------------------ */
 
 applyStrings();
+// What is typed before the engine is ready stays in the input; the status line says why nothing shows yet.
+status.textContent = tr('loading');
 const r0 = parseHash();
 if (r0.view === 'lookup' && r0.query) input.value = r0.query;
 showView(r0.view);
@@ -304,6 +351,7 @@ if (r0.view === 'lookup') input.focus();
 load().then((engine) => {
   hs = engine;
   runner = makeRunner(hs);
+  status.textContent = '';
   route();
   document.documentElement.dataset.ready = 'true';
   performance.mark('hs-ready');

@@ -104,6 +104,33 @@ export const css = `
 .cells .row .ko { display: none; }
 .cells .unofficial .row .name { color: var(--_muted); }
 
+/* a query's matches: the class, each code's meaning, unofficial codes apart */
+.matches { display: grid; gap: .75rem; }
+.class-note { margin: 0; max-width: 72ch; }
+.class-note .code { font-family: var(--_mono); color: var(--cls); }
+.matches > .group { font-size: 1rem; margin: .5rem 0 0; color: var(--_muted); }
+.list .name { display: flex; flex-direction: column; gap: .1rem; }
+.list .name > span:first-child { display: block; }
+.list .name .ko { margin-left: 0; }
+.meaning { color: var(--_muted); font-size: .875rem; line-height: 1.4; display: -webkit-box; -webkit-box-orient: vertical;
+  -webkit-line-clamp: 2; overflow: hidden; }
+
+/* one of the article's cases, run */
+.case-run { display: grid; gap: .5rem; padding: 1rem 1.25rem; border: 1px solid var(--_line); border-top: 4px solid var(--cls);
+  border-radius: var(--_radius); background: var(--_bg); }
+.case-title { font-size: 1.25rem; display: flex; flex-wrap: wrap; gap: .5rem; align-items: baseline; }
+.case-title:focus { outline: none; }
+.case-run .exchange { margin-top: 0; }
+.case-handler { border: 1px solid var(--_line); border-radius: 8px; padding: .5rem .9rem; }
+.case-handler > summary { font-weight: 600; }
+.case-handler .handler { margin-top: .5rem; padding-top: 0; border-top: 0; }
+.case-run .actions { margin-top: .25rem; }
+@media (min-width: 52rem) {
+  /* the request beside the answer, so the answer and its trace fit on one screen */
+  .case-run .exchange { grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); align-items: start; }
+  .case-run .exchange > :not(.msg) { grid-column: 1 / -1; }
+}
+
 /* raw messages and exchanges */
 .raw, .src { background: var(--_panel); border: 1px solid var(--_line); border-radius: 8px; padding: .75rem .9rem; margin: .5rem 0 0;
   font-size: .8125rem; line-height: 1.55; overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; }

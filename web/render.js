@@ -65,6 +65,9 @@ function ruleNode(rule) {
 
 const classOf = (code) => Math.floor(code / 100);
 
+/** The article's five problem cases, by the status each one ends in. */
+export const CASES = [400, 401, 403, 404, 500];
+
 /* ---- card ------------------------------------------------------------- */
 
 /** The small "4xx · Client Error" chip in the class colour. */
@@ -82,7 +85,7 @@ function fact(dl, label, ...value) {
 }
 
 /** The card of one code: everything the engine says about it, as plain facts. */
-export function card(ctx, code, { headingLevel = 2, exchange = true } = {}) {
+export function card(ctx, code, { headingLevel = 2, exchange = true, handler: withHandler = true } = {}) {
   const { hs, lang } = ctx;
   const e = hs.lookup(code);
   if (!e) return h('p', { class: 'error', role: 'status' }, tr(ctx, 'unknownCode'));
@@ -157,7 +160,7 @@ export function card(ctx, code, { headingLevel = 2, exchange = true } = {}) {
     if (ctx.openExchange === e.code) btn.click();
   }
 
-  const handler = handlerBlock(ctx, e.code, headingLevel + 1);
+  const handler = withHandler ? handlerBlock(ctx, e.code, headingLevel + 1) : null;
   if (handler) art.append(handler);
   return art;
 }
@@ -178,7 +181,7 @@ function routeLabel(ctx, route) {
   return h('code', { class: 'route' }, route);
 }
 
-function handlerBlock(ctx, code, level) {
+function handlerBlock(ctx, code, level, { naiveOpen = false } = {}) {
   const { hs, lang } = ctx;
   if (typeof hs.handler !== 'function') return null;
   let hd;
@@ -189,7 +192,7 @@ function handlerBlock(ctx, code, level) {
     hd.route ? [' ', routeLabel(ctx, hd.route)] : null));
   if (hd.explanation) sec.append(h('p', null, L(hd.explanation, lang)));
   sec.append(src(hd.corrected));
-  if (hd.differs && hd.naive) sec.append(h('details', null, h('summary', null, tr(ctx, 'handlerNaive')), src(hd.naive)));
+  if (hd.differs && hd.naive) sec.append(h('details', { open: naiveOpen }, h('summary', null, tr(ctx, 'handlerNaive')), src(hd.naive)));
   if (hd.common) sec.append(h('details', null, h('summary', null, tr(ctx, 'handlerCommon')), src(hd.common)));
   if (hd.response && hd.response.raw) {
     sec.append(h('details', null, h('summary', null, tr(ctx, 'handlerYields'), ' ', statusBadge(ctx, hd.response.status, hd.response.phrase)),
@@ -200,13 +203,36 @@ function handlerBlock(ctx, code, level) {
 
 /* ---- lists ------------------------------------------------------------ */
 
-/** One row of a list: code in its class colour, phrase, Korean title when shown in Korean. */
-function codeRow(ctx, entry) {
+/** The code's name in the reader's language: the Korean title in Korean when there is one, else the phrase. */
+function nameOf(ctx, entry) {
   const ko = ctx.lang === 'ko' && entry.titleKo && entry.titleKo !== entry.phrase ? entry.titleKo : '';
+  return ko ? h('span', { lang: 'ko' }, ko) : h('span', { lang: 'en' }, entry.phrase);
+}
+
+/** The first sentence of a code's description in lang: its meaning in one line. */
+export function firstSentence(text) {
+  const m = /^(.+?[.!?。])(\s|$)/.exec(text || '');
+  return m ? m[1] : (text || '');
+}
+
+/**
+ * One row of a list: code in its class colour and its name. opts.meaning
+ * adds the one-line meaning; opts.short (the grid) names the code in the
+ * reader's language only.
+ */
+function codeRow(ctx, entry, { meaning = false, short = false } = {}) {
+  const ko = ctx.lang === 'ko' && entry.titleKo && entry.titleKo !== entry.phrase ? entry.titleKo : '';
+  let line = null;
+  if (meaning) {
+    const e = ctx.hs.lookup(entry.code);
+    const text = e ? firstSentence(L(e.description, ctx.lang)) : '';
+    if (text) line = h('span', { class: 'meaning' }, text);
+  }
   const a = ctx.link(entry.code,
     h('span', { class: `code c${classOf(entry.code)}` }, String(entry.code)),
-    h('span', { class: 'name' }, h('span', { lang: 'en' }, entry.phrase), ko ? h('span', { class: 'ko', lang: 'ko' }, ko) : null),
-    entry.registry === 'unofficial' ? h('span', { class: 'tag' }, tr(ctx, 'unofficial')) : null);
+    h('span', { class: 'name' }, short ? nameOf(ctx, entry)
+      : [h('span', { lang: 'en' }, entry.phrase), ko ? h('span', { class: 'ko', lang: 'ko' }, ko) : null], line),
+    entry.registry === 'unofficial' && !meaning ? h('span', { class: 'tag' }, tr(ctx, 'unofficial')) : null);
   a.classList.add('row');
   return a;
 }
@@ -218,10 +244,30 @@ function catalogEntry(ctx, code) {
   return e && { code, phrase: e.phrase, titleKo: e.title && e.title.ko, registry: e.registry };
 }
 
-/** The ranked list of codes a query matched (best first). */
-export function list(ctx, codes) {
-  return h('ol', { class: 'list', part: 'list' },
-    codes.map((c) => catalogEntry(ctx, c)).filter(Boolean).map((e) => h('li', null, codeRow(ctx, e))));
+/**
+ * The codes a query matched (best first), as a result to read: a sentence
+ * on the class (a range, or a word whose codes share one class), each code
+ * with its one-line meaning, and the unofficial codes in their own group
+ * after the registered ones. opts: { query, kind, headingLevel }.
+ */
+export function list(ctx, codes, { query = '', kind = '', headingLevel = 3 } = {}) {
+  const entries = codes.map((c) => catalogEntry(ctx, c)).filter(Boolean);
+  const official = entries.filter((e) => e.registry !== 'unofficial');
+  const unofficial = entries.filter((e) => e.registry === 'unofficial');
+  const ol = (group) => h('ol', { class: 'list', part: 'list' }, group.map((e) => h('li', null, codeRow(ctx, e, { meaning: true }))));
+  const wrap = h('div', { class: 'matches' });
+  const classes = new Set(entries.map((e) => classOf(e.code)));
+  if (classes.size === 1 && (kind === 'range' || kind === 'class' || entries.length > 1)) {
+    const k = [...classes][0];
+    wrap.append(h('p', { class: `class-note c${k}` }, h('strong', { class: 'code' }, `${k}xx`), ' ', tr(ctx, `class_${k}`)));
+  } else if (query.trim()) {
+    wrap.append(h('p', { class: 'class-note' }, tr(ctx, 'matchesFor', query.trim())));
+  }
+  if (official.length) wrap.append(ol(official));
+  if (unofficial.length) {
+    wrap.append(h(`h${headingLevel}`, { class: 'group' }, tr(ctx, 'unofficialGroup')), ol(unofficial));
+  }
+  return wrap;
 }
 
 /** The overview: every code the engine knows, grouped by class. */
@@ -234,7 +280,7 @@ export function grid(ctx, { headingLevel = 3 } = {}) {
     const id = nextId('hs-grid');
     wrap.append(h('section', { class: `gclass c${k}`, 'aria-labelledby': id },
       h(`h${headingLevel}`, { id }, h('span', { class: 'code' }, `${k}xx`), ' ', L(any && any.className, ctx.lang)),
-      h('ul', { class: 'cells' }, byClass[k].map((e) => h('li', { class: e.registry === 'unofficial' ? 'unofficial' : null }, codeRow(ctx, e))))));
+      h('ul', { class: 'cells' }, byClass[k].map((e) => h('li', { class: e.registry === 'unofficial' ? 'unofficial' : null }, codeRow(ctx, e, { short: true }))))));
   }
   return wrap;
 }
@@ -543,6 +589,32 @@ export function exampleView(ctx, code, { headingLevel = 3 } = {}) {
   const setup = ex.example.setup ? setupText(ctx, ex.example.setup) : '';
   if (setup) note.push(h('p', { class: 'setup muted' }, tr(ctx, 'setup'), ': ', setup));
   return exchangeView(ctx, ex.example.request, ex.result, { headingLevel, state: ex.state, setupNote: note.length ? h('div', null, note) : null });
+}
+
+/**
+ * One of the article's problem cases, run: what is sent and why, the
+ * server's answer with its decision trace, and the Flask handler (corrected
+ * and the article's naive one) behind a disclosure. The example runs on a
+ * fresh server, so it never touches the send panel's state.
+ */
+export function caseView(ctx, code, { headingLevel = 2 } = {}) {
+  const headId = nextId('hs-case');
+  const e = ctx.hs.lookup(code);
+  const sec = h('section', { class: `case-run c${classOf(code)}`, 'aria-labelledby': headId, 'data-case': code },
+    h(`h${headingLevel}`, { id: headId, class: 'case-title', tabindex: '-1' }, tr(ctx, `case_${code}`), ' → ',
+      statusBadge(ctx, code, e && e.phrase)));
+  sec.append(exampleView(ctx, code, { headingLevel: headingLevel + 1 }));
+  const handler = handlerBlock(ctx, code, headingLevel + 2, { naiveOpen: true });
+  if (handler) {
+    sec.append(h('details', { class: 'case-handler' }, h('summary', null, tr(ctx, 'caseHandler')), handler));
+  }
+  const more = h('p', { class: 'actions' });
+  if (ctx.sendHref) more.append(h('a', { class: 'btn ghost', href: ctx.sendHref(code) }, tr(ctx, 'editRequest')));
+  const all = ctx.link(code, tr(ctx, 'caseCard', code));
+  all.classList.add('btn', 'ghost');
+  more.append(all);
+  sec.append(more);
+  return sec;
 }
 
 /** The example's setup in words: only what differs from a fresh server. */

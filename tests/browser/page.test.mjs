@@ -78,7 +78,7 @@ test('required fields, redirects, aliases, unofficial origins and other meanings
 
 test('a range, a word, Korean and a status line', async () => {
   await type('4xx');
-  await page.locator('#results ol.list').waitFor();
+  await page.locator('#results .matches').waitFor();
   const n = await page.locator('#results ol.list li').count();
   assert.ok(n >= 29, `4xx lists every 4xx code (${n})`);
   assert.equal(await text('#results ol.list li .code'), '400');
@@ -150,7 +150,7 @@ test('deep links, links and the back button', async () => {
   const p = await env.open();
   await ready(p, `${env.url}#4xx`);
   assert.equal(await p.inputValue('#q'), '4xx');
-  await p.locator('#results ol.list').waitFor();
+  await p.locator('#results .matches').waitFor();
   await p.click('#results a[href="#410"]');
   await p.locator('#results .card[data-code="410"]').waitFor();
   assert.equal(await p.inputValue('#q'), '410');
@@ -160,7 +160,7 @@ test('deep links, links and the back button', async () => {
   await p.goBack();
   await p.locator('#results .card[data-code="410"]').waitFor();
   await p.goBack();
-  await p.locator('#results ol.list').waitFor();
+  await p.locator('#results .matches').waitFor();
   assert.equal(await p.inputValue('#q'), '4xx');
   await p.goForward();
   await p.locator('#results .card[data-code="410"]').waitFor();
@@ -193,7 +193,7 @@ test('keyboard only: type, Enter to the results, open a card, reach its controls
   const p = await env.open();
   await ready(p, env.url);
   await p.keyboard.type('5xx');
-  await p.locator('#results ol.list').waitFor();
+  await p.locator('#results .matches').waitFor();
   await p.keyboard.press('Enter');
   assert.equal(await p.evaluate(() => document.activeElement.getAttribute('href')), '#500');
   await p.keyboard.press('ArrowDown'); // no-op for links; Tab moves on

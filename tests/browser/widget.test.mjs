@@ -111,8 +111,8 @@ test('the full view: typing picks a code and fires http-status-change', async ()
   await full.locator('input').fill('teapot');
   await full.locator('.card[data-code="418"]').waitFor();
   await full.locator('input').fill('5xx');
-  await full.locator('ol.list').waitFor();
-  await full.locator('ol.list button[data-code="502"]').click();
+  await full.locator('.matches').waitFor();
+  await full.locator('.list button[data-code="502"]').click();
   await full.locator('.card[data-code="502"]').waitFor();
   const events = await p.evaluate(() => window.__events);
   assert.deepEqual(events, [['http-status-explorer', 418, true, true], ['http-status-explorer', 502, true, true]]);

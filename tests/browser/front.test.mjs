@@ -1,0 +1,183 @@
+// front.test.mjs — the page's front door (issue 11) in Debian's chromium:
+// the tagline above the fold, the article's five cases run from the front
+// page with the answer in view, range and word results that read as a
+// result (class, meanings, unofficial codes apart), the overview grid in
+// the reader's language, the loading and failure states, the document
+// title and the "Look up" tab.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, ready, settled } from './helpers.mjs';
+import { strings } from '../../web/ui-strings.js';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.close(); });
+
+const inViewport = (box, vp) => box && box.y >= 0 && box.y + box.height <= vp.height && box.x >= 0 && box.x + box.width <= vp.width;
+
+test('the tagline says what the page does, above the fold at 1280 and at 360 px', async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 740 }]) {
+    const p = await env.open({ viewport });
+    await ready(p, env.url);
+    const tag = p.locator('#view-lookup .tagline');
+    assert.equal(await tag.innerText(), strings.en.tagline);
+    assert.ok(inViewport(await tag.boundingBox(), viewport), `tagline on screen at ${viewport.width}`);
+    // The five cases start on the first screen too.
+    assert.ok((await p.locator('#cases .case-card').first().boundingBox()).y < viewport.height, `cases start on screen at ${viewport.width}`);
+    assert.deepEqual(p.problems, []);
+  }
+});
+
+for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 740 }]) {
+  test(`the five cases run from the front page, the answer in view (${viewport.width} px)`, async () => {
+    const p = await env.open({ viewport });
+    await ready(p, env.url);
+    // Right under the search box, before any result.
+    const order = await p.evaluate(() => {
+      const q = document.getElementById('q');
+      const cases = document.getElementById('cases');
+      return [!!(q.compareDocumentPosition(cases) & Node.DOCUMENT_POSITION_FOLLOWING),
+        !!(cases.compareDocumentPosition(document.getElementById('results')) & Node.DOCUMENT_POSITION_FOLLOWING)];
+    });
+    assert.deepEqual(order, [true, true]);
+    const cards = p.locator('#cases a.case-card');
+    assert.equal(await cards.count(), 5);
+    for (const [i, code] of [400, 401, 403, 404, 500].entries()) {
+      await cards.nth(i).click();
+      const run = p.locator(`#results .case-run[data-case="${code}"]`);
+      await run.waitFor();
+      assert.equal(await p.evaluate(() => location.hash), `#case/${code}`);
+      assert.match(await run.locator('.case-title').innerText(), new RegExp(`${strings.en[`case_${code}`]}[^]*${code}`));
+      const final = run.locator(`.msg.resp[data-status="${code}"] .final`);
+      assert.ok(inViewport(await final.boundingBox(), viewport), `${code}: the answer's headline is on screen`);
+      const trace = run.locator('.trace');
+      assert.equal(await trace.getAttribute('open'), '', `${code}: the trace is open`);
+      if (viewport.width >= 1000) {
+        const t = await trace.boundingBox();
+        assert.ok(t.y + 40 < viewport.height, `${code}: the trace starts on screen (y ${t.y})`);
+      }
+      assert.equal(await p.evaluate(() => document.activeElement.classList.contains('case-title')), true, 'focus on the case');
+      assert.equal(await p.title(), `${strings.en[`case_${code}`]} → ${code} · HTTP status explorer`);
+      // The handlers, one click away: the corrected one and the article's naive one.
+      const handler = run.locator('details.case-handler');
+      assert.equal(await handler.locator('pre.src').first().isVisible(), false);
+      await handler.locator('summary').first().click();
+      const srcs = handler.locator('pre.src');
+      assert.ok(await srcs.first().isVisible(), `${code}: the corrected handler`);
+      assert.match(await srcs.first().innerText(), /def |@app\./);
+      const naive = handler.locator('details[open] pre.src');
+      assert.ok(await naive.count() >= 1 && await naive.first().isVisible(), `${code}: the naive handler shows in the same click`);
+      await p.evaluate(() => window.scrollTo(0, 0));
+    }
+    // Back returns to the previous case in one step; typing leaves the cases.
+    await p.goBack();
+    await p.locator('#results .case-run[data-case="404"]').waitFor();
+    await p.fill('#q', '404');
+    await p.locator('#results .card[data-code="404"]').waitFor();
+    assert.equal(await p.locator('#cases').isVisible(), false, 'a query hides the cases');
+    assert.deepEqual(p.problems, []);
+  });
+}
+
+test('a range result: a sentence on the class, one-line meanings, unofficial codes after the registered ones, no grid repeating it', async () => {
+  const p = await env.open();
+  await ready(p, `${env.url}#4xx`);
+  const m = p.locator('#results .matches');
+  await m.waitFor();
+  assert.equal(await m.locator('.class-note').innerText(), `4xx ${strings.en.class_4}`);
+  const rows = await m.evaluate((el) => [...el.querySelectorAll('.list li')].map((li) => ({
+    code: Number(li.querySelector('.code').textContent),
+    meaning: (li.querySelector('.meaning') || { textContent: '' }).textContent,
+    group: li.closest('ol').previousElementSibling && li.closest('ol').previousElementSibling.classList.contains('group') ? 'unofficial' : 'registered',
+  })));
+  const reg = await p.evaluate(async () => {
+    const { load } = await import('./engine.js');
+    const hs = await load();
+    return Object.fromEntries(hs.catalog().map((e) => [e.code, e.registry]));
+  });
+  assert.ok(rows.length >= 29);
+  for (const r of rows) {
+    assert.ok(r.meaning.length > 10 && r.meaning.length < 400, `${r.code} has a one-line meaning: ${r.meaning}`);
+    assert.equal(r.group, reg[r.code] === 'unofficial' ? 'unofficial' : 'registered', `${r.code} in its group`);
+  }
+  const firstUnofficial = rows.findIndex((r) => r.group === 'unofficial');
+  assert.ok(firstUnofficial > 0 && rows.slice(firstUnofficial).every((r) => r.group === 'unofficial'), 'unofficial codes come last');
+  assert.match(await m.locator('h2.group').innerText(), /Unofficial/);
+  assert.equal(await p.locator('#all').isVisible(), false, 'the grid does not repeat the list');
+  // A word across classes says what it matched; a code brings the grid back.
+  await p.fill('#q', 'timeout');
+  await p.locator('#results .matches .class-note', { hasText: 'timeout' }).waitFor();
+  await p.fill('#q', '404');
+  await p.locator('#results .card[data-code="404"]').waitFor();
+  assert.equal(await p.locator('#all').isVisible(), true);
+  // The "All codes" tab shows the grid whatever the results hold.
+  await p.fill('#q', '5xx');
+  await p.click('.tabs a[data-view="all"]');
+  await p.locator('#grid').waitFor();
+  assert.equal(await p.locator('#all').isVisible(), true);
+  assert.deepEqual(p.problems, []);
+});
+
+test('the overview grid follows the language, and a click in it shows the card\'s number and title', async () => {
+  const p = await env.open({ locale: 'ko-KR', viewport: { width: 1280, height: 800 } });
+  await ready(p, env.url);
+  const names = await p.evaluate(async () => {
+    const { load } = await import('./engine.js');
+    const hs = await load();
+    return Object.fromEntries(hs.catalog().map((e) => [e.code, { ko: e.titleKo, en: e.phrase }]));
+  });
+  for (const code of [404, 201, 503]) {
+    const cell = p.locator(`#grid a[href="#${code}"]`);
+    assert.equal(await cell.locator('.name').innerText(), names[code].ko, `${code} in Korean`);
+    assert.ok(names[code].ko !== names[code].en);
+  }
+  assert.match(await p.locator('#grid h3').first().innerText(), /1xx 정보/);
+  const cell = p.locator('#grid a[href="#503"]');
+  await cell.scrollIntoViewIfNeeded();
+  await cell.click();
+  await p.locator('#results .card[data-code="503"]').waitFor();
+  const vp = { width: 1280, height: 800 };
+  assert.ok(inViewport(await p.locator('#results .card-head > .code').boundingBox(), vp), 'the number is on screen');
+  assert.ok(inViewport(await p.locator('#results .card-head .phrase').boundingBox(), vp), 'the title is on screen');
+  assert.deepEqual(p.problems, []);
+});
+
+test('while the engine loads the input keeps what is typed and says so; a failed load says so in words', async () => {
+  const p = await env.open();
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await p.route('**/status.wasm', async (route) => { await held; await route.continue(); });
+  await p.goto(env.url);
+  await p.locator('#status', { hasText: strings.en.loading }).waitFor();
+  await p.locator('#q').pressSequentially('503');
+  assert.equal(await p.inputValue('#q'), '503');
+  release();
+  await settled(p);
+  await p.locator('#results .card[data-code="503"]').waitFor();
+  assert.equal(await p.inputValue('#q'), '503');
+  assert.equal(await p.locator('#status').innerText(), '503 Service Unavailable — Server Error');
+
+  const f = await env.open();
+  await f.route('**/status.wasm', (route) => route.abort());
+  await f.goto(env.url);
+  await f.waitForFunction(() => document.documentElement.dataset.ready === 'error');
+  assert.match(await f.locator('#status').innerText(), new RegExp(strings.en.loadFailed.replace('.', '\\.')));
+});
+
+test('the document title follows what is shown; the "Look up" tab keeps the card', async () => {
+  const p = await env.open();
+  await ready(p, `${env.url}#404`);
+  assert.equal(await p.title(), '404 Not Found · HTTP status explorer');
+  await p.click('.tabs a[data-view="send"]');
+  await p.locator('#view-send').waitFor();
+  assert.equal(await p.title(), 'Send your own request · HTTP status explorer');
+  await p.click('.tabs a[data-view="lookup"]');
+  await p.locator('#results .card[data-code="404"]').waitFor();
+  assert.equal(await p.title(), '404 Not Found · HTTP status explorer', 'not stale after the send panel');
+  await p.fill('#q', 'nothing like a status');
+  await p.locator('#status', { hasText: 'No status code matches' }).waitFor();
+  assert.equal(await p.title(), 'nothing like a status · HTTP status explorer', 'not stale after an error');
+  await p.fill('#q', '');
+  assert.equal(await p.title(), 'HTTP status explorer');
+  assert.deepEqual(p.problems, []);
+});
