@@ -1,13 +1,20 @@
 #!/usr/bin/env node
-// serve.mjs — serves web/ on localhost for `make start` and the browser tests.
-// Sends .wasm as application/wasm (for instantiateStreaming) and a strict
-// Content-Security-Policy, so the page is always exercised under it.
+// serve.mjs — serves web/ (or dist/) on localhost for `make start` and the
+// browser tests. Sends .wasm as application/wasm (for instantiateStreaming)
+// and a strict Content-Security-Policy, so the page is always exercised
+// under it; compresses text (brotli or gzip, by Accept-Encoding, using a
+// precompressed .br/.gz file beside the original when there is one); sends
+// a strong ETag and answers If-None-Match with 304. Files under a content-
+// hashed folder (dist/assets-<hash>/) are cacheable for a year; everything
+// else is revalidated on every use (no-cache), since it changes in place.
 //
 //   node scripts/serve.mjs [--port 8080] [--host 127.0.0.1] [--root web]
 import { createServer } from 'node:http';
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -23,7 +30,51 @@ const TYPES = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.ts': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.bin': 'application/octet-stream',
 };
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.ts', '.xml', '.bin', '.txt']);
+
+/** Returns 'br', 'gzip' or null: the best coding the request accepts (q=0 refuses). */
+export function pickEncoding(accept = '') {
+  const q = {};
+  for (const part of accept.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const qp = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name) q[name] = qp ? Number(qp.slice(2)) : 1;
+  }
+  const ok = (c) => (q[c] ?? q['*'] ?? 0) > 0;
+  return ok('br') ? 'br' : ok('gzip') ? 'gzip' : null;
+}
+
+// One entry per file and modification time: its bytes, ETag and encodings.
+const cache = new Map();
+
+async function entry(file, info) {
+  const key = `${file}:${info.mtimeMs}:${info.size}`;
+  let e = cache.get(file);
+  if (e && e.key === key) return e;
+  const body = await readFile(file);
+  e = { key, body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`, coded: {} };
+  cache.set(file, e);
+  return e;
+}
+
+/** Returns the body of e in coding enc: a precompressed file beside it, or one compressed now and kept. */
+async function encoded(file, e, enc) {
+  if (e.coded[enc]) return e.coded[enc];
+  const ext = enc === 'br' ? '.br' : '.gz';
+  try {
+    const pre = await stat(file + ext);
+    if (pre.isFile() && pre.mtimeMs >= (await stat(file)).mtimeMs) return (e.coded[enc] = await readFile(file + ext));
+  } catch { /* none beside it */ }
+  e.coded[enc] = enc === 'br'
+    ? brotliCompressSync(e.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: e.body.length } })
+    : gzipSync(e.body, { level: 9 });
+  return e.coded[enc];
+}
 
 /** Starts the server; resolves to { server, url } once it listens. */
 export function serve({ port = 8080, host = '127.0.0.1', root = fileURLToPath(new URL('../web/', import.meta.url)) } = {}) {
@@ -44,9 +95,28 @@ export function serve({ port = 8080, host = '127.0.0.1', root = fileURLToPath(ne
       if (path.endsWith('/')) path += 'index.html';
       const file = normalize(join(base, path));
       if (file !== base && !file.startsWith(base + sep)) throw Object.assign(new Error('outside root'), { code: 'ENOENT' });
-      if (!(await stat(file)).isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
-      const body = await readFile(file);
-      res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Content-Length': body.length });
+      const info = await stat(file);
+      if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
+      const e = await entry(file, info);
+      const ext = extname(file);
+      headers['Content-Type'] = TYPES[ext] || 'application/octet-stream';
+      headers.ETag = e.etag;
+      if (/(^|[\\/])assets-[0-9a-f]+[\\/]/.test(file.slice(base.length))) headers['Cache-Control'] = 'public, max-age=31536000, immutable';
+      let body = e.body;
+      if (COMPRESSIBLE.has(ext)) {
+        headers.Vary = 'Accept-Encoding';
+        const enc = body.length > 256 ? pickEncoding(req.headers['accept-encoding']) : null;
+        if (enc) {
+          body = await encoded(file, e, enc);
+          headers['Content-Encoding'] = enc;
+        }
+      }
+      const inm = req.headers['if-none-match'];
+      if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === e.etag)) {
+        res.writeHead(304, headers).end();
+        return;
+      }
+      res.writeHead(200, { ...headers, 'Content-Length': body.length });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (err) {
       const status = err.code === 'ENOENT' || err.code === 'EISDIR' ? 404 : err instanceof URIError ? 400 : 500;
