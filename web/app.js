@@ -23,7 +23,10 @@ const views = { lookup: $('view-lookup'), send: $('view-send') };
 
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet()];
 
-let lang = pickLang(readLang() || navigator.language);
+// A page per code (make dist: dist/404/, dist/ko/404/) names its code and
+// language in <html>; the app shows that card until the hash says otherwise.
+const PAGE_CODE = document.documentElement.dataset.code || '';
+let lang = PAGE_CODE ? pickLang(document.documentElement.lang) : pickLang(readLang() || navigator.language);
 let hs = null;
 let runner = null;
 let panel = null;
@@ -63,7 +66,7 @@ function renderCases() {
 /* ---- routing ---------------------------------------------------------- */
 
 function parseHash() {
-  const raw = location.hash.replace(/^#/, '');
+  const raw = location.hash.replace(/^#/, '') || PAGE_CODE;
   if (raw === 'send' || raw.startsWith('send?')) return { view: 'send', params: new URLSearchParams(raw.slice(5)) };
   if (raw === 'all') return { view: 'lookup', query: input.value, all: true };
   let text = raw;

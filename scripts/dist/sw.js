@@ -105,7 +105,12 @@ async function simulated(request, url) {
   const result = await hs.simulate(await rawRequest(request, url));
   const x = result.exchanges[result.exchanges.length - 1];
   const res = x.response;
-  const headers = new Headers({ 'X-Simulated-By': 'http-status-explorer', 'X-Simulated-Step': x.trace.length ? x.trace[x.trace.length - 1].step : '' });
+  // What the engine read and which step decided, for the page to show beside what the browser did.
+  const headers = new Headers({
+    'X-Simulated-Request': `${request.method} /${url.pathname.slice(SIM.length)}${url.search}`,
+    'X-Simulated-Step': x.trace.length ? x.trace[x.trace.length - 1].step : '',
+    'Access-Control-Expose-Headers': 'X-Simulated-Request, X-Simulated-Step',
+  });
   for (const [name, value] of res.headers) {
     if (HOP.has(name.toLowerCase())) continue;
     // The engine's paths live under ./sim/ here.

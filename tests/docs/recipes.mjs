@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+export { staticServer } from '../lib/static-server.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SITES = join(ROOT, 'build', 'docs-sites');
@@ -71,29 +72,6 @@ export function run(cmd, args, cwd, env = {}) {
     p.stderr.on('data', (d) => { out += d; });
     p.on('error', reject);
     p.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${out.slice(-4000)}`))));
-  });
-}
-
-/**
- * Serves folder with Python's http.server on a free loopback port (a plain
- * static server: no CSP, no special types beyond its own table). Resolves to
- * { url, close() }.
- */
-export function staticServer(folder) {
-  return new Promise((resolve, reject) => {
-    const p = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', folder],
-      { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => { p.kill(); reject(new Error(`http.server did not start: ${out}`)); }, 10000);
-    p.stdout.on('data', (d) => {
-      out += d;
-      const m = /port (\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: `http://127.0.0.1:${m[1]}/`, close: () => p.kill() });
-      }
-    });
-    p.on('error', reject);
   });
 }
 

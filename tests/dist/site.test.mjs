@@ -1,0 +1,164 @@
+// site.test.mjs — the static site of make dist, served by Python's
+// http.server with .wasm as application/octet-stream (so the engine takes
+// its bytes fallback), in Chromium: a lookup and an exchange, a code page
+// with JavaScript off, an offline reload through the service worker, and
+// the browser's own behaviour for requests the worker answers under ./sim/.
+// (make test-dist)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { staticServer } from '../lib/static-server.mjs';
+
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+let srv;
+const contexts = [];
+
+before(async () => { srv = await staticServer(DIST, { wasmType: false }); });
+after(async () => {
+  for (const { ctx, dir } of contexts) { await ctx.close().catch(() => {}); rmSync(dir, { recursive: true, force: true }); }
+  srv.close();
+});
+
+/** A fresh persistent context (service workers need one) and a page recording problems. */
+async function open({ javaScriptEnabled = true, locale = 'en-US' } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'hs-dist-'));
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS, javaScriptEnabled, locale,
+    viewport: { width: 1100, height: 900 },
+  });
+  contexts.push({ ctx, dir });
+  const page = ctx.pages()[0] || await ctx.newPage();
+  page.problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  return { ctx, page };
+}
+
+const ready = (page) => page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+
+/** Waits until the service worker controls the page and has kept the whole build (120 s at most). */
+async function offlineReady(page) {
+  const deadline = Date.now() + 120000;
+  for (;;) {
+    const done = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      if (!reg || !reg.active || !navigator.serviceWorker.controller) return false;
+      const keys = await caches.keys();
+      if (!keys.length) return false;
+      const cache = await caches.open(keys[0]);
+      return !!(await cache.match('ko/404/')) && !!(await cache.match('embed.html'));
+    });
+    if (done) return;
+    if (Date.now() > deadline) throw new Error('the service worker did not keep the site within 120 s');
+    await page.waitForTimeout(250);
+  }
+}
+
+test('the build: a hashed asset folder, a page and JSON per code, a sitemap, compressed copies', () => {
+  const assets = readdirSync(DIST).filter((f) => /^assets-[0-9a-f]{10}$/.test(f));
+  assert.equal(assets.length, 1);
+  const index = readFileSync(join(DIST, 'index.html'), 'utf8');
+  assert.match(index, new RegExp(`src="${assets[0]}/app\\.js"`));
+  assert.doesNotMatch(index, /(src|href)="\//, 'relative URLs only');
+  for (const f of ['404/index.html', 'ko/404/index.html', '404.json', 'sitemap.xml', 'sw.js', 'index.html.gz', 'index.html.br',
+    `${assets[0]}/status.wasm.br`]) assert.ok(existsSync(join(DIST, f)), f);
+  const json = JSON.parse(readFileSync(join(DIST, '405.json'), 'utf8'));
+  assert.equal(json.phrase, 'Method Not Allowed');
+  assert.equal(json.requiredFields[0].field, 'Allow');
+  assert.match(readFileSync(join(DIST, 'sitemap.xml'), 'utf8'), /<loc>ko\/404\/<\/loc>/);
+});
+
+test('a code page reads without JavaScript: title, description, canonical, hreflang, the card', async () => {
+  const { page } = await open({ javaScriptEnabled: false });
+  await page.goto(`${srv.url}404/`);
+  assert.equal(await page.title(), '404 Not Found — HTTP status explorer');
+  assert.match(await page.locator('meta[name="description"]').getAttribute('content'), /representation/);
+  assert.equal(await page.locator('link[rel="canonical"]').getAttribute('href'), '../404/');
+  assert.equal(await page.locator('link[hreflang="ko"]').getAttribute('href'), '../ko/404/');
+  const card = page.locator('#results article.card');
+  assert.match(await card.innerText(), /Not Found[\s\S]*RFC 9110 §15\.5\.5/);
+  await page.goto(`${srv.url}ko/404/`);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
+  assert.match(await page.title(), /^404 찾을 수 없음/);
+  assert.match(await page.locator('#results article.card').innerText(), /찾을 수 없음/);
+  assert.match(await page.locator('label[for="q"]').innerText(), /[가-힣]/, 'the shell speaks Korean too');
+});
+
+test('with JavaScript the page looks a code up and runs an exchange from the bytes fallback', async () => {
+  const { page } = await open();
+  await page.goto(srv.url);
+  await ready(page);
+  await page.fill('#q', '405');
+  await page.waitForSelector('#results article.card[data-code="405"]');
+  await page.goto(`${srv.url}#303/exchange`);
+  await ready(page);
+  await page.waitForFunction(() => /303 See Other/.test(document.querySelector('#results').innerText) &&
+    /Location/.test(document.querySelector('#results').innerText));
+  // A code page hands over to the app: the card for its code, in its language.
+  await page.goto(`${srv.url}ko/410/`);
+  await ready(page);
+  await page.waitForFunction(() => document.querySelector('#results article.card[data-code="410"]') &&
+    document.documentElement.lang === 'ko');
+  assert.deepEqual(page.problems, []);
+});
+
+test('after the first visit the site works offline: reload, look up, an exchange, a code page', async () => {
+  const { ctx, page } = await open();
+  await page.goto(srv.url);
+  await ready(page);
+  await offlineReady(page);
+  await ctx.setOffline(true);
+  await page.reload();
+  await ready(page);
+  await page.fill('#q', '418');
+  await page.waitForSelector('#results article.card[data-code="418"]');
+  await page.goto(`${srv.url}#201/exchange`);
+  await ready(page);
+  await page.waitForFunction(() => /201 Created/.test(document.querySelector('#results').innerText));
+  await page.goto(`${srv.url}ko/404/`);
+  assert.match(await page.locator('#results article.card').first().innerText(), /찾을 수 없음/);
+  await page.goto(`${srv.url}embed.html`);
+  await page.waitForFunction(() => [...document.querySelectorAll('http-status-badge')].some((b) => b.shadowRoot && b.shadowRoot.textContent.trim()));
+  await ctx.setOffline(false);
+});
+
+test('./sim/ is answered by the engine and the browser is the client: redirects, methods, a navigation', async () => {
+  const { page } = await open();
+  await page.goto(srv.url);
+  await ready(page);
+  await offlineReady(page);
+  const r = await page.evaluate(async () => {
+    const go = async (path, init) => {
+      const res = await fetch(path, init);
+      return { status: res.status, redirected: res.redirected, url: new URL(res.url).pathname, read: res.headers.get('X-Simulated-Request'), type: res.type };
+    };
+    return {
+      found: await go('sim/found', { method: 'POST', body: 'x=1', headers: { 'Content-Type': 'text/plain' } }),
+      form: await go('sim/form', { method: 'POST', body: 'x=1', headers: { 'Content-Type': 'text/plain' } }),
+      temporary: await go('sim/temporary-redirect', { method: 'POST', body: 'x=1', headers: { 'Content-Type': 'text/plain' } }),
+      permanent: await go('sim/permanent-redirect', { method: 'POST', body: 'x=1', headers: { 'Content-Type': 'text/plain' } }),
+      manual: await fetch('sim/found', { redirect: 'manual' }).then((res) => res.type),
+      missing: await go('sim/nowhere'),
+    };
+  });
+  // 302 and 303: the browser turns the POST into a GET of the Location.
+  assert.deepEqual(r.found, { status: 200, redirected: true, url: '/sim/success', read: 'GET /success', type: 'basic' });
+  assert.deepEqual(r.form, { status: 200, redirected: true, url: '/sim/success', read: 'GET /success', type: 'basic' });
+  // 307 and 308: the browser repeats the POST, with its content.
+  assert.equal(r.temporary.read, 'POST /');
+  assert.equal(r.temporary.redirected, true);
+  assert.equal(r.permanent.read, 'POST /');
+  assert.equal(r.manual, 'opaqueredirect');
+  assert.equal(r.missing.status, 404);
+  // A navigation shows what a browser shows for that status.
+  const res = await page.goto(`${srv.url}sim/status/503`);
+  assert.equal(res.status(), 503);
+  assert.equal(res.headers()['retry-after'] !== undefined, true, '503 carries Retry-After');
+});
