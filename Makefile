@@ -102,7 +102,7 @@ test-js: all
 
 # The static site: make dist, served by a plain static server, in Chromium.
 dist: all
-	node scripts/build-dist.mjs
+	node scripts/build-dist.mjs $(if $(BASE),--base $(BASE))
 
 test-dist: dist
 	node --test --test-concurrency=1 tests/dist/*.test.mjs
