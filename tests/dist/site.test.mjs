@@ -162,3 +162,16 @@ test('./sim/ is answered by the engine and the browser is the client: redirects,
   assert.equal(res.status(), 503);
   assert.equal(res.headers()['retry-after'] !== undefined, true, '503 carries Retry-After');
 });
+
+test('make dist BASE=URL: absolute URLs in the sitemap and the canonical links', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const out = 'build/dist-base';
+  execFileSync(process.execPath, ['scripts/build-dist.mjs', '--out', out, '--base', 'https://status.example.com/'],
+    { cwd: fileURLToPath(new URL('../../', import.meta.url)) });
+  const root = fileURLToPath(new URL(`../../${out}/`, import.meta.url));
+  assert.match(readFileSync(join(root, 'sitemap.xml'), 'utf8'), /<loc>https:\/\/status\.example\.com\/ko\/404\/<\/loc>/);
+  const html = readFileSync(join(root, '404/index.html'), 'utf8');
+  assert.match(html, /<link href="https:\/\/status\.example\.com\/404\/" rel="canonical">/);
+  assert.match(html, /src="\.\.\/assets-[0-9a-f]{10}\/app\.js"/, 'assets stay relative');
+  rmSync(root, { recursive: true, force: true });
+});
