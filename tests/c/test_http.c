@@ -1,10 +1,15 @@
 /*
-** test_request.c — native tests of the request parser (src/request.c).
-** Every input goes through guarded(), so a read past len crashes.
+** test_http.c — native tests of the http layer: the request parser
+** (request.c, body.c), HTTP dates and the response builder, under ASan and
+** UBSan. Every input goes through guarded(), so a read past len crashes.
+** Links core + registry + http only.
 */
 #include "test.h"
 
+#include "http/httpdate.h"
 #include "http/request.h"
+#include "http/response.h"
+#include "../fuzz/response_check.h"
 
 static struct hs_request req;
 static char body[1 << 17];
@@ -422,6 +427,65 @@ static void test_reasons(void)
     ok(strcmp(hs_request_reason_name(HS_REQ_COUNT), "none") == 0, "HS_REQ_COUNT is 'none'");
 }
 
+static char out[1 << 16];
+
+static void test_dates(void)
+{
+    char d[HS_HTTP_DATE_LEN];
+    int64_t t = 0, now = 1735689600;
+    hs_http_date_format(784111777, d);
+    ok(!memcmp(d, "Sun, 06 Nov 1994 08:49:37 GMT", 29), "IMF-fixdate of RFC 9110's example");
+    hs_http_date_format(1735689600, d);
+    ok(!memcmp(d, "Wed, 01 Jan 2025 00:00:00 GMT", 29), "the virtual epoch");
+    hs_http_date_format(951782400, d);
+    ok(!memcmp(d, "Tue, 29 Feb 2000 00:00:00 GMT", 29), "a leap day");
+    ok(hs_http_date_parse(G("Sun, 06 Nov 1994 08:49:37 GMT"), now, &t) == 0 && t == 784111777, "parse IMF-fixdate");
+    ok(hs_http_date_parse(G("Sunday, 06-Nov-94 08:49:37 GMT"), now, &t) == 0 && t == 784111777, "parse the obsolete RFC 850 form");
+    ok(hs_http_date_parse(G("Sun Nov  6 08:49:37 1994"), now, &t) == 0 && t == 784111777, "parse asctime");
+    is_int(hs_http_date_parse(G("Mon, 06 Nov 1994 08:49:37 GMT"), now, &t), -1, "a weekday that does not match the date");
+    is_int(hs_http_date_parse(G("Sun, 06 Nov 1994 08:49:37 UTC"), now, &t), -1, "a zone other than GMT");
+    is_int(hs_http_date_parse(G("Thu, 31 Feb 2000 00:00:00 GMT"), now, &t), -1, "31 February");
+    is_int(hs_http_date_parse(G("Sun, 06 Nov 1994 08:49:37 GMT "), now, &t), -1, "trailing bytes");
+    is_int(hs_http_date_parse(G("Sun, 06 Nov 1994 08:49"), now, &t), -1, "cut short");
+    is_int(hs_http_date_parse(G(""), now, &t), -1, "empty");
+}
+
+static void test_response(void)
+{
+    static struct hs_response r;
+    int n;
+    hs_response_init(&r, 200);
+    hs_response_content(&r, "text/plain", "hello", 5);
+    hs_response_finish(&r, 784111777, 0);
+    n = hs_response_serialize(&r, out, sizeof out);
+    ok(n > 0 && contains(out, n, "HTTP/1.1 200 OK\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\n") &&
+       contains(out, n, "Content-Length: 5\r\n\r\nhello"), "Date first, exact Content-Length, then content");
+    ok(check_raw(out, (size_t)n, 0, 0, 200) == NULL, "well framed");
+    hs_response_init(&r, 204);
+    hs_response_content(&r, "text/plain", "x", 1);
+    hs_response_finish(&r, 0, HS_RESP_CLOSE);
+    n = hs_response_serialize(&r, out, sizeof out);
+    ok(!contains(out, n, "Content-Length") && !contains(out, n, "Content-Type") && contains(out, n, "Connection: close\r\n\r\n") &&
+       out[n - 1] == '\n', "204: no content, no Content-Length, Connection: close");
+    hs_response_init(&r, 200);
+    hs_response_content(&r, "text/plain", "hello", 5);
+    hs_response_finish(&r, 0, HS_RESP_HEAD);
+    n = hs_response_serialize(&r, out, sizeof out);
+    ok(contains(out, n, "Content-Length: 5\r\n\r\n") && !contains(out, n, "hello"), "HEAD: the GET's Content-Length, no content");
+    ok(check_raw(out, (size_t)n, 1, 0, 200) == NULL, "HEAD framing");
+    hs_response_init(&r, 100);
+    hs_response_finish(&r, 0, 0);
+    n = hs_response_serialize(&r, out, sizeof out);
+    ok(n == 25 && !memcmp(out, "HTTP/1.1 100 Continue\r\n\r\n", 25), "100 Continue is just the status line");
+    hs_response_init(&r, 405);
+    ok(hs_response_missing(&r, HS_LEVEL_MUST) && !strcmp(hs_response_missing(&r, HS_LEVEL_MUST), "Allow"), "405 without Allow is caught");
+    hs_response_init(&r, 299);
+    hs_response_finish(&r, 0, 0);
+    n = hs_response_serialize(&r, out, sizeof out);
+    ok(contains(out, n, "HTTP/1.1 299 \r\n"), "an unassigned code gets an empty reason phrase");
+    is_int(hs_response_serialize(&r, out, 10), -1, "too small a buffer is an error, not a cut");
+}
+
 int main(void)
 {
     lenient = hs_request_default_limits();
@@ -434,6 +498,8 @@ int main(void)
     test_limits();
     test_incomplete();
     test_reasons();
+    test_dates();
+    test_response();
     /* NULL body: framed and counted, not copied */
     {
         struct hs_request r;

@@ -1,13 +1,12 @@
 /*
-** test_registry.c — native tests of the registry, the query reader and the
-** JSON writer, under ASan and UBSan; every query input sits right before a
-** guard page.
+** test_registry.c — native tests of the registry layer: the status table,
+** its JSON and the query reader, under ASan and UBSan; every query input sits
+** right before a guard page. Links core + registry only.
 */
 #include "test.h"
 
 #include "../fuzz/json_check.h"
 #include "core/hs.h"
-#include "core/json.h"
 #include "registry/query.h"
 #include "registry/registry.h"
 
@@ -139,40 +138,10 @@ static void test_query(void)
     }
 }
 
-static void test_json_writer(void)
-{
-    struct hs_json j;
-    char buf[64];
-    hs_json_init(&j, buf, sizeof buf);
-    hs_json_obj(&j);
-    hs_json_key(&j, "a");
-    hs_json_strn(&j, "\x01\"\\\xff\xc3\xa9\xed\xa0\x80", 9);
-    hs_json_key(&j, "b");
-    hs_json_arr(&j);
-    hs_json_int(&j, -12);
-    hs_json_bool(&j, 1);
-    hs_json_null(&j);
-    hs_json_arr_end(&j);
-    hs_json_obj_end(&j);
-    {
-        const char want[] = "{\"a\":\"\\u0001\\\"\\\\\xef\xbf\xbd\xc3\xa9\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\",\"b\":[-12,true,null]}";
-        int n = hs_json_end(&j);
-        ok(n == (int)sizeof want - 1 && memcmp(buf, want, (size_t)n) == 0,
-           "escapes controls, quotes and backslashes; replaces invalid UTF-8 (incl. surrogates) with U+FFFD");
-        ok(json_valid(buf, (size_t)n), "and the result is valid JSON");
-    }
-    hs_json_init(&j, buf, 4);
-    hs_json_str(&j, "hello");
-    is_int(hs_json_end(&j), HS_JSON_ENOSPC, "a full buffer is reported, not overrun");
-    is_int(hs_utf8_valid_prefix((const unsigned char *)"ab\xe0\x80", 4), 2, "an overlong sequence ends the valid prefix");
-    is_int(hs_utf8_valid_prefix((const unsigned char *)"\xf4\x90\x80\x80", 4), 0, "above U+10FFFF is invalid");
-}
-
 int main(void)
 {
     test_table();
     test_lookup_json();
     test_query();
-    test_json_writer();
     return done_testing();
 }

@@ -1,141 +1,21 @@
 /*
-** test_server.c — native tests of the simulated server and its pieces
-** (SHA-1/base64, HTTP dates, the JSON reader, the response builder), under
-** ASan and UBSan. Every request sits right before a guard page (guarded()),
-** so reading one byte past the input crashes the test.
+** test_server.c — native tests of the simulated server (the server layer),
+** under ASan and UBSan. Every request sits right before a guard page
+** (guarded()), so reading one byte past the input crashes the test. Its
+** pieces are tested in their own layers: SHA-1/base64 and the JSON reader in
+** test_core.c, HTTP dates and the response builder in test_http.c.
 */
 #include "test.h"
 
 #include "../fuzz/json_check.h"
 #include "../fuzz/server_check.h"
-#include "core/digest.h"
 #include "core/hs.h"
-#include "http/httpdate.h"
 #include "core/json.h"
 #include "core/jsonread.h"
-#include "http/response.h"
 #include "server/server.h"
 
 static struct hs_server srv;
 static char out[256 * 1024], out2[256 * 1024];
-
-/* ---- pieces ----------------------------------------------------------------- */
-
-static void test_digest(void)
-{
-    uint8_t d[20], raw[32];
-    char b[64], accept[HS_WS_ACCEPT_LEN];
-    static const char *const vec[][2] = { /* RFC 4648 §10 */
-        { "", "" }, { "f", "Zg==" }, { "fo", "Zm8=" }, { "foo", "Zm9v" },
-        { "foob", "Zm9vYg==" }, { "fooba", "Zm9vYmE=" }, { "foobar", "Zm9vYmFy" },
-    };
-    hs_sha1("abc", 3, d);
-    ok(!memcmp(d, "\xa9\x99\x3e\x36\x47\x06\x81\x6a\xba\x3e\x25\x71\x78\x50\xc2\x6c\x9c\xd0\xd8\x9d", 20), "SHA-1(\"abc\") (RFC 3174 test 1)");
-    hs_sha1("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56, d);
-    ok(!memcmp(d, "\x84\x98\x3e\x44\x1c\x3b\xd2\x6e\xba\xae\x4a\xa1\xf9\x51\x29\xe5\xe5\x46\x70\xf1", 20), "SHA-1 of 56 bytes: padding spills into a second block");
-    for (size_t i = 0; i < sizeof vec / sizeof *vec; i++) {
-        int n = hs_base64_encode((const uint8_t *)vec[i][0], strlen(vec[i][0]), b, sizeof b);
-        ok(n == (int)strlen(vec[i][1]) && !memcmp(b, vec[i][1], (size_t)n), "base64(\"%s\") = \"%s\"", vec[i][0], vec[i][1]);
-        n = hs_base64_decode(guarded(vec[i][1], strlen(vec[i][1])), strlen(vec[i][1]), raw, sizeof raw);
-        ok(n == (int)strlen(vec[i][0]) && !memcmp(raw, vec[i][0], (size_t)n), "decode(\"%s\")", vec[i][1]);
-    }
-    is_int(hs_base64_decode(G("Zh=="), raw, sizeof raw), -1, "non-zero pad bits are not canonical");
-    is_int(hs_base64_decode(G("Zm9"), raw, sizeof raw), -1, "length not a multiple of 4");
-    is_int(hs_base64_decode(G("Zm=v"), raw, sizeof raw), -1, "'=' before the end");
-    is_int(hs_base64_decode(G("Zm9v!A=="), raw, sizeof raw), -1, "a character outside the alphabet");
-    is_int(hs_base64_decode(G("dGhlIHNhbXBsZSBub25jZQ=="), raw, sizeof raw), 16, "the RFC 6455 sample key is 16 bytes");
-    hs_ws_accept("dGhlIHNhbXBsZSBub25jZQ==", 24, accept);
-    ok(!memcmp(accept, "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=", 28), "Sec-WebSocket-Accept of the RFC 6455 §1.3 sample: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
-}
-
-static void test_dates(void)
-{
-    char d[HS_HTTP_DATE_LEN];
-    int64_t t = 0, now = 1735689600;
-    hs_http_date_format(784111777, d);
-    ok(!memcmp(d, "Sun, 06 Nov 1994 08:49:37 GMT", 29), "IMF-fixdate of RFC 9110's example");
-    hs_http_date_format(1735689600, d);
-    ok(!memcmp(d, "Wed, 01 Jan 2025 00:00:00 GMT", 29), "the virtual epoch");
-    hs_http_date_format(951782400, d);
-    ok(!memcmp(d, "Tue, 29 Feb 2000 00:00:00 GMT", 29), "a leap day");
-    ok(hs_http_date_parse(G("Sun, 06 Nov 1994 08:49:37 GMT"), now, &t) == 0 && t == 784111777, "parse IMF-fixdate");
-    ok(hs_http_date_parse(G("Sunday, 06-Nov-94 08:49:37 GMT"), now, &t) == 0 && t == 784111777, "parse the obsolete RFC 850 form");
-    ok(hs_http_date_parse(G("Sun Nov  6 08:49:37 1994"), now, &t) == 0 && t == 784111777, "parse asctime");
-    is_int(hs_http_date_parse(G("Mon, 06 Nov 1994 08:49:37 GMT"), now, &t), -1, "a weekday that does not match the date");
-    is_int(hs_http_date_parse(G("Sun, 06 Nov 1994 08:49:37 UTC"), now, &t), -1, "a zone other than GMT");
-    is_int(hs_http_date_parse(G("Thu, 31 Feb 2000 00:00:00 GMT"), now, &t), -1, "31 February");
-    is_int(hs_http_date_parse(G("Sun, 06 Nov 1994 08:49:37 GMT "), now, &t), -1, "trailing bytes");
-    is_int(hs_http_date_parse(G("Sun, 06 Nov 1994 08:49"), now, &t), -1, "cut short");
-    is_int(hs_http_date_parse(G(""), now, &t), -1, "empty");
-}
-
-static void test_jsonread(void)
-{
-    struct hs_jval root, k, v;
-    uint32_t err, pos = 0;
-    char s[64];
-    int n, members = 0;
-    static const char text[] = "{\"a\": [1, {\"b\": \"x\"}], \"name\" : \"d\\u00e9sk\\ud83d\\ude00\\n\", \"n\": -12}";
-    const char *doc = guarded(text, sizeof text - 1);
-    ok(hs_jread_doc(doc, sizeof text - 1, &root, &err) == 0 && root.type == HS_JOBJECT, "a valid document");
-    while (hs_jread_member(doc, &root, &pos, &k, &v)) {
-        members++;
-        if (hs_jread_is(doc, &k, "name")) {
-            n = hs_jread_string(doc, &v, s, sizeof s);
-            ok(n == 10 && !memcmp(s, "d\xc3\xa9sk\xf0\x9f\x98\x80\n", 10), "escapes and a surrogate pair decode to UTF-8");
-        }
-        if (hs_jread_is(doc, &k, "n")) {
-            int64_t x;
-            ok(hs_jread_int(doc, &v, &x) == 0 && x == -12, "an integer");
-        }
-    }
-    is_int(members, 3, "three members, nested ones skipped");
-    is_int(hs_jread_doc(G("{\"a\":1,}"), &root, &err), -1, "a trailing comma");
-    is_int(hs_jread_doc(G("{\"a\":\"\\ud800\"}"), &root, &err), -1, "a lone high surrogate (RFC 7493)");
-    is_int(hs_jread_doc(G("{\"a\":\"\\udc00\"}"), &root, &err), -1, "a lone low surrogate");
-    is_int(hs_jread_doc(G("\"\xc0\xaf\""), &root, &err), -1, "an overlong UTF-8 sequence");
-    is_int(hs_jread_doc(G("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"), &root, &err), -1, "nesting deeper than 32");
-    is_int(hs_jread_doc(G("01"), &root, &err), -1, "a leading zero");
-    is_int(hs_jread_doc(G(" true "), &root, &err), 0, "a literal with whitespace");
-    is_int(hs_jread_doc(G(""), &root, &err), -1, "nothing");
-    is_int(hs_jread_doc(G("{\"a\":1} x"), &root, &err), -1, "bytes after the value");
-}
-
-static void test_response(void)
-{
-    static struct hs_response r;
-    int n;
-    hs_response_init(&r, 200);
-    hs_response_content(&r, "text/plain", "hello", 5);
-    hs_response_finish(&r, 784111777, 0);
-    n = hs_response_serialize(&r, out, sizeof out);
-    ok(n > 0 && contains(out, n, "HTTP/1.1 200 OK\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\n") &&
-       contains(out, n, "Content-Length: 5\r\n\r\nhello"), "Date first, exact Content-Length, then content");
-    ok(check_raw(out, (size_t)n, 0, 0, 200) == NULL, "well framed");
-    hs_response_init(&r, 204);
-    hs_response_content(&r, "text/plain", "x", 1);
-    hs_response_finish(&r, 0, HS_RESP_CLOSE);
-    n = hs_response_serialize(&r, out, sizeof out);
-    ok(!contains(out, n, "Content-Length") && !contains(out, n, "Content-Type") && contains(out, n, "Connection: close\r\n\r\n") &&
-       out[n - 1] == '\n', "204: no content, no Content-Length, Connection: close");
-    hs_response_init(&r, 200);
-    hs_response_content(&r, "text/plain", "hello", 5);
-    hs_response_finish(&r, 0, HS_RESP_HEAD);
-    n = hs_response_serialize(&r, out, sizeof out);
-    ok(contains(out, n, "Content-Length: 5\r\n\r\n") && !contains(out, n, "hello"), "HEAD: the GET's Content-Length, no content");
-    ok(check_raw(out, (size_t)n, 1, 0, 200) == NULL, "HEAD framing");
-    hs_response_init(&r, 100);
-    hs_response_finish(&r, 0, 0);
-    n = hs_response_serialize(&r, out, sizeof out);
-    ok(n == 25 && !memcmp(out, "HTTP/1.1 100 Continue\r\n\r\n", 25), "100 Continue is just the status line");
-    hs_response_init(&r, 405);
-    ok(hs_response_missing(&r, HS_LEVEL_MUST) && !strcmp(hs_response_missing(&r, HS_LEVEL_MUST), "Allow"), "405 without Allow is caught");
-    hs_response_init(&r, 299);
-    hs_response_finish(&r, 0, 0);
-    n = hs_response_serialize(&r, out, sizeof out);
-    ok(contains(out, n, "HTTP/1.1 299 \r\n"), "an unassigned code gets an empty reason phrase");
-    is_int(hs_response_serialize(&r, out, 10), -1, "too small a buffer is an error, not a cut");
-}
 
 /* ---- the server --------------------------------------------------------------- */
 
@@ -385,10 +265,6 @@ static void test_status_route(void)
 int main(void)
 {
     hs_server_init(&srv);
-    test_digest();
-    test_dates();
-    test_jsonread();
-    test_response();
     test_examples();
     test_rules();
     test_items_and_conditions();

@@ -1,0 +1,145 @@
+/*
+** test_core.c — native tests of the core layer: the shared helpers of hs.h
+** (hs_decimal, the ASCII case fold), the JSON writer and reader, SHA-1 and
+** base64, under ASan and UBSan. Inputs read by the engine sit right before a
+** guard page. Links core only.
+*/
+#include "test.h"
+
+#include "../fuzz/json_check.h"
+#include "core/digest.h"
+#include "core/hs.h"
+#include "core/json.h"
+#include "core/jsonread.h"
+
+#include <limits.h>
+
+static void test_decimal(void)
+{
+    char d[HS_DECIMAL_MAX];
+    size_t n;
+    n = hs_decimal(0, d);
+    ok(n == 1 && d[0] == '0', "0 is one digit");
+    n = hs_decimal(-7, d);
+    ok(n == 2 && !memcmp(d, "-7", 2), "-7 carries its sign");
+    n = hs_decimal(1234567890, d);
+    ok(n == 10 && !memcmp(d, "1234567890", 10), "1234567890");
+    n = hs_decimal(LLONG_MAX, d);
+    ok(n == 19 && !memcmp(d, "9223372036854775807", 19), "LLONG_MAX");
+    n = hs_decimal(LLONG_MIN, d);
+    ok(n == HS_DECIMAL_MAX && !memcmp(d, "-9223372036854775808", 20), "LLONG_MIN fills HS_DECIMAL_MAX bytes");
+}
+
+static void test_ascii_case(void)
+{
+    int bad = 0;
+    for (int ch = 0; ch < 256; ch++) {
+        int want = ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
+        if ((unsigned char)hs_ascii_lower((char)ch) != want)
+            bad++;
+    }
+    is_int(bad, 0, "hs_ascii_lower folds A-Z only, every other byte (incl. @ [ and bytes >= 0x80) stays");
+    ok(hs_ascii_ieq(G("Content-LENGTH"), "content-length", 14), "letters compare without case");
+    ok(!hs_ascii_ieq(G("content-length"), "content-lengt", 13), "lengths must match");
+    ok(!hs_ascii_ieq(G("@"), "`", 1) && !hs_ascii_ieq(G("["), "{", 1), "@ [ are not ` { (no | 0x20 folding)");
+    ok(!hs_ascii_ieq(G("\xc0"), "\xe0", 1), "bytes >= 0x80 are not folded");
+    ok(hs_ascii_ieq(G(""), "", 0), "two empty strings are equal");
+}
+
+static void test_json_writer(void)
+{
+    struct hs_json j;
+    char buf[64];
+    hs_json_init(&j, buf, sizeof buf);
+    hs_json_obj(&j);
+    hs_json_key(&j, "a");
+    hs_json_strn(&j, "\x01\"\\\xff\xc3\xa9\xed\xa0\x80", 9);
+    hs_json_key(&j, "b");
+    hs_json_arr(&j);
+    hs_json_int(&j, -12);
+    hs_json_bool(&j, 1);
+    hs_json_null(&j);
+    hs_json_arr_end(&j);
+    hs_json_obj_end(&j);
+    {
+        const char want[] = "{\"a\":\"\\u0001\\\"\\\\\xef\xbf\xbd\xc3\xa9\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\",\"b\":[-12,true,null]}";
+        int n = hs_json_end(&j);
+        ok(n == (int)sizeof want - 1 && memcmp(buf, want, (size_t)n) == 0,
+           "escapes controls, quotes and backslashes; replaces invalid UTF-8 (incl. surrogates) with U+FFFD");
+        ok(json_valid(buf, (size_t)n), "and the result is valid JSON");
+    }
+    hs_json_init(&j, buf, 4);
+    hs_json_str(&j, "hello");
+    is_int(hs_json_end(&j), HS_JSON_ENOSPC, "a full buffer is reported, not overrun");
+    is_int(hs_utf8_valid_prefix((const unsigned char *)"ab\xe0\x80", 4), 2, "an overlong sequence ends the valid prefix");
+    is_int(hs_utf8_valid_prefix((const unsigned char *)"\xf4\x90\x80\x80", 4), 0, "above U+10FFFF is invalid");
+}
+
+static void test_digest(void)
+{
+    uint8_t d[20], raw[32];
+    char b[64], accept[HS_WS_ACCEPT_LEN];
+    static const char *const vec[][2] = { /* RFC 4648 §10 */
+        { "", "" }, { "f", "Zg==" }, { "fo", "Zm8=" }, { "foo", "Zm9v" },
+        { "foob", "Zm9vYg==" }, { "fooba", "Zm9vYmE=" }, { "foobar", "Zm9vYmFy" },
+    };
+    hs_sha1("abc", 3, d);
+    ok(!memcmp(d, "\xa9\x99\x3e\x36\x47\x06\x81\x6a\xba\x3e\x25\x71\x78\x50\xc2\x6c\x9c\xd0\xd8\x9d", 20), "SHA-1(\"abc\") (RFC 3174 test 1)");
+    hs_sha1("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56, d);
+    ok(!memcmp(d, "\x84\x98\x3e\x44\x1c\x3b\xd2\x6e\xba\xae\x4a\xa1\xf9\x51\x29\xe5\xe5\x46\x70\xf1", 20), "SHA-1 of 56 bytes: padding spills into a second block");
+    for (size_t i = 0; i < sizeof vec / sizeof *vec; i++) {
+        int n = hs_base64_encode((const uint8_t *)vec[i][0], strlen(vec[i][0]), b, sizeof b);
+        ok(n == (int)strlen(vec[i][1]) && !memcmp(b, vec[i][1], (size_t)n), "base64(\"%s\") = \"%s\"", vec[i][0], vec[i][1]);
+        n = hs_base64_decode(guarded(vec[i][1], strlen(vec[i][1])), strlen(vec[i][1]), raw, sizeof raw);
+        ok(n == (int)strlen(vec[i][0]) && !memcmp(raw, vec[i][0], (size_t)n), "decode(\"%s\")", vec[i][1]);
+    }
+    is_int(hs_base64_decode(G("Zh=="), raw, sizeof raw), -1, "non-zero pad bits are not canonical");
+    is_int(hs_base64_decode(G("Zm9"), raw, sizeof raw), -1, "length not a multiple of 4");
+    is_int(hs_base64_decode(G("Zm=v"), raw, sizeof raw), -1, "'=' before the end");
+    is_int(hs_base64_decode(G("Zm9v!A=="), raw, sizeof raw), -1, "a character outside the alphabet");
+    is_int(hs_base64_decode(G("dGhlIHNhbXBsZSBub25jZQ=="), raw, sizeof raw), 16, "the RFC 6455 sample key is 16 bytes");
+    hs_ws_accept("dGhlIHNhbXBsZSBub25jZQ==", 24, accept);
+    ok(!memcmp(accept, "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=", 28), "Sec-WebSocket-Accept of the RFC 6455 §1.3 sample: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
+}
+
+static void test_jsonread(void)
+{
+    struct hs_jval root, k, v;
+    uint32_t err, pos = 0;
+    char s[64];
+    int n, members = 0;
+    static const char text[] = "{\"a\": [1, {\"b\": \"x\"}], \"name\" : \"d\\u00e9sk\\ud83d\\ude00\\n\", \"n\": -12}";
+    const char *doc = guarded(text, sizeof text - 1);
+    ok(hs_jread_doc(doc, sizeof text - 1, &root, &err) == 0 && root.type == HS_JOBJECT, "a valid document");
+    while (hs_jread_member(doc, &root, &pos, &k, &v)) {
+        members++;
+        if (hs_jread_is(doc, &k, "name")) {
+            n = hs_jread_string(doc, &v, s, sizeof s);
+            ok(n == 10 && !memcmp(s, "d\xc3\xa9sk\xf0\x9f\x98\x80\n", 10), "escapes and a surrogate pair decode to UTF-8");
+        }
+        if (hs_jread_is(doc, &k, "n")) {
+            int64_t x;
+            ok(hs_jread_int(doc, &v, &x) == 0 && x == -12, "an integer");
+        }
+    }
+    is_int(members, 3, "three members, nested ones skipped");
+    is_int(hs_jread_doc(G("{\"a\":1,}"), &root, &err), -1, "a trailing comma");
+    is_int(hs_jread_doc(G("{\"a\":\"\\ud800\"}"), &root, &err), -1, "a lone high surrogate (RFC 7493)");
+    is_int(hs_jread_doc(G("{\"a\":\"\\udc00\"}"), &root, &err), -1, "a lone low surrogate");
+    is_int(hs_jread_doc(G("\"\xc0\xaf\""), &root, &err), -1, "an overlong UTF-8 sequence");
+    is_int(hs_jread_doc(G("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"), &root, &err), -1, "nesting deeper than 32");
+    is_int(hs_jread_doc(G("01"), &root, &err), -1, "a leading zero");
+    is_int(hs_jread_doc(G(" true "), &root, &err), 0, "a literal with whitespace");
+    is_int(hs_jread_doc(G(""), &root, &err), -1, "nothing");
+    is_int(hs_jread_doc(G("{\"a\":1} x"), &root, &err), -1, "bytes after the value");
+}
+
+int main(void)
+{
+    test_decimal();
+    test_ascii_case();
+    test_json_writer();
+    test_digest();
+    test_jsonread();
+    return done_testing();
+}
