@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { load } from '../web/engine.js';
+import { readRejections } from './lib/vectors.mjs';
 
 const hs = await load();
 const CRLF = '\r\n';
@@ -44,6 +45,22 @@ function incomplete(input, name, missing) {
   return r;
 }
 
+// Rejection vectors shared with the native suite (tests/c/test_http.c); more
+// of each rule's vectors are in the tests below.
+const shared = readRejections(new URL('./data/request-rejections.txt', import.meta.url));
+
+test('the shared rejection vectors (tests/data/request-rejections.txt)', () => {
+  assert.ok(shared.length >= 26, `${shared.length} vectors`);
+  for (const v of shared) {
+    try {
+      rejects(v.input, v.status, v.name, v.offset);
+    } catch (e) {
+      e.message = `request-rejections.txt:${v.line} ${v.text}: ${e.message}`;
+      throw e;
+    }
+  }
+});
+
 // ---- RFC 9112 §2: message format -------------------------------------------
 
 test('§2.1: a request is a request line, field lines, an empty line and content', () => {
@@ -63,10 +80,7 @@ test('§2.1: a request is a request line, field lines, an empty line and content
 });
 
 test('§2.2: lines end with CRLF; bare LF is 400 unless lenient; bare CR is always 400', () => {
-  rejects('GET / HTTP/1.1\nHost: a\r\n\r\n', 400, 'bare-lf', 14);
   rejects('GET / HTTP/1.1\r\nHost: a\n\r\n', 400, 'bare-lf', 23);
-  rejects('GET / HTTP/1.1\r\nHost: a\r\n\n', 400, 'bare-lf', 25);
-  rejects('GET / HTTP/1.1\rHost: a\r\n\r\n', 400, 'bare-cr', 14);
   rejects('GET / HTTP/1.1\r\nHost: a\rb\r\n\r\n', 400, 'bare-cr', 23);
   rejects('GET / HTTP/1.1\r\nHost: a\r\n\r\r\n', 400, 'bare-cr', 25);
   const r = accepts('GET / HTTP/1.1\nHost: a\nX: 1\n\n', { lenient: true });
@@ -82,11 +96,9 @@ test('§2.2: lines end with CRLF; bare LF is 400 unless lenient; bare CR is alwa
 test('§2.2: empty lines before the request line are ignored and consumed', () => {
   const r = accepts('\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n');
   assert.equal(r.consumed, 4 + 27);
-  rejects('\nGET / HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bare-lf', 0);
 });
 
 test('§2.2: whitespace between the request line and the first field line is 400', () => {
-  rejects('GET / HTTP/1.1\r\n Host: a\r\n\r\n', 400, 'ws-after-start-line', 16);
   rejects('GET / HTTP/1.1\r\n\tHost: a\r\n\r\n', 400, 'ws-after-start-line', 16);
 });
 
@@ -105,21 +117,13 @@ test('§2.3 / RFC 9110 §2.5: another minor version of HTTP/1 is read as 1.1; an
   const r = accepts('GET / HTTP/1.2\r\nHost: a\r\n\r\n');
   assert.equal(r.version, 'HTTP/1.2');
   rejects('GET / HTTP/1.9\r\n\r\n', 400, 'host-missing', 16); // handled as 1.1: Host required
-  for (const v of ['HTTP/2.0', 'HTTP/3.0', 'HTTP/0.9', 'HTTP/9.9']) rejects(`GET / ${v}\r\nHost: a\r\n\r\n`, 505, 'version-not-supported', 11);
-  rejects('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 505, 'version-not-supported', 11);
+  for (const v of ['HTTP/3.0', 'HTTP/0.9', 'HTTP/9.9']) rejects(`GET / ${v}\r\nHost: a\r\n\r\n`, 505, 'version-not-supported', 11);
 });
 
 // ---- RFC 9112 §3: request line ------------------------------------------------
 
 test('§3: exactly one SP between method, target and version', () => {
-  rejects('GET  / HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'request-line-space', 4);
-  rejects('GET /  HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'request-line-space', 6);
-  rejects('GET / HTTP/1.1 \r\nHost: a\r\n\r\n', 400, 'request-line-space', 14);
-  rejects('GET\t/ HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'request-line-space', 3);
   rejects('GET /\tHTTP/1.1\r\nHost: a\r\n\r\n', 400, 'request-line-space', 5);
-  rejects(' GET / HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'request-line-space', 0);
-  rejects('GET /\r\n\r\n', 400, 'request-line-parts', 5);
-  rejects('GET\r\n\r\n', 400, 'request-line-parts', 3);
   rejects('GET / \r\n\r\n', 400, 'request-line-parts', 6);
 });
 
@@ -127,7 +131,6 @@ test('§3.1: the method is a case-sensitive token; any token is read (the server
   for (const m of ['GET', 'get', 'PATCH', 'M-SEARCH', 'PROPFIND', "X!#$%&'*+-.^_`|~1"]) {
     assert.equal(accepts(`${m} / HTTP/1.1\r\nHost: a\r\n\r\n`).method, m);
   }
-  rejects('G(T / HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-method', 1);
   rejects('GE:T / HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-method', 2);
   rejects('GÉT / HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-method', 1);
   rejects('\0GET / HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-method', 0);
@@ -147,14 +150,12 @@ test('§3.2.1: origin-form: absolute-path [ "?" query ]', () => {
 });
 
 test('§3.2: bytes outside the URI grammar are 400 at the byte; a fragment is 400', () => {
-  for (const ch of ['"', '<', '>', '\\', '^', '`', '{', '|', '}', '\x7f', '\x01', '\0']) {
+  for (const ch of ['<', '>', '\\', '^', '`', '{', '|', '}', '\x7f', '\x01']) {
     rejects(`GET /a${ch}b HTTP/1.1\r\nHost: a\r\n\r\n`, 400, 'bad-target-char', 6);
   }
   rejects('GET /a[b] HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-target-char', 6);
   rejects('GET /é HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-target-char', 5);
-  rejects(new Uint8Array([...Buffer.from('GET /'), 0x80, ...Buffer.from(' HTTP/1.1\r\nHost: a\r\n\r\n')]), 400, 'bad-target-char', 5);
   rejects('GET /a#frag HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'target-fragment', 6);
-  rejects('GET /%zz HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-percent', 5);
   rejects('GET /%4 HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-percent', 5);
   rejects('GET /a%g0 HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-percent', 6);
   rejects('GET /file%00.txt HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'target-pct-nul', 9);
@@ -169,8 +170,6 @@ test('§3.2.2: absolute-form for http and https, with a host and no userinfo; Ho
   assert.equal(r.path, '/', 'an empty path is /');
   assert.equal(r.query, 'q=1');
   rejects('GET http://a/ HTTP/1.1\r\n\r\n', 400, 'host-missing');
-  rejects('GET ftp://example.com/ HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'target-scheme', 4);
-  rejects('GET example.com:80 HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'target-scheme', 4);
   rejects('GET http://user:pw@example.com/ HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'target-userinfo', '@');
   rejects('GET http:///path HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'target-empty-host', 11);
   rejects('GET http:/path HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-target-form', 9);
@@ -186,9 +185,7 @@ test('§3.2.3: authority-form only with CONNECT, and CONNECT only with it', () =
   assert.equal(r.path, '');
   r = accepts('CONNECT [2001:db8::1]:443 HTTP/1.1\r\nHost: [2001:db8::1]:443\r\n\r\n');
   assert.equal(r.form, 'authority');
-  rejects('CONNECT / HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'connect-needs-authority', 8);
   rejects('CONNECT http://a:80/ HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-authority');
-  rejects('CONNECT example.com HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-authority', 19);
   rejects('CONNECT example.com: HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-authority', 20);
   rejects('CONNECT example.com:65536 HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-authority', 20);
   rejects('CONNECT u@example.com:443 HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-authority', '@');
@@ -199,19 +196,15 @@ test('§3.2.4: asterisk-form only with OPTIONS', () => {
   const r = accepts('OPTIONS * HTTP/1.1\r\nHost: www.example.org:8001\r\n\r\n');
   assert.equal(r.form, 'asterisk');
   assert.equal(r.path, '*');
-  rejects('GET * HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'asterisk-not-options', 4);
   rejects('OPTIONS *x HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-target-form', 8);
   accepts('OPTIONS /x HTTP/1.1\r\nHost: a\r\n\r\n');
 });
 
 test('§3.2: HTTP/1.1 needs exactly one valid Host; HTTP/1.0 may omit it', () => {
-  rejects('GET / HTTP/1.1\r\n\r\n', 400, 'host-missing', 16);
   rejects('GET / HTTP/1.1\r\nAccept: */*\r\n\r\n', 400, 'host-missing', 29);
-  rejects('GET / HTTP/1.1\r\nHost: a\r\nHost: a\r\n\r\n', 400, 'host-duplicate', 25);
   rejects('GET / HTTP/1.0\r\nhost: a\r\nHOST: b\r\n\r\n', 400, 'host-duplicate', 25);
   accepts('GET / HTTP/1.0\r\n\r\n');
   // an empty Host: the target URI would be an http URI without a host (RFC 9110 §4.2.1, RFC 9112 §3.3)
-  rejects('GET / HTTP/1.1\r\nHost:\r\n\r\n', 400, 'host-empty', 21);
   rejects('OPTIONS * HTTP/1.1\r\nHost:  \r\n\r\n', 400, 'host-empty', 27);
   accepts('GET http://example.com/ HTTP/1.1\r\nHost:\r\n\r\n');
   rejects('GET / HTTP/1.1\r\nHost: a.example, b.example\r\n\r\n', 400, 'host-invalid', ',');
@@ -230,7 +223,6 @@ test('§3.2: HTTP/1.1 needs exactly one valid Host; HTTP/1.0 may omit it', () =>
 
 test('§5.1: field-name is a token followed directly by ":"', () => {
   rejects(get('Accept : */*'), 400, 'ws-before-colon', ' :');
-  rejects('GET / HTTP/1.1\r\nHost\t: a\r\n\r\n', 400, 'ws-before-colon', 20);
   rejects(get(': empty'), 400, 'field-name-empty', ': empty');
   rejects(get('X(Y: 1'), 400, 'bad-field-name', '(');
   rejects(get('Na\u00efve: 1'), 400, 'bad-field-name', '\u00ef');
@@ -373,7 +365,6 @@ test('§6.1, §6.3: Transfer-Encoding the server cannot frame or decode', () => 
   rejects(post(['Transfer-Encoding: deflate', 'Transfer-Encoding: chunked'], '0\r\n\r\n'), 501, 'te-not-implemented', 'deflate');
   rejects(post(['Transfer-Encoding: br, chunked'], '0\r\n\r\n'), 501, 'te-unknown', 'br');
   rejects(post(['Transfer-Encoding: foo;bar="baz", chunked'], '0\r\n\r\n'), 501, 'te-unknown', 'foo');
-  rejects('POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n', 400, 'te-http10', 'Transfer-Encoding');
   rejects('POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\nContent-Length: 0\r\n\r\n', 400, 'te-http10', 'Transfer-Encoding');
 });
 
@@ -554,7 +545,12 @@ test('never throws for any input; TypeError only for a wrong type', () => {
       assert.ok(r.consumed > 0 && r.consumed <= Buffer.byteLength(s));
     } else {
       assert.ok(r.error.offset >= 0 && r.error.offset <= Buffer.byteLength(s));
-      assert.ok(hs.requestReasons[0] && r.error.reason.en && r.error.reason.ko);
+      // the error is one of the parser's reasons, with that reason's status, rule and sentences
+      const row = hs.requestReasons.find((x) => x.name === r.error.name);
+      assert.ok(row && row.name !== 'none', `a known reason: ${r.error.name}`);
+      assert.equal(r.error.status, row.status, row.name);
+      assert.equal(r.error.rule, row.rule, row.name);
+      assert.deepEqual(r.error.reason, row.text, row.name);
     }
     const bytes = new Uint8Array(rand(64)).map(() => rand(256));
     assert.equal(typeof hs.parseRequest(bytes).ok, 'boolean');

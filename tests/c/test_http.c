@@ -94,38 +94,19 @@ static void test_request_line(void)
     ACCEPT("\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n");
     ok(span_is(req.method, "GET"), "leading empty lines skipped");
 
-    REJECT("GET  / HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_REQUEST_LINE_SPACE, 4);
-    REJECT("GET /  HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_REQUEST_LINE_SPACE, 6);
-    REJECT("GET / HTTP/1.1 \r\nHost: a\r\n\r\n", 400, HS_REQ_REQUEST_LINE_SPACE, 14);
-    REJECT("GET\t/ HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_REQUEST_LINE_SPACE, 3);
-    REJECT(" GET / HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_REQUEST_LINE_SPACE, 0);
-    REJECT("G(T / HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_BAD_METHOD, 1);
-    REJECT("GET /\r\n\r\n", 400, HS_REQ_REQUEST_LINE_PARTS, 5);
-    REJECT("GET\r\n\r\n", 400, HS_REQ_REQUEST_LINE_PARTS, 3);
     REJECT("GET / http/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_BAD_VERSION, 6);
     REJECT("GET / HTTP/1.10\r\nHost: a\r\n\r\n", 400, HS_REQ_BAD_VERSION, 14);
     REJECT("GET / HTTP/1\r\nHost: a\r\n\r\n", 400, HS_REQ_BAD_VERSION, 12);
-    REJECT("GET / HTTP/2.0\r\nHost: a\r\n\r\n", 505, HS_REQ_VERSION_NOT_SUPPORTED, 11);
     REJECT("GET / HTTP/0.9\r\n\r\n", 505, HS_REQ_VERSION_NOT_SUPPORTED, 11);
-    REJECT("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 505, HS_REQ_VERSION_NOT_SUPPORTED, 11);
     REJECT("GET /a b HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_BAD_VERSION, 7);
-    REJECT("GET /a\"b HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_BAD_TARGET_CHAR, 6);
-    REJECT("GET /\x80 HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_BAD_TARGET_CHAR, 5);
-    REJECT("GET /a\0b HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_BAD_TARGET_CHAR, 6);
     REJECT("GET /a#f HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_TARGET_FRAGMENT, 6);
-    REJECT("GET /%zz HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_BAD_PERCENT, 5);
     REJECT("GET /%2 HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_BAD_PERCENT, 5);
     REJECT("GET /a%00b HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_TARGET_PCT_NUL, 6);
     ACCEPT("GET /a%0d%0A%20%01 HTTP/1.1\r\nHost: a\r\n\r\n");
     REJECT("GET /[x] HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_BAD_TARGET_CHAR, 5);
     REJECT("GET foo HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_BAD_TARGET_FORM, 4);
-    REJECT("GET * HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_ASTERISK_NOT_OPTIONS, 4);
-    REJECT("CONNECT / HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_CONNECT_NEEDS_AUTHORITY, 8);
-    REJECT("CONNECT example.com HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_BAD_AUTHORITY, 19);
     REJECT("CONNECT example.com:99999 HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_BAD_AUTHORITY, 20);
     REJECT("CONNECT u@example.com:1 HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_BAD_AUTHORITY, 9);
-    REJECT("GET ftp://example.com/ HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_TARGET_SCHEME, 4);
-    REJECT("GET example.com:80 HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_TARGET_SCHEME, 4);
     REJECT("GET http://u:p@example.com/ HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_TARGET_USERINFO, 14);
     REJECT("GET http:///x HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_TARGET_EMPTY_HOST, 11);
     REJECT("GET http:/x HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_BAD_TARGET_FORM, 9);
@@ -142,8 +123,6 @@ static void test_fields(void)
     is_int(hs_request_find_header(in, &req, "nope", 0), -1, "find_header misses");
 
     REJECT("GET / HTTP/1.1\r\nHost : a\r\n\r\n", 400, HS_REQ_WS_BEFORE_COLON, 20);
-    REJECT("GET / HTTP/1.1\r\nHost\t: a\r\n\r\n", 400, HS_REQ_WS_BEFORE_COLON, 20);
-    REJECT("GET / HTTP/1.1\r\n Host: a\r\n\r\n", 400, HS_REQ_WS_AFTER_START_LINE, 16);
     REJECT("GET / HTTP/1.1\r\nHost: a\r\nX: 1\r\n 2\r\n\r\n", 400, HS_REQ_OBS_FOLD, 31);
     REJECT("GET / HTTP/1.1\r\nHost: a\r\n: v\r\n\r\n", 400, HS_REQ_FIELD_NAME_EMPTY, 25);
     REJECT("GET / HTTP/1.1\r\nHost: a\r\nX(Y: v\r\n\r\n", 400, HS_REQ_BAD_FIELD_NAME, 26);
@@ -153,10 +132,6 @@ static void test_fields(void)
     REJECT("GET / HTTP/1.1\r\nHost: a\r\nX: a\x7f" "b\r\n\r\n", 400, HS_REQ_FIELD_CTL, 29);
     REJECT("GET / HTTP/1.1\r\nHost: a\r\nX: a\rb\r\n\r\n", 400, HS_REQ_BARE_CR, 29);
     REJECT("GET / HTTP/1.1\r\nHost: a\nX: b\r\n\r\n", 400, HS_REQ_BARE_LF, 23);
-    REJECT("GET / HTTP/1.1\nHost: a\r\n\r\n", 400, HS_REQ_BARE_LF, 14);
-    REJECT("GET / HTTP/1.1\r\nHost: a\r\n\n", 400, HS_REQ_BARE_LF, 25);
-    REJECT("GET / HTTP/1.1\rHost: a\r\n\r\n", 400, HS_REQ_BARE_CR, 14);
-    REJECT("\nGET / HTTP/1.1\r\nHost: a\r\n\r\n", 400, HS_REQ_BARE_LF, 0);
 
     is_int(LENIENT("GET / HTTP/1.1\nHost: a\nX: b\n\n"), HS_PARSE_OK, "lenient: bare LF accepted");
     is_int(req.consumed, 29, "  consumed");
@@ -166,15 +141,12 @@ static void test_fields(void)
 
 static void test_host(void)
 {
-    REJECT("GET / HTTP/1.1\r\n\r\n", 400, HS_REQ_HOST_MISSING, 16);
-    REJECT("GET / HTTP/1.1\r\nHost: a\r\nHost: a\r\n\r\n", 400, HS_REQ_HOST_DUPLICATE, 25);
     REJECT("GET / HTTP/1.0\r\nHost: a\r\nhost: b\r\n\r\n", 400, HS_REQ_HOST_DUPLICATE, 25);
     REJECT("GET / HTTP/1.1\r\nHost: a b\r\n\r\n", 400, HS_REQ_HOST_INVALID, 23);
     REJECT("GET / HTTP/1.1\r\nHost: a/b\r\n\r\n", 400, HS_REQ_HOST_INVALID, 23);
     REJECT("GET / HTTP/1.1\r\nHost: u@a\r\n\r\n", 400, HS_REQ_HOST_INVALID, 23);
     REJECT("GET / HTTP/1.1\r\nHost: a:80x\r\n\r\n", 400, HS_REQ_HOST_INVALID, 26);
     REJECT("GET http://a/ HTTP/1.1\r\n\r\n", 400, HS_REQ_HOST_MISSING, 24);
-    REJECT("GET / HTTP/1.1\r\nHost:\r\n\r\n", 400, HS_REQ_HOST_EMPTY, 21);
     REJECT("OPTIONS * HTTP/1.1\r\nHost: \r\n\r\n", 400, HS_REQ_HOST_EMPTY, 26);
     ACCEPT("GET http://a/ HTTP/1.1\r\nHost:\r\n\r\n");
     ACCEPT("CONNECT a:443 HTTP/1.1\r\nHost:\r\n\r\n");
@@ -260,7 +232,6 @@ static void test_chunked(void)
     REJECT("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked;x=1\r\n\r\n", 400, HS_REQ_TE_INVALID, 45);
     REJECT("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding:\r\n\r\n", 400, HS_REQ_TE_INVALID, 44);
     REJECT("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: \"chunked\"\r\n\r\n", 400, HS_REQ_TE_INVALID, 45);
-    REJECT("POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400, HS_REQ_TE_HTTP10, 17);
 
     REJECT("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nx\r\n", 400,
            HS_REQ_CHUNK_SIZE_INVALID, 56);
@@ -427,6 +398,109 @@ static void test_reasons(void)
     ok(strcmp(hs_request_reason_name(HS_REQ_COUNT), "none") == 0, "HS_REQ_COUNT is 'none'");
 }
 
+/* ---- the vectors both suites read (tests/data/request-rejections.txt) ---- */
+
+/* Returns the value of the hex digit ch, or -1. */
+static int hexdigit(char ch)
+{
+    if (ch >= '0' && ch <= '9')
+        return ch - '0';
+    if (ch >= 'a' && ch <= 'f')
+        return ch - 'a' + 10;
+    if (ch >= 'A' && ch <= 'F')
+        return ch - 'A' + 10;
+    return -1;
+}
+
+/* Decodes the escapes of the NUL-terminated s (the file's format) into out,
+** which has room for strlen(s) bytes. Returns the length, or -1 for an
+** escape the format does not have. */
+static long unescape(const char *s, char *out)
+{
+    long n = 0;
+    for (; *s; s++) {
+        if (*s != '\\') {
+            out[n++] = *s;
+            continue;
+        }
+        switch (*++s) {
+        case 'r': out[n++] = '\r'; break;
+        case 'n': out[n++] = '\n'; break;
+        case 't': out[n++] = '\t'; break;
+        case '0': out[n++] = '\0'; break;
+        case '\\': out[n++] = '\\'; break;
+        case 'x':
+            if (hexdigit(s[1]) < 0 || hexdigit(s[2]) < 0)
+                return -1;
+            out[n++] = (char)(hexdigit(s[1]) * 16 + hexdigit(s[2]));
+            s += 2;
+            break;
+        default:
+            return -1;
+        }
+    }
+    return n;
+}
+
+/* Returns the reason whose short name is name, or -1. */
+static int reason_named(const char *name)
+{
+    for (int r = 0; r < HS_REQ_COUNT; r++)
+        if (strcmp(hs_request_reason_name(r), name) == 0)
+            return r;
+    return -1;
+}
+
+/* Checks one line "STATUS REASON OFFSET INPUT"; lineno names it. */
+static void shared_vector(const char *line, int lineno)
+{
+    static char input[4096];
+    char name[64];
+    int status, off, used = 0, reason;
+    long n;
+    if (sscanf(line, "%d %63s %d%n", &status, name, &off, &used) != 3 || line[used] != ' ' ||
+        strlen(line + used + 1) >= sizeof input || (n = unescape(line + used + 1, input)) < 0) {
+        ok(0, "request-rejections.txt:%d is a vector line", lineno);
+        return;
+    }
+    reason = reason_named(name);
+    ok(reason > 0, "request-rejections.txt:%d names a reason (%s)", lineno, name);
+    is_int(parse_with(input, (size_t)n, (size_t)n, NULL), HS_PARSE_ERROR, "rejects line %d: %s", lineno, line + used + 1);
+    is_int(req.status, status, "  status %d", status);
+    is_int(req.reason, reason, "  reason %s (got %s)", name, hs_request_reason_name(req.reason));
+    is_int(req.error_offset, off, "  offset %d", off);
+}
+
+/* Reads the shared rejection vectors from path and checks each one. */
+static void test_shared_rejections(const char *path)
+{
+    static char file[1 << 16];
+    FILE *f = fopen(path, "rb");
+    size_t len;
+    int lineno = 0, count = 0;
+    char *line, *next;
+    if (!f) {
+        ok(0, "%s can be read", path);
+        return;
+    }
+    len = fread(file, 1, sizeof file - 1, f);
+    fclose(f);
+    file[len] = 0;
+    for (line = file; *line; line = next) {
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = 0;
+        else
+            next = line + strlen(line);
+        lineno++;
+        if (*line == 0 || *line == '#')
+            continue;
+        shared_vector(line, lineno);
+        count++;
+    }
+    ok(count >= 26, "%d shared vectors read from %s", count, path);
+}
+
 static char out[1 << 16];
 
 static void test_dates(void)
@@ -486,7 +560,7 @@ static void test_response(void)
     is_int(hs_response_serialize(&r, out, 10), -1, "too small a buffer is an error, not a cut");
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
     lenient = hs_request_default_limits();
     lenient.lenient = HS_LENIENT_BARE_LF;
@@ -498,6 +572,7 @@ int main(void)
     test_limits();
     test_incomplete();
     test_reasons();
+    test_shared_rejections(argc > 1 ? argv[1] : "tests/data/request-rejections.txt");
     test_dates();
     test_response();
     /* NULL body: framed and counted, not copied */
