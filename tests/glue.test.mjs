@@ -33,6 +33,9 @@ test('memory is small and does not grow', async () => {
   const before = mem.buffer;
   for (let i = 0; i < 200; i++) hs.query(`${400 + (i % 100)}`);
   assert.equal(mem.buffer, before, 'the buffer never detaches');
+  // built without memory growth, the memory's maximum is its size: growing must fail
+  assert.throws(() => mem.grow(1), RangeError);
+  assert.equal(mem.buffer, before, 'a failed grow leaves the buffer as it was');
 });
 
 test('load() shares one engine; load(source) makes a new one', async () => {
