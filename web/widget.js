@@ -51,7 +51,11 @@ function langOf(el) {
   return pickLang(tag);
 }
 
-class Base extends HTMLElement {
+// Where there is no DOM (Node, server-side rendering) the module still loads,
+// so its classes can be imported; they are usable only in a browser.
+const ElementBase = globalThis.HTMLElement || class {};
+
+class Base extends ElementBase {
   static define(tag, registry = customElements) {
     registry.define(tag, this);
     return this;

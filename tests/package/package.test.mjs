@@ -1,0 +1,123 @@
+// package.test.mjs — the npm package as a user gets it: `npm pack`, the
+// tarball installed offline into a fresh project, then from there: the
+// engine in Node, the command line through npx, the elements bundled by
+// esbuild into a page that works in Chromium, and tsc type-checking a
+// consumer of every public function (and refusing wrong calls). (make test-package)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
+import { staticServer } from '../lib/static-server.mjs';
+
+const exec = promisify(execFile);
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const WORK = join(ROOT, 'build', 'package-test');
+const APP = join(WORK, 'app');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+let tarball;
+
+before(async () => {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(APP, { recursive: true });
+  // prepack builds the wasm, so a tarball never lacks it.
+  const { stdout } = await exec('npm', ['pack', '--json', '--pack-destination', WORK], { cwd: ROOT, maxBuffer: 1 << 24 });
+  tarball = join(WORK, JSON.parse(stdout.slice(stdout.indexOf('[')))[0].filename);
+  writeFileSync(join(APP, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
+  // --offline: nothing but the tarball (which has no dependencies) may be needed.
+  await exec('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], { cwd: APP });
+});
+after(() => rmSync(WORK, { recursive: true, force: true }));
+
+const installed = () => join(APP, 'node_modules', pkg.name);
+
+test('the tarball holds what users need and nothing of the page or the sources', async () => {
+  const files = readdirSync(installed(), { recursive: true }).map(String).sort();
+  for (const f of ['package.json', 'README.md', 'web/engine.js', 'web/engine.d.ts', 'web/widget.js', 'web/widget.d.ts',
+    'web/define.js', 'web/http-status-explorer.js', 'web/status.wasm', 'web/status-codes.js', 'web/status-codes.d.ts']) {
+    assert.ok(files.includes(f), `${f} is in the package`);
+  }
+  for (const f of files) assert.doesNotMatch(f, /^(src|tests|scripts|bench|node_modules)\/|index\.html$|web\/app\.js$|\.c$/, `${f} is not for users`);
+});
+
+test("import { load } from 'http-status-explorer' works in Node", async () => {
+  const script = `
+    import { load } from 'http-status-explorer';
+    import { HttpStatusExplorerElement } from 'http-status-explorer/elements';
+    const hs = await load();
+    const x = await hs.simulate('DELETE / HTTP/1.1\\r\\nHost: a\\r\\n\\r\\n');
+    console.log(JSON.stringify({ phrase: hs.lookup(404).phrase, status: x.exchanges[0].response.status, el: typeof HttpStatusExplorerElement }));`;
+  const { stdout } = await exec(process.execPath, ['--input-type=module', '-e', script], { cwd: APP });
+  assert.deepEqual(JSON.parse(stdout), { phrase: 'Not Found', status: 405, el: 'function' });
+});
+
+test('npx http-status 404 runs the installed command line', { skip: !pkg.bin && 'the package has no bin yet' }, async () => {
+  const { stdout } = await exec('npx', ['--offline', 'http-status', '404'], { cwd: APP });
+  assert.match(stdout, /404/);
+  assert.match(stdout, /Not Found/);
+});
+
+test('bundled by esbuild, the elements find their wasm and render in Chromium', async () => {
+  const esbuild = await import('esbuild');
+  const out = join(APP, 'public');
+  writeFileSync(join(APP, 'page.js'), "import 'http-status-explorer/http-status-explorer.js';\n");
+  await esbuild.build({ entryPoints: [join(APP, 'page.js')], bundle: true, format: 'esm', splitting: true, outdir: out,
+    absWorkingDir: APP, logLevel: 'silent' });
+  // The README's step: the .wasm files go beside the bundle (it finds them through import.meta.url).
+  for (const f of readdirSync(join(installed(), 'web'))) if (f.endsWith('.wasm')) cpSync(join(installed(), 'web', f), join(out, f));
+  writeFileSync(join(out, 'index.html'), `<!doctype html><html lang="en"><meta charset="utf-8"><title>bundle</title>
+<script type="module" src="page.js"></script>
+<p>Without a token: <http-status-badge code="401">401 Unauthorized</http-status-badge>.</p>
+<http-status-explorer code="405" view="card"></http-status-explorer>`);
+  const srv = await staticServer(out);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-dev-shm-usage'] });
+  try {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('response', (r) => { if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) problems.push(`${r.status()} ${r.url()}`); });
+    await page.goto(`${srv.url}index.html`);
+    await page.waitForFunction(() => {
+      const card = document.querySelector('http-status-explorer');
+      const badge = document.querySelector('http-status-badge');
+      return card.shadowRoot && /Method Not Allowed/.test(card.shadowRoot.textContent) &&
+        badge.shadowRoot && /Unauthorized/.test(badge.shadowRoot.textContent);
+    }, null, { timeout: 20000 });
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    srv.close();
+  }
+});
+
+/** Runs tsc --noEmit on files in the consumer project; resolves { code, output }. */
+async function tsc(files) {
+  writeFileSync(join(APP, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext',
+      lib: ['es2022', 'dom'], types: [] },
+    files,
+  }));
+  for (const f of files) cpSync(join(ROOT, 'tests', 'package', f), join(APP, f));
+  try {
+    const { stdout } = await exec(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', APP], { cwd: APP });
+    return { code: 0, output: stdout };
+  } catch (err) {
+    return { code: err.code, output: `${err.stdout}${err.stderr}` };
+  }
+}
+
+test('tsc type-checks a consumer of every public function against the installed types', async () => {
+  const r = await tsc(['consumer.ts']);
+  assert.equal(r.code, 0, r.output);
+});
+
+test('tsc refuses wrong calls', async () => {
+  const r = await tsc(['wrong.ts']);
+  assert.notEqual(r.code, 0);
+  const lines = [...r.output.matchAll(/wrong\.ts\((\d+),\d+\): error/g)].map((m) => Number(m[1]));
+  assert.deepEqual(lines, [6, 7, 9], r.output);
+});
