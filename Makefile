@@ -54,7 +54,7 @@ GENERATED := web/status-codes.js web/status-codes.d.ts
 C_TESTS := $(patsubst tests/c/%.c,%,$(wildcard tests/c/test_*.c))
 FUZZERS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 
-.PHONY: help all wasm catalog start serve test test-c test-js test-browser test-dist test-docs dist fuzz fuzz-ci bench deps deps-browser clean
+.PHONY: help all wasm catalog start serve test test-c test-js test-browser test-dist test-package test-docs dist fuzz fuzz-ci bench deps deps-browser clean
 
 all: wasm catalog
 
@@ -83,7 +83,7 @@ start: deps all
 serve: all
 	node scripts/serve.mjs --port $(PORT)
 
-test: deps all test-c test-js test-browser test-dist test-docs
+test: deps all test-c test-js test-browser test-dist test-package test-docs
 
 # Native unit tests, each built with gcc and clang under ASan + UBSan.
 test-c: $(foreach t,$(C_TESTS),$(BUILD)/gcc/$(t) $(BUILD)/clang/$(t))
@@ -106,6 +106,11 @@ dist: all
 
 test-dist: dist
 	node --test --test-concurrency=1 tests/dist/*.test.mjs
+
+# The npm package as users get it: packed, installed offline, used from
+# Node, npx, a bundle in Chromium and tsc.
+test-package: all
+	node --test --test-concurrency=1 tests/package/*.test.mjs
 
 # The README's embedding recipes, each built by its real generator
 # (VitePress, Docusaurus, MkDocs and Material) and checked in Chromium.

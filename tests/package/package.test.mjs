@@ -60,19 +60,15 @@ test('npx http-status 404 runs the installed command line', { skip: !pkg.bin && 
   assert.match(stdout, /Not Found/);
 });
 
-test('bundled by esbuild, the elements find their wasm and render in Chromium', async () => {
-  const esbuild = await import('esbuild');
-  const out = join(APP, 'public');
-  writeFileSync(join(APP, 'page.js'), "import 'http-status-explorer/http-status-explorer.js';\n");
-  await esbuild.build({ entryPoints: [join(APP, 'page.js')], bundle: true, format: 'esm', splitting: true, outdir: out,
-    absWorkingDir: APP, logLevel: 'silent' });
-  // The README's step: the .wasm files go beside the bundle (it finds them through import.meta.url).
-  for (const f of readdirSync(join(installed(), 'web'))) if (f.endsWith('.wasm')) cpSync(join(installed(), 'web', f), join(out, f));
-  writeFileSync(join(out, 'index.html'), `<!doctype html><html lang="en"><meta charset="utf-8"><title>bundle</title>
-<script type="module" src="page.js"></script>
-<p>Without a token: <http-status-badge code="401">401 Unauthorized</http-status-badge>.</p>
-<http-status-explorer code="405" view="card"></http-status-explorer>`);
-  const srv = await staticServer(out);
+/** The README's "## Install" section: its fenced blocks, in order. */
+function installBlocks() {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const sec = readme.slice(readme.indexOf('## Install'), readme.indexOf('\n## ', readme.indexOf('## Install') + 5));
+  return [...sec.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], text: m[2] }));
+}
+
+/** Opens url in Chromium and waits until both elements have rendered; returns the problems seen. */
+async function elementsRender(url) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-dev-shm-usage'] });
   try {
@@ -80,16 +76,49 @@ test('bundled by esbuild, the elements find their wasm and render in Chromium', 
     const problems = [];
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('response', (r) => { if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) problems.push(`${r.status()} ${r.url()}`); });
-    await page.goto(`${srv.url}index.html`);
-    await page.waitForFunction(() => {
-      const card = document.querySelector('http-status-explorer');
-      const badge = document.querySelector('http-status-badge');
-      return card.shadowRoot && /Method Not Allowed/.test(card.shadowRoot.textContent) &&
-        badge.shadowRoot && /Unauthorized/.test(badge.shadowRoot.textContent);
-    }, null, { timeout: 20000 });
-    assert.deepEqual(problems, []);
+    await page.goto(url);
+    await page.waitForFunction(() => [...document.querySelectorAll('http-status-explorer, http-status-badge')]
+      .every((e) => e.shadowRoot && e.shadowRoot.querySelector('[part]') && e.shadowRoot.textContent.trim()), null, { timeout: 20000 });
+    return problems;
   } finally {
     await browser.close();
+  }
+}
+
+test("the README's bundler recipe: esbuild bundles the elements, the .wasm is copied beside, the page works in Chromium", async () => {
+  const blocks = installBlocks();
+  const page = blocks.find((b) => b.lang === 'js' && b.text.startsWith('// page.js'));
+  const sh = blocks.find((b) => b.lang === 'sh' && b.text.includes('esbuild'));
+  assert.ok(page && sh, 'the README has the page and the commands');
+  writeFileSync(join(APP, 'page.js'), page.text);
+  // The same commands; the consumer has no esbuild of its own, so it is this repository's devDependency.
+  for (const line of sh.text.trim().split('\n')) {
+    await exec('sh', ['-c', line.replace(/^npx esbuild/, join(ROOT, 'node_modules/.bin/esbuild'))], { cwd: APP });
+  }
+  writeFileSync(join(APP, 'public', 'index.html'), `<!doctype html><html lang="en"><meta charset="utf-8"><title>bundle</title>
+<script type="module" src="page.js"></script>
+<p>Without a token: <http-status-badge code="401">401 Unauthorized</http-status-badge>.</p>
+<http-status-explorer code="405" view="card"></http-status-explorer>`);
+  const srv = await staticServer(join(APP, 'public'));
+  try {
+    assert.deepEqual(await elementsRender(`${srv.url}index.html`), []);
+  } finally {
+    srv.close();
+  }
+});
+
+test("the README's one script tag from a CDN-style path (/npm/name@version/…) works", async () => {
+  const html = installBlocks().find((b) => b.lang === 'html').text;
+  const m = /src="(https:\/\/[^/]+)(\/npm\/http-status-explorer@([^/]+)\/[^"]+)"/.exec(html);
+  assert.ok(m, 'the tag names a CDN path');
+  assert.equal(m[3], pkg.version, 'the path names this version');
+  const cdn = join(WORK, 'cdn');
+  cpSync(installed(), join(cdn, 'npm', `http-status-explorer@${pkg.version}`), { recursive: true });
+  const srv = await staticServer(cdn);
+  try {
+    writeFileSync(join(cdn, 'index.html'), `<!doctype html><meta charset="utf-8"><title>cdn</title>\n${html.replace(m[1], srv.url.replace(/\/$/, ''))}`);
+    assert.deepEqual(await elementsRender(`${srv.url}index.html`), []);
+  } finally {
     srv.close();
   }
 });
