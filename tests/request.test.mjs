@@ -30,7 +30,8 @@ function rejects(input, status, name, at, options) {
   assert.equal(r.error.status, status, `status of ${where}`);
   if (typeof at === 'number') assert.equal(r.error.offset, at, `offset of ${where}`);
   else if (typeof at === 'string') assert.equal(r.error.offset, Buffer.from(input).indexOf(at), `offset of ${where} at ${JSON.stringify(at)}`);
-  assert.match(r.error.rule, /^RFC \d+ §[\d.]+$/);
+  if (r.error.rule === '') assert.match(r.error.reason.en, /^This server's own policy, not an RFC rule/, 'a reason without a rule says it is policy');
+  else assert.match(r.error.rule, /^RFC \d+ §[\d.]+$/);
   assert.ok(r.error.reason.en.length > 10 && r.error.reason.ko.length > 5);
   return r;
 }
@@ -158,8 +159,20 @@ test('§3.2: bytes outside the URI grammar are 400 at the byte; a fragment is 40
   rejects('GET /a#frag HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'target-fragment', 6);
   rejects('GET /%4 HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-percent', 5);
   rejects('GET /a%g0 HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-percent', 6);
-  rejects('GET /file%00.txt HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'target-pct-nul', 9);
+  const nul = rejects('GET /file%00.txt HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'target-pct-nul', 9);
+  assert.equal(nul.error.rule, '', '%00 is this server\'s policy: no RFC is cited');
+  assert.match(nul.error.reason.ko, /이 서버의 정책/);
   accepts('GET /a%0d%0a%2F HTTP/1.1\r\nHost: a\r\n\r\n');
+});
+
+test('§3.2: whitespace inside the request-target is its own reason, never autocorrected', () => {
+  rejects('GET /a b HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'target-space', 6);
+  rejects('GET /my file.txt HTTP/1.0\r\n\r\n', 400, 'target-space', 7);
+  rejects('GET /a b c HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'target-space', 6);
+  // the last part is no version: a bad version, read where it goes wrong
+  rejects('GET /a b HTTP/1.x\r\nHost: a\r\n\r\n', 400, 'bad-version', 7);
+  rejects('GET / HTTP/ 1.1\r\nHost: a\r\n\r\n', 400, 'bad-version', 11);
+  assert.equal(hs.requestReasons.find((r) => r.name === 'target-space').rule, 'RFC 9112 §3.2');
 });
 
 test('§3.2.2: absolute-form for http and https, with a host and no userinfo; Host is still required', () => {
@@ -173,7 +186,7 @@ test('§3.2.2: absolute-form for http and https, with a host and no userinfo; Ho
   rejects('GET http://user:pw@example.com/ HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'target-userinfo', '@');
   rejects('GET http:///path HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'target-empty-host', 11);
   rejects('GET http:/path HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-target-form', 9);
-  rejects('GET http://exa mple/ HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-version');
+  rejects('GET http://exa mple/ HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'target-space', 14);
   rejects('GET http://a:99999/ HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-authority', 13);
   rejects('GET http://a/[x] HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-target-char', 13);
 });
@@ -564,7 +577,8 @@ test('every reason has a status, a rule, an English and a Korean sentence', () =
     assert.ok(!names.has(r.name), r.name);
     names.add(r.name);
     assert.ok([0, 400, 408, 413, 414, 431, 501, 505].includes(r.status), r.name);
-    if (r.status) assert.match(r.rule, /^RFC (9110|9112|6585|3986) §[\d.]+$/, r.name);
+    if (r.status && r.rule === '') assert.match(r.text.en, /^This server's own policy, not an RFC rule/, r.name);
+    else if (r.status) assert.match(r.rule, /^RFC (9110|9112|6585|3986) §[\d.]+$/, r.name);
     assert.match(r.text.en, /^[A-Z].*\.$/, r.name);
     assert.match(r.text.ko, /다\.$/, `${r.name}: Korean in 한다체`);
   }

@@ -18,7 +18,7 @@ export interface Reference {
 
 export interface RequiredField {
   readonly field: string;                   // 'Allow'
-  readonly level: 'MUST' | 'SHOULD' | 'MAY';
+  readonly level: 'MUST' | 'SHOULD' | 'MAY' | 'NONE'; // NONE: no RFC 2119 keyword, the code works through the field
   readonly reference: Reference;
   readonly when: I18n;
 }
@@ -50,6 +50,9 @@ export interface StatusInfo {
   readonly cacheableByDefault: boolean;
   readonly retryable: boolean;
   readonly deprecated: boolean;
+  /** A temporary registration's expiry date as the IANA row gives it ('2026-11-13'), else null. */
+  readonly expires: string | null;
+  /** expires has passed, by today's date (decided in the glue, not the engine). */
   readonly expired: boolean;
   readonly requiredFields: readonly RequiredField[];
   readonly redirect: { readonly method: 'preserved' | 'get' | 'post-may-become-get'; readonly explain: I18n } | null;

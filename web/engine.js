@@ -70,6 +70,14 @@ function deepFreeze(value) {
   return value;
 }
 
+// Whether a temporary registration's expiry date ('YYYY-MM-DD', from the IANA
+// row the engine holds, lookup(c).expires) has passed today (UTC). The engine
+// reads no clock, so `expired` is decided here; on the day itself the
+// registration still stands.
+function isPast(date) {
+  return date !== null && date < new Date().toISOString().slice(0, 10);
+}
+
 function makeEngine(instance) {
   const w = instance.exports;
   if (typeof w._initialize === 'function') w._initialize();
@@ -129,7 +137,11 @@ function makeEngine(instance) {
       if (typeof code === 'string' && /^\s*\d{3}\s*$/.test(code)) code = Number(code);
       if (!Number.isInteger(code) || code < 100 || code > 599) return null;
       let entry = lookupCache[code];
-      if (!entry) entry = lookupCache[code] = deepFreeze(readJSON(w.hs_wasm_lookup(code)));
+      if (!entry || (entry.expires !== null && entry.expired !== isPast(entry.expires))) {
+        const info = entry ? { ...entry } : readJSON(w.hs_wasm_lookup(code));
+        info.expired = isPast(info.expires);
+        entry = lookupCache[code] = deepFreeze(info);
+      }
       return entry;
     },
 

@@ -123,7 +123,7 @@ export function card(ctx, code, { headingLevel = 2, exchange = true, handler: wi
   const fields = e.requiredFields || [];
   fact(dl, tr(ctx, 'requiredFields'), fields.length
     ? h('ul', { class: 'plain' }, fields.map((f) => h('li', null,
-      h('code', { class: 'field' }, f.field), ' ', h('span', { class: `level ${f.level.toLowerCase()}` }, f.level),
+      h('code', { class: 'field' }, f.field), ' ', h('span', { class: `level ${f.level.toLowerCase()}` }, f.level === 'NONE' ? tr(ctx, 'levelNone') : f.level),
       L(f.when, lang) ? ` — ${L(f.when, lang)}` : '',
       f.reference ? [' (', h('a', { href: f.reference.url, rel: 'noopener', target: '_blank' }, refLabel(f.reference)), ')'] : null)))
     : tr(ctx, 'none'));

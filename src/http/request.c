@@ -43,7 +43,13 @@
 **    origin- and asterisk-form, whose target URI takes its host from Host
 **    (RFC 9112 §3.3, RFC 9110 §4.2.1); it is allowed with absolute- and
 **    authority-form, where Host is not used.
-**  - A percent-encoded NUL (%00) in the request-target is 400.
+**  - A percent-encoded NUL (%00) in the request-target is 400. This is this
+**    server's own policy, not an RFC rule (RFC 3986 allows %00): decoded, a
+**    NUL can cut a path short in C-string code behind the server.
+**  - A request line whose last part is a good HTTP-version after more than
+**    two SPs ("GET /a b HTTP/1.1") is whitespace inside the request-target
+**    (RFC 9112 §3.2), not a bad version. We answer 400, never autocorrect
+**    (§3 SHOULD NOT).
 **  - A method that reaches the request-line limit is 501 (RFC 9112 §3:
 **    longer than any method implemented).
 **  - Chunk extensions count against max_header_section over the whole
@@ -407,6 +413,22 @@ static size_t scan_target(struct ctx *c, size_t ts, size_t lim, size_t *qmark, s
     }
 }
 
+/* Returns 1 if the line from vs (after the SP that ended the request-target)
+** ends, before end, with a further SP and a well-formed HTTP-version: then the
+** earlier SP was whitespace inside the request-target (RFC 9112 §3.2). The
+** caller guarantees vs <= end <= the input's length. */
+static int version_ends_line(const unsigned char *b, size_t vs, size_t end)
+{
+    size_t e = vs;
+    const unsigned char *v;
+    while (e < end && !IS_EOL(b[e]))
+        e++;
+    if (e >= end || e - vs < 9)
+        return 0;
+    v = b + e - 8;
+    return v[-1] == ' ' && memcmp(v, "HTTP/", 5) == 0 && IS_DIGIT(v[5]) && v[6] == '.' && IS_DIGIT(v[7]);
+}
+
 /* Parses the request line that starts at p (RFC 9112 §3). Returns the index
 ** after its CRLF, or FAIL. */
 static size_t parse_request_line(struct ctx *c, size_t p)
@@ -451,6 +473,8 @@ static size_t parse_request_line(struct ctx *c, size_t p)
             return req_fail(c, HS_REQ_REQUEST_LINE_SPACE, q);
         if (i == 0 && IS_EOL(b[q]))
             return req_fail(c, HS_REQ_REQUEST_LINE_PARTS, q);
+        if (version_ends_line(b, vs, end))
+            return req_fail(c, HS_REQ_TARGET_SPACE, te);
         return req_fail(c, HS_REQ_BAD_VERSION, q);
     }
     q = vs + 8;

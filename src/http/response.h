@@ -21,8 +21,9 @@
 #define HS_RESP_CLOSE 0x2      /* the server closes the connection after it */
 #define HS_RESP_KEEP_ALIVE 0x4 /* HTTP/1.0 client asked for keep-alive and gets it */
 
-/* Levels of HS_FIELD rows, weakest last. */
-enum hs_field_level { HS_LEVEL_MUST, HS_LEVEL_SHOULD, HS_LEVEL_MAY };
+/* Levels of HS_FIELD rows, weakest last; NONE: no RFC 2119 keyword, but the
+** code works through the field (303's Location). */
+enum hs_field_level { HS_LEVEL_MUST, HS_LEVEL_SHOULD, HS_LEVEL_MAY, HS_LEVEL_NONE };
 
 struct hs_response_field {
     const char *name;     /* a literal: the server never echoes a field name */

@@ -152,8 +152,8 @@ static void redirect_json(struct hs_json *j, unsigned flags)
         ko = "처음 메서드가 무엇이든 클라이언트는 새 URI로 GET(또는 HEAD) 요청을 보내며, 본문은 버린다.";
     } else if (flags & HS_F_REDIRECT_POST_TO_GET) {
         method = "post-may-become-get";
-        en = "The client should keep the method, but for historical reasons browsers turn a POST into a GET without content; other methods are kept.";
-        ko = "원칙적으로 메서드를 유지해야 하지만, 역사적 이유로 브라우저는 POST를 본문 없는 GET으로 바꾼다. 다른 메서드는 유지된다.";
+        en = "No rule asks the client to keep the method: for historical reasons a user agent MAY turn a POST into a GET without content (RFC 9110 §15.4.2-3), and browsers do; other methods are repeated as they were.";
+        ko = "메서드를 유지하라는 규칙은 없다. 역사적인 이유로 사용자 에이전트는 POST를 본문 없는 GET으로 바꿔도 되고(RFC 9110 §15.4.2-3) 브라우저는 실제로 그렇게 한다. 다른 메서드는 그대로 다시 보낸다.";
     } else {
         hs_json_null(j);
         return;
@@ -206,6 +206,19 @@ static void meaning_json(struct hs_json *j, int id)
     hs_json_obj_end(j);
 }
 
+/* Writes the date a temporary registration is due to expire, as the IANA
+** row states it ("... expires YYYY-MM-DD)"), or null. Whether that date has
+** passed is the caller's to decide: the engine reads no clock. */
+static void expires_json(struct hs_json *j, const struct hs_status_row *r)
+{
+    static const char key[] = "expires ";
+    const char *p = r->registry == HS_REG_TEMPORARY ? strstr(r->iana_desc, key) : NULL;
+    if (p && strlen(p + sizeof key - 1) >= 10)
+        hs_json_strn(j, p + sizeof key - 1, 10);
+    else
+        hs_json_null(j);
+}
+
 /* Writes the description of an unassigned code in 100-599 into en and ko:
 ** built from pieces, as the engine has no printf. */
 static void unassigned_text(int code, char *en, char *ko)
@@ -214,13 +227,13 @@ static void unassigned_text(int code, char *en, char *ko)
     char x00[4] = { c3[0], '0', '0', 0 };
     en[0] = ko[0] = 0;
     strcat(en, c3);
-    strcat(en, " is not assigned to any meaning. A client that receives it must treat it as ");
+    strcat(en, " has no assigned meaning. A client that receives it has to treat it as ");
     strcat(en, x00);
-    strcat(en, ", the generic code of its class, and should not cache it (RFC 9110 §15).");
+    strcat(en, ", the generic code of its class (RFC 9110 §15). No caching rule forbids it, but it is not heuristically cacheable: a cache stores it only when explicit cache controls allow it (RFC 9110 §15.1, RFC 9111 §4.2.2).");
     strcat(ko, c3);
-    strcat(ko, "은(는) 아무 의미도 배정되지 않은 코드다. 이를 받은 클라이언트는 같은 클래스의 기본 코드인 ");
+    strcat(ko, " 코드에는 배정된 의미가 없다. 이 코드를 받은 클라이언트는 같은 클래스의 기본 코드인 ");
     strcat(ko, x00);
-    strcat(ko, "으로 취급해야 하며, 캐시하지 않아야 한다 (RFC 9110 §15).");
+    strcat(ko, " 코드로 취급해야 한다(RFC 9110 §15). 캐시를 금지하는 규칙은 없지만 휴리스틱 캐시 대상이 아니어서, 캐시는 명시적인 캐시 지시가 허용할 때만 이 응답을 저장한다(RFC 9110 §15.1, RFC 9111 §4.2.2).");
 }
 
 int hs_registry_json(int code, char *out, size_t cap)
@@ -229,7 +242,7 @@ int hs_registry_json(int code, char *out, size_t cap)
     int id, cls;
     const struct hs_status_row *r;
     const char *phrase, *title_ko, *desc_en, *desc_ko;
-    char en[200], ko[240];
+    char en[320], ko[400];
     if (code < 100 || code > 599)
         return HS_ERANGE;
     id = hs_registry_id(code);
@@ -290,8 +303,8 @@ int hs_registry_json(int code, char *out, size_t cap)
     hs_json_bool(&j, r->flags & HS_F_RETRY);
     hs_json_key(&j, "deprecated");
     hs_json_bool(&j, r->flags & HS_F_DEPRECATED);
-    hs_json_key(&j, "expired");
-    hs_json_bool(&j, r->flags & HS_F_EXPIRED);
+    hs_json_key(&j, "expires");
+    expires_json(&j, r);
     hs_json_key(&j, "requiredFields");
     fields_json(&j, id);
     hs_json_key(&j, "redirect");

@@ -21,7 +21,6 @@
 #define HS_F_REDIRECT_TO_GET      0x10 /* 303: the follow-up is a GET (or HEAD) */
 #define HS_F_REDIRECT_KEEP        0x20 /* 307/308: method and content are kept */
 #define HS_F_DEPRECATED           0x40 /* defined but deprecated (305) */
-#define HS_F_EXPIRED              0x80 /* temporary registration past its expiry */
 
 enum hs_registry_kind {
     HS_REG_UNASSIGNED, HS_REG_PERMANENT, HS_REG_TEMPORARY, HS_REG_UNUSED,

@@ -892,8 +892,9 @@ static void status_interim(struct hs_ctx *c, int code)
 
 /* What GET /status/{code} sends for each field the registry requires
 ** (hs_response_required): the field and value to send, value_206 instead for
-** a 206. A required field may send two rows (Upgrade with Connection). A
-** NULL field marks Connection: the server closes the connection (408). */
+** a 206. A required field may send two rows: Upgrade goes with Connection:
+** Upgrade, which is also how the registry's Connection row (RFC 9110 §7.8,
+** for 101 and 426) is met, so that row has none of its own. */
 static const struct required_field {
     const char *required, *field, *value, *value_206;
 } required_fields[] = {
@@ -905,7 +906,7 @@ static const struct required_field {
     { "Upgrade", "Upgrade", "websocket", NULL },
     { "Upgrade", "Connection", "Upgrade", NULL },
     { "ETag", "ETag", "\"status\"", NULL },
-    { "Connection", NULL, NULL, NULL },
+    { "Link", "Link", "<https://example.com/legal-demand>; rel=\"blocked-by\"", NULL },
     { "Content-Range", "Content-Range", "bytes */36", "bytes 0-9/36" },
 };
 
@@ -916,10 +917,7 @@ static void send_required(struct hs_ctx *c, int code, const char *name)
         const struct required_field *f = &required_fields[i];
         if (strcmp(f->required, name) != 0)
             continue;
-        if (!f->field)
-            c->close = 1; /* 408: the server is closing the connection */
-        else
-            hs_response_field_str(c->res, f->field, code == 206 && f->value_206 ? f->value_206 : f->value);
+        hs_response_field_str(c->res, f->field, code == 206 && f->value_206 ? f->value_206 : f->value);
     }
 }
 
@@ -935,6 +933,10 @@ static void status_route(struct hs_ctx *c)
         return;
     }
     hs_status(c, code);
+    /* RFC 9110 asks nothing of a 408 (§15.5.9), but the request this server
+    ** gave up on cannot be delimited any more: it closes, as servers do */
+    if (code == 408)
+        c->close = 1;
     for (int k = 0; (field = hs_response_required(code, k, &level)) != NULL; k++)
         send_required(c, code, field);
     if (code == 206)
