@@ -165,14 +165,9 @@ test('§3.2: bytes outside the URI grammar are 400 at the byte; a fragment is 40
   accepts('GET /a%0d%0a%2F HTTP/1.1\r\nHost: a\r\n\r\n');
 });
 
-test('§3.2: whitespace inside the request-target is its own reason, never autocorrected', () => {
-  rejects('GET /a b HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'target-space', 6);
-  rejects('GET /my file.txt HTTP/1.0\r\n\r\n', 400, 'target-space', 7);
-  rejects('GET /a b c HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'target-space', 6);
-  // the last part is no version: a bad version, read where it goes wrong
-  rejects('GET /a b HTTP/1.x\r\nHost: a\r\n\r\n', 400, 'bad-version', 7);
-  rejects('GET / HTTP/ 1.1\r\nHost: a\r\n\r\n', 400, 'bad-version', 11);
+test('§3.2: whitespace inside the request-target is its own reason (vectors in request-rejections.txt)', () => {
   assert.equal(hs.requestReasons.find((r) => r.name === 'target-space').rule, 'RFC 9112 §3.2');
+  assert.equal(hs.requestReasons.find((r) => r.name === 'target-space').status, 400);
 });
 
 test('§3.2.2: absolute-form for http and https, with a host and no userinfo; Host is still required', () => {
@@ -186,7 +181,6 @@ test('§3.2.2: absolute-form for http and https, with a host and no userinfo; Ho
   rejects('GET http://user:pw@example.com/ HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'target-userinfo', '@');
   rejects('GET http:///path HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'target-empty-host', 11);
   rejects('GET http:/path HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-target-form', 9);
-  rejects('GET http://exa mple/ HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'target-space', 14);
   rejects('GET http://a:99999/ HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-authority', 13);
   rejects('GET http://a/[x] HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'bad-target-char', 13);
 });
