@@ -47,10 +47,19 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
+// The exchanges answered under ./sim/, newest last (at most 32), for the
+// page to show each hop the browser made beside what it saw: GET
+// <site>/sim-log?after=N returns those with a sequence number above N.
+const log = [];
+let seq = 0;
+
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (url.origin !== SCOPE.origin) return;
-  if (url.pathname.startsWith(SIM)) event.respondWith(simulated(event.request, url));
+  if (url.pathname === `${SCOPE.pathname}sim-log`) {
+    const after = Number(url.searchParams.get('after')) || 0;
+    event.respondWith(Response.json({ last: seq, hops: log.filter((h) => h.seq > after) }, { headers: { 'Cache-Control': 'no-store' } }));
+  } else if (url.pathname.startsWith(SIM)) event.respondWith(simulated(event.request, url));
   else if (event.request.method === 'GET') event.respondWith(fromSite(event.request, url));
 });
 
@@ -105,6 +114,9 @@ async function simulated(request, url) {
   const result = await hs.simulate(await rawRequest(request, url));
   const x = result.exchanges[result.exchanges.length - 1];
   const res = x.response;
+  log.push({ seq: ++seq, method: request.method, target: `/${url.pathname.slice(SIM.length)}${url.search}`, mode: request.mode,
+    request: x.request, status: res.status, phrase: res.phrase, headers: res.headers, trace: x.trace });
+  if (log.length > 32) log.shift();
   // What the engine read and which step decided, for the page to show beside what the browser did.
   const headers = new Headers({
     'X-Simulated-Request': `${request.method} /${url.pathname.slice(SIM.length)}${url.search}`,

@@ -175,3 +175,23 @@ test('make dist BASE=URL: absolute URLs in the sitemap and the canonical links',
   assert.match(html, /src="\.\.\/assets-[0-9a-f]{10}\/app\.js"/, 'assets stay relative');
   rmSync(root, { recursive: true, force: true });
 });
+
+test('browser-send.js reports what the browser did and each hop the worker answered', async () => {
+  const { page } = await open();
+  await page.goto(srv.url);
+  await ready(page);
+  await offlineReady(page);
+  const assets = readdirSync(DIST).find((f) => f.startsWith('assets-'));
+  const r = await page.evaluate(async (a) => {
+    const m = await import(`./${a}/browser-send.js`);
+    return { available: m.available(), ...(await m.browserSend({ method: 'POST', target: '/found', headers: [['Host', 'api.example'], ['Content-Type', 'text/plain']], body: 'x=1' })) };
+  }, assets);
+  assert.equal(r.available, true);
+  assert.deepEqual(r.sent.dropped, ['Host']);
+  assert.equal(r.final.redirected, true);
+  assert.equal(r.final.method, 'GET');
+  assert.equal(r.final.status, 200);
+  assert.match(r.final.url, /\/sim\/success$/);
+  assert.deepEqual(r.hops.map((h) => `${h.method} ${h.target} ${h.status}`), ['POST /found 302', 'GET /success 200']);
+  assert.ok(r.hops[0].trace.some((s) => s.step === 'handler'), 'each hop has the engine trace');
+});
