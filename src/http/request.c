@@ -134,6 +134,18 @@ const char *hs_request_reason_rule(int reason) { return reasons[reason_index(rea
 const char *hs_request_reason_name(int reason) { return reasons[reason_index(reason)].name; }
 int hs_request_reason_status(int reason) { return reasons[reason_index(reason)].status; }
 
+const char *hs_request_form_name(int form)
+{
+    static const char *const names[HS_FORM_COUNT] = { "origin", "absolute", "authority", "asterisk" };
+    return form >= 0 && form < HS_FORM_COUNT ? names[form] : "";
+}
+
+const char *hs_request_framing_name(int framing)
+{
+    static const char *const names[HS_FRAMING_COUNT] = { "none", "length", "chunked" };
+    return framing >= 0 && framing < HS_FRAMING_COUNT ? names[framing] : "";
+}
+
 /* Returns the default limits (see request.h). */
 struct hs_request_limits hs_request_default_limits(void)
 {

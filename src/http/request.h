@@ -37,9 +37,16 @@ struct hs_request_limits {
 
 #define HS_LENIENT_BARE_LF 0x1 /* accept LF without CR as a line terminator (RFC 9112 §2.2 MAY) */
 
-enum hs_request_form { HS_FORM_ORIGIN, HS_FORM_ABSOLUTE, HS_FORM_AUTHORITY, HS_FORM_ASTERISK };
+enum hs_request_form { HS_FORM_ORIGIN, HS_FORM_ABSOLUTE, HS_FORM_AUTHORITY, HS_FORM_ASTERISK, HS_FORM_COUNT };
 
-enum hs_framing { HS_FRAMING_NONE, HS_FRAMING_LENGTH, HS_FRAMING_CHUNKED };
+enum hs_framing { HS_FRAMING_NONE, HS_FRAMING_LENGTH, HS_FRAMING_CHUNKED, HS_FRAMING_COUNT };
+
+/* Returns the name JSON and the glue give form: "origin", "absolute",
+** "authority" or "asterisk"; "" for any other value. Never NULL. */
+const char *hs_request_form_name(int form);
+/* Returns the name JSON and the glue give framing: "none", "length" or
+** "chunked"; "" for any other value. Never NULL. */
+const char *hs_request_framing_name(int framing);
 
 /* What hs_request_parse returns besides the struct. */
 enum hs_parse_result {

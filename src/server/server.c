@@ -213,8 +213,6 @@ static void request_json(struct hs_server *srv, struct hs_json *j, const char *i
     const struct hs_exchange *x = &srv->x;
     int head = r->result == HS_PARSE_OK || r->reason == HS_REQ_INCOMPLETE_BODY || r->reason == HS_REQ_INCOMPLETE_CHUNKED;
     size_t shown = 0;
-    static const char *const framing[] = { "none", "length", "chunked" };
-    static const char *const forms[] = { "origin", "absolute", "authority", "asterisk" };
     hs_json_obj(j);
     hs_json_key(j, "ok");
     hs_json_bool(j, r->result == HS_PARSE_OK);
@@ -232,7 +230,7 @@ static void request_json(struct hs_server *srv, struct hs_json *j, const char *i
         hs_json_key(j, "target");
         hs_json_strn(j, in + r->target.off, r->target.len);
         hs_json_key(j, "form");
-        hs_json_str(j, forms[r->form & 3]);
+        hs_json_str(j, hs_request_form_name(r->form));
         hs_json_key(j, "path");
         hs_json_strn(j, in + r->path.off, r->path.len);
         hs_json_key(j, "query");
@@ -263,7 +261,7 @@ static void request_json(struct hs_server *srv, struct hs_json *j, const char *i
             hs_json_bool(j, 1);
         }
         hs_json_key(j, "framing");
-        hs_json_str(j, framing[r->framing >= 0 && r->framing <= 2 ? r->framing : 0]);
+        hs_json_str(j, hs_request_framing_name(r->framing));
         hs_json_key(j, "body");
         hs_json_strn(j, srv->body, r->body_len < BODY_SHOWN ? r->body_len : BODY_SHOWN);
         hs_json_key(j, "bodyLength");
