@@ -143,7 +143,7 @@ export function card(ctx, code, { headingLevel = 2, exchange = true, handler: wi
         o.origin ? h('span', { class: 'muted', lang: 'en' }, ' — ', o.origin) : null)))));
   }
 
-  if (exchange && ctx.runner && ctx.runner.canSimulate) {
+  if (exchange && ctx.runner) {
     const slot = h('div', { class: 'exchange-slot' });
     const btn = h('button', { type: 'button', class: 'btn', 'aria-expanded': 'false', part: 'button' }, tr(ctx, 'seeExchange'));
     btn.addEventListener('click', () => {
@@ -183,7 +183,6 @@ function routeLabel(ctx, route) {
 
 function handlerBlock(ctx, code, level, { naiveOpen = false } = {}) {
   const { hs, lang } = ctx;
-  if (typeof hs.handler !== 'function') return null;
   let hd;
   try { hd = hs.handler(code, lang); } catch { return null; }
   if (!hd || !hd.corrected) return null;
@@ -374,31 +373,24 @@ function seg(text, cls, last) {
 /* ---- exchanges -------------------------------------------------------- */
 
 /**
- * Returns the runner the views use to talk to the simulated server (or one
- * with canSimulate false when this engine build has none). The engine holds
- * one server; a runner keeps its own copy of the state and hands it back on
- * every call, so examples (each run on a fresh server plus the example's
- * setup, and so the same every time) never disturb what the send panel set.
+ * Returns the runner the views use to talk to the simulated server. The
+ * engine holds one server; a runner keeps its own copy of the state and
+ * hands it back on every call, so examples (each run on a fresh server plus
+ * the example's setup, and so the same every time) never disturb what the
+ * send panel set.
  */
 export function makeRunner(hs) {
-  const canSimulate = typeof hs.simulate === 'function';
-  const hasState = canSimulate && typeof hs.serverState === 'function' && typeof hs.resetServer === 'function';
-  let state = hasState ? hs.resetServer() : undefined;
+  let state = hs.resetServer();
   const run = (raw, s, lang) => hs.simulate(raw, s === undefined ? { lang } : { state: s, lang });
   return {
-    canSimulate,
-    canExample: canSimulate && typeof hs.example === 'function',
-    canFollow: typeof hs.followUp === 'function',
-    hasState,
     get state() { return state; },
     /** Resets the runner's server to the engine's initial state. */
     reset() {
-      if (hasState) state = hs.resetServer();
+      state = hs.resetServer();
       return state;
     },
     /** Changes part of the runner's state (maintenance, upstream, clock …); returns the new state. */
     patch(partial) {
-      if (!hasState || typeof hs.setServerState !== 'function') return state;
       hs.setServerState({ ...state });
       state = hs.setServerState(partial);
       return state;
@@ -413,12 +405,11 @@ export function makeRunner(hs) {
     example(code, lang) {
       const ex = hs.example(code);
       if (!ex || !ex.request) return { example: ex, result: null };
-      const result = run(ex.request, hasState ? { reset: true, ...(ex.setup || {}) } : undefined, lang);
+      const result = run(ex.request, { reset: true, ...(ex.setup || {}) }, lang);
       return { example: ex, result, state: result && result.state };
     },
     /** Sets the runner's state to an example's setup (for the send panel's presets). */
     setup(ex) {
-      if (!hasState) return state;
       state = hs.resetServer();
       const { reset, ...rest } = (ex && ex.setup) || {};
       if (Object.keys(rest).length) state = this.patch(rest);
@@ -539,7 +530,7 @@ export function exchangeView(ctx, raw, result, { headingLevel = 3, state, setupN
 /** "What the client does next" for the last exchange, with a button that runs it. */
 function followUpView(ctx, exchange, state, headingLevel) {
   const { hs, lang, runner } = ctx;
-  if (!runner || !runner.canFollow || !exchange) return null;
+  if (!runner || !exchange) return null;
   let f;
   try { f = hs.followUp(exchange); } catch { f = null; }
   const sec = h('section', { class: 'next', part: 'follow-up' }, h(`h${headingLevel}`, null, tr(ctx, 'followUp')));
@@ -577,7 +568,7 @@ function followUpView(ctx, exchange, state, headingLevel) {
 /** The example exchange for code: example(code) run on a fresh server. */
 export function exampleView(ctx, code, { headingLevel = 3 } = {}) {
   const { runner, lang } = ctx;
-  if (!runner || !runner.canSimulate || !runner.canExample) return h('p', { class: 'muted' }, tr(ctx, 'notYet'));
+  if (!runner) return h('p', { class: 'muted' }, tr(ctx, 'notYet'));
   let ex;
   try { ex = runner.example(code, lang); } catch (err) {
     return h('p', { class: 'error' }, String(err && err.message || err));

@@ -66,10 +66,6 @@ export function sendPanel(ctx, { onSend, headingLevel = 3 } = {}) {
   const { hs, runner } = ctx;
   const tr = (k, ...a) => t(ctx.lang, k, ...a);
   const id = (s) => `hs-send-${s}-${++sendUid}`;
-  if (!runner || !runner.canSimulate) {
-    return { el: h('p', { class: 'muted' }, tr('notYet')), load() {}, loadExample() {} };
-  }
-
   // What was sent last, as bytes or a string exactly as it went out.
   let sent = null;
 
@@ -77,27 +73,25 @@ export function sendPanel(ctx, { onSend, headingLevel = 3 } = {}) {
   const presetId = id('preset');
   const preset = h('select', { id: presetId });
   preset.append(h('option', { value: '' }, tr('presetNone')));
-  if (runner.canExample) {
-    // Presets are the engine's own example requests: the article's cases
-    // first, then every code the server sends for a real reason, then the rest.
-    const examples = new Map();
-    for (const c of hs.codes()) {
-      let ex = null;
-      try { ex = hs.example(c); } catch { ex = null; }
-      if (ex && ex.request) examples.set(c, ex);
-    }
-    const line = (ex) => ex.request.slice(0, ex.request.search(/\r?\n|$/));
-    const cases = h('optgroup', { label: tr('presetCases') });
-    for (const c of CASES) {
-      if (examples.has(c)) cases.append(h('option', { value: `case:${c}` }, `${tr(`case_${c}`)}: ${line(examples.get(c))} → ${c}`));
-    }
-    const real = h('optgroup', { label: tr('presetCodes') });
-    const other = h('optgroup', { label: tr('presetStatus') });
-    for (const [c, ex] of examples) {
-      (ex.reason === 'status-route' ? other : real).append(h('option', { value: `code:${c}` }, `${c} ${hs.phrase(c) || ''}`));
-    }
-    preset.append(cases, real, other);
+  // Presets are the engine's own example requests: the article's cases
+  // first, then every code the server sends for a real reason, then the rest.
+  const examples = new Map();
+  for (const c of hs.codes()) {
+    let ex = null;
+    try { ex = hs.example(c); } catch { ex = null; }
+    if (ex && ex.request) examples.set(c, ex);
   }
+  const line = (ex) => ex.request.slice(0, ex.request.search(/\r?\n|$/));
+  const cases = h('optgroup', { label: tr('presetCases') });
+  for (const c of CASES) {
+    if (examples.has(c)) cases.append(h('option', { value: `case:${c}` }, `${tr(`case_${c}`)}: ${line(examples.get(c))} → ${c}`));
+  }
+  const real = h('optgroup', { label: tr('presetCodes') });
+  const other = h('optgroup', { label: tr('presetStatus') });
+  for (const [c, ex] of examples) {
+    (ex.reason === 'status-route' ? other : real).append(h('option', { value: `code:${c}` }, `${c} ${hs.phrase(c) || ''}`));
+  }
+  preset.append(cases, real, other);
   preset.addEventListener('change', () => {
     const [, code] = preset.value.split(':');
     if (code) loadExample(Number(code));
@@ -154,7 +148,6 @@ export function sendPanel(ctx, { onSend, headingLevel = 3 } = {}) {
   // A live reading of the request as it is typed, by the engine's parser.
   const live = h('p', { class: 'hint live', id: id('live') });
   const check = () => {
-    if (typeof hs.parseRequest !== 'function') return;
     const r = hs.parseRequest(toWire(editorText()));
     live.classList.toggle('bad', !r.ok && !r.incomplete);
     live.textContent = r.ok
@@ -190,7 +183,7 @@ export function sendPanel(ctx, { onSend, headingLevel = 3 } = {}) {
     const raw = sent ?? toWire(editorText());
     sent = raw;
     let result;
-    try { result = runner.send(raw, ctx.lang); } catch (err) { result = { error: { message: { en: String(err.message || err) } } }; }
+    try { result = runner.send(raw, ctx.lang); } catch (err) { result = { error: { message: err.text || { en: String(err.message || err) } } }; }
     stateFs.refresh();
     show(raw, result);
     if (onSend) onSend(raw);
@@ -250,13 +243,7 @@ let sendUid = 0;
 function stateControls(ctx, tr, id) {
   const { runner } = ctx;
   const fs = h('fieldset', { class: 'state' }, h('legend', null, tr('state')));
-  const s0 = runner.state;
   const reset = h('button', { type: 'button', class: 'btn ghost' }, tr('reset'));
-  if (!s0 || typeof s0 !== 'object') {
-    reset.addEventListener('click', () => runner.reset());
-    fs.append(reset);
-    return { el: fs, refresh() {} };
-  }
   const set = (patch) => { runner.patch(patch); refresh(); };
   const maint = h('input', { type: 'checkbox', id: id('maint') });
   maint.addEventListener('change', () => set({ maintenance: maint.checked }));
@@ -266,13 +253,10 @@ function stateControls(ctx, tr, id) {
   const adv = h('button', { type: 'button', class: 'btn ghost' }, tr('advance'));
   adv.addEventListener('click', () => set({ clock: (Number(runner.state.clock) || 0) + 60 }));
   reset.addEventListener('click', () => { runner.reset(); refresh(); });
-  fs.append(h('div', { class: 'pair' },
-    'maintenance' in s0 ? h('label', null, maint, tr('maintenance')) : null,
-    'upstream' in s0 ? h('label', null, tr('upstream'), ' ', up) : null,
-    reset),
-  'clock' in s0 ? h('div', { class: 'pair clock-row' }, h('label', { for: clock.id }, tr('clock')), clock, adv) : null);
+  fs.append(h('div', { class: 'pair' }, h('label', null, maint, tr('maintenance')), h('label', null, tr('upstream'), ' ', up), reset),
+    h('div', { class: 'pair clock-row' }, h('label', { for: clock.id }, tr('clock')), clock, adv));
   function refresh() {
-    const s = runner.state || {};
+    const s = runner.state;
     maint.checked = !!s.maintenance;
     if (s.upstream) up.value = s.upstream;
     clock.value = s.date || String(s.clock);
