@@ -37,6 +37,40 @@ static int clamp_len(int len)
     return len < 0 ? 0 : len > HS_IN_CAP ? HS_IN_CAP : len;
 }
 
+/* Writes every HS_E* code the engine returns, with the sentences that
+** explain it, from hs.h's one table: { codes: [{ rc, code, en, ko }],
+** unknown: { code, en, ko } } (what hs_error_* give a value that is no
+** code). The glue reads it the first time a call returns a negative code,
+** so no user ever sees a bare number. Returns its length. */
+HS_EXPORT int hs_wasm_errors(void)
+{
+    struct hs_json j;
+    hs_json_init(&j, out_buf, HS_OUT_CAP);
+    hs_json_obj(&j);
+    hs_json_key(&j, "codes");
+    hs_json_arr(&j);
+#define X(name, value, code, en, ko)                                                   \
+    if ((value) < 0) {                                                                 \
+        hs_json_obj(&j);                                                               \
+        hs_json_key(&j, "rc"), hs_json_int(&j, (value));                               \
+        hs_json_key(&j, "code"), hs_json_str(&j, (code));                              \
+        hs_json_key(&j, "en"), hs_json_str(&j, (en));                                  \
+        hs_json_key(&j, "ko"), hs_json_str(&j, (ko));                                  \
+        hs_json_obj_end(&j);                                                           \
+    }
+    HS_ERRORS(X)
+#undef X
+    hs_json_arr_end(&j);
+    hs_json_key(&j, "unknown");
+    hs_json_obj(&j);
+    hs_json_key(&j, "code"), hs_json_str(&j, hs_error_code(1));
+    hs_json_key(&j, "en"), hs_json_str(&j, hs_error_en(1));
+    hs_json_key(&j, "ko"), hs_json_str(&j, hs_error_ko(1));
+    hs_json_obj_end(&j);
+    hs_json_obj_end(&j);
+    return hs_json_end(&j);
+}
+
 /* ---- registry ----------------------------------------------------------- */
 
 /* Returns the dense id of code's primary meaning, 0 when it is not known. */
@@ -60,18 +94,34 @@ HS_EXPORT int hs_wasm_query(int len)
 /* hs_wasm_parse_request writes scalars, not JSON: 32-bit words at
 ** hs_wasm_request_words(), so the glue reads numbers and slices its own
 ** string. Spans are byte offsets from the start of the parsed request
-** (in_buf + start).
-**   word 0 result (enum hs_parse_result)   1 consumed   2 missing (-1 unknown)
-**        3 status   4 reason   5 error_offset
-**        6,7 method off,len   8,9 target   10,11 path   12,13 query
-**        14 form   15 version_major   16 version_minor   17 framing
-**        18 body_len   19 n_headers   20 trailer_start   21 n_trailers
-**        22,23 content_length low, high
-**   word 32 + 4*i: header i name off, name len, value off, value len
-** Header section fields are i < n_headers; trailers are trailer_start + i.
-** The decoded body (body_len bytes) is at out_buf. */
+** (in_buf + start). The words, in order (hs_wasm_request_layout gives the
+** glue their indexes by these names, so no index is written twice):
+**   result (enum hs_parse_result), consumed, missing (0xffffffff: unknown),
+**   status, reason, errorOffset, method/methodLen, target/targetLen,
+**   path/pathLen, query/queryLen, form, versionMajor, versionMinor, framing,
+**   bodyLen, nHeaders, trailerStart, nTrailers, contentLengthLow/High
+**   then from word 32, 4 per field line i: name off, name len, value off, value len
+** Header section fields are i < nHeaders; trailers are trailerStart + i.
+** The decoded body (bodyLen bytes) is at out_buf. */
+#define HS_REQ_WORD_NAMES(X)                                                     \
+    X(result) X(consumed) X(missing) X(status) X(reason) X(errorOffset)          \
+    X(method) X(methodLen) X(target) X(targetLen) X(path) X(pathLen)             \
+    X(query) X(queryLen) X(form) X(versionMajor) X(versionMinor) X(framing)      \
+    X(bodyLen) X(nHeaders) X(trailerStart) X(nTrailers)                          \
+    X(contentLengthLow) X(contentLengthHigh)
+
+enum req_word {
+#define X(name) W_##name,
+    HS_REQ_WORD_NAMES(X)
+#undef X
+    W_COUNT
+};
+
 #define HS_REQ_OUT_HEADERS 32
-#define HS_REQ_WORDS (HS_REQ_OUT_HEADERS + 4 * HS_REQUEST_MAX_HEADERS)
+#define HS_REQ_FIELD_WORDS 4
+#define HS_REQ_WORDS (HS_REQ_OUT_HEADERS + HS_REQ_FIELD_WORDS * HS_REQUEST_MAX_HEADERS)
+#define HS_REQ_MISSING_UNKNOWN 0xffffffffu
+_Static_assert(W_COUNT <= HS_REQ_OUT_HEADERS, "the scalar words run into the field lines");
 
 static struct hs_request parsed;
 static uint32_t req_words[HS_REQ_WORDS];
@@ -108,31 +158,31 @@ HS_EXPORT int hs_wasm_parse_request(int start, int len, int total_len, int max_r
     lim.lenient = (uint32_t)lenient;
 
     hs_request_parse((const char *)in_buf + start, n, total, &lim, r, out_buf, HS_OUT_CAP);
-    w[0] = (uint32_t)r->result;
-    w[1] = r->consumed;
-    w[2] = r->missing < 0 ? 0xffffffffu : r->missing > 0x7fffffff ? 0x7fffffffu : (uint32_t)r->missing;
-    w[3] = (uint32_t)r->status;
-    w[4] = (uint32_t)r->reason;
-    w[5] = r->error_offset;
-    w[6] = r->method.off, w[7] = r->method.len;
-    w[8] = r->target.off, w[9] = r->target.len;
-    w[10] = r->path.off, w[11] = r->path.len;
-    w[12] = r->query.off, w[13] = r->query.len;
-    w[14] = (uint32_t)r->form;
-    w[15] = (uint32_t)r->version_major;
-    w[16] = (uint32_t)r->version_minor;
-    w[17] = (uint32_t)r->framing;
-    w[18] = r->body_len;
-    w[19] = r->n_headers;
-    w[20] = r->trailer_start;
-    w[21] = r->n_trailers;
-    w[22] = (uint32_t)r->content_length;
-    w[23] = (uint32_t)(r->content_length >> 32);
+    w[W_result] = (uint32_t)r->result;
+    w[W_consumed] = r->consumed;
+    w[W_missing] = r->missing < 0 ? HS_REQ_MISSING_UNKNOWN : r->missing > 0x7fffffff ? 0x7fffffffu : (uint32_t)r->missing;
+    w[W_status] = (uint32_t)r->status;
+    w[W_reason] = (uint32_t)r->reason;
+    w[W_errorOffset] = r->error_offset;
+    w[W_method] = r->method.off, w[W_methodLen] = r->method.len;
+    w[W_target] = r->target.off, w[W_targetLen] = r->target.len;
+    w[W_path] = r->path.off, w[W_pathLen] = r->path.len;
+    w[W_query] = r->query.off, w[W_queryLen] = r->query.len;
+    w[W_form] = (uint32_t)r->form;
+    w[W_versionMajor] = (uint32_t)r->version_major;
+    w[W_versionMinor] = (uint32_t)r->version_minor;
+    w[W_framing] = (uint32_t)r->framing;
+    w[W_bodyLen] = r->body_len;
+    w[W_nHeaders] = r->n_headers;
+    w[W_trailerStart] = r->trailer_start;
+    w[W_nTrailers] = r->n_trailers;
+    w[W_contentLengthLow] = (uint32_t)r->content_length;
+    w[W_contentLengthHigh] = (uint32_t)(r->content_length >> 32);
     k = r->trailer_start + r->n_trailers;
     if (r->result != HS_PARSE_OK)
         k = 0;
     for (i = 0; i < k && i < HS_REQUEST_MAX_HEADERS; i++) {
-        uint32_t *h = w + HS_REQ_OUT_HEADERS + 4 * i;
+        uint32_t *h = w + HS_REQ_OUT_HEADERS + HS_REQ_FIELD_WORDS * i;
         h[0] = r->headers[i].name.off, h[1] = r->headers[i].name.len;
         h[2] = r->headers[i].value.off, h[3] = r->headers[i].value.len;
     }
@@ -161,6 +211,67 @@ HS_EXPORT int hs_wasm_request_reasons(void)
         hs_json_obj_end(&j);
     }
     hs_json_arr_end(&j);
+    return hs_json_end(&j);
+}
+
+/* Writes key: [name(0), ..., name(count - 1)] into j. */
+static void name_list(struct hs_json *j, const char *key, const char *(*name)(int), int count)
+{
+    hs_json_key(j, key);
+    hs_json_arr(j);
+    for (int i = 0; i < count; i++)
+        hs_json_str(j, name(i));
+    hs_json_arr_end(j);
+}
+
+/* Writes what the glue needs to read the words and pass the arguments,
+** so it mirrors no number by hand (SQLite's enum_json):
+** { words, fieldsAt, fieldWords, missingUnknown, word: { name: index },
+**   result: { ok, incomplete, error }, forms: [], framing: [],
+**   limits: [the limit arguments of hs_wasm_parse_request in order],
+**   lenient: { bareLF } }. Returns its length. */
+HS_EXPORT int hs_wasm_request_layout(void)
+{
+    static const char *const limits[] = { "maxRequestLine", "maxTarget", "maxHeaderSection", "maxHeaders", "maxBody" };
+    struct hs_json j;
+    hs_json_init(&j, out_buf, HS_OUT_CAP);
+    hs_json_obj(&j);
+    hs_json_key(&j, "words");
+    hs_json_int(&j, HS_REQ_WORDS);
+    hs_json_key(&j, "fieldsAt");
+    hs_json_int(&j, HS_REQ_OUT_HEADERS);
+    hs_json_key(&j, "fieldWords");
+    hs_json_int(&j, HS_REQ_FIELD_WORDS);
+    hs_json_key(&j, "missingUnknown");
+    hs_json_int(&j, HS_REQ_MISSING_UNKNOWN);
+    hs_json_key(&j, "word");
+    hs_json_obj(&j);
+#define X(name) hs_json_key(&j, #name), hs_json_int(&j, W_##name);
+    HS_REQ_WORD_NAMES(X)
+#undef X
+    hs_json_obj_end(&j);
+    hs_json_key(&j, "result");
+    hs_json_obj(&j);
+    hs_json_key(&j, "ok");
+    hs_json_int(&j, HS_PARSE_OK);
+    hs_json_key(&j, "incomplete");
+    hs_json_int(&j, HS_PARSE_INCOMPLETE);
+    hs_json_key(&j, "error");
+    hs_json_int(&j, HS_PARSE_ERROR);
+    hs_json_obj_end(&j);
+    name_list(&j, "forms", hs_request_form_name, HS_FORM_COUNT);
+    name_list(&j, "framing", hs_request_framing_name, HS_FRAMING_COUNT);
+    hs_json_key(&j, "limits");
+    hs_json_arr(&j);
+    for (size_t i = 0; i < sizeof limits / sizeof *limits; i++)
+        hs_json_str(&j, limits[i]);
+    hs_json_arr_end(&j);
+    hs_json_key(&j, "lenient");
+    hs_json_obj(&j);
+    hs_json_key(&j, "bareLF");
+    hs_json_int(&j, HS_LENIENT_BARE_LF);
+    hs_json_obj_end(&j);
+    hs_json_obj_end(&j);
     return hs_json_end(&j);
 }
 

@@ -96,3 +96,59 @@ test('no function body in the wasm is larger than 8 KB', () => {
   assert.ok(sizes.length > 50, `${sizes.length} functions`);
   assert.ok(Math.max(...sizes) <= 8192, `largest function body: ${Math.max(...sizes)} bytes`);
 });
+
+// The error fn throws (the test fails when it returns).
+function thrown(fn) {
+  try { fn(); } catch (err) { return err; }
+  assert.fail('did not throw');
+}
+
+test('every negative return code reaches JS as a sentence in English and Korean, never a bare number', async () => {
+  const { engineIO } = await import('../web/engine-io.js');
+  const hs = await load(bytes);
+  const io = engineIO(hs.wasm);
+  // The codes hs.h defines (read from its one table), each of which the engine must explain.
+  const header = readFileSync(new URL('../src/core/hs.h', import.meta.url), 'utf8');
+  const defined = [...header.matchAll(/^\s*X\(\s*E\w+\s*,\s*(-\d+)\s*,/gm)].map((m) => Number(m[1]));
+  assert.ok(defined.length >= 7, `${defined.length} codes in hs.h`);
+  const names = new Set();
+  for (const rc of defined) {
+    const err = thrown(() => io.readJSON(rc));
+    assert.equal(err.rc, rc);
+    assert.notEqual(err.code, 'unknown', `rc ${rc} has a name`);
+    assert.ok(!names.has(err.code), `rc ${rc}: ${err.code} names one code only`);
+    names.add(err.code);
+    assert.equal(err.message, err.text.en);
+    assert.ok(err.text.en.length > 10 && !/-?\d+$/.test(err.text.en), `rc ${rc} en: ${err.text.en}`);
+    assert.match(err.text.ko, /[\uac00-\ud7a3]/, `rc ${rc} ko: ${err.text.ko}`);
+    assert.notEqual(err.text.ko, err.text.en);
+  }
+  // A real engine call that fails: a lookup outside 100-599 is HS_ERANGE.
+  const range = thrown(() => io.readJSON(hs.wasm.hs_wasm_lookup(600)));
+  assert.equal(range.code, 'range');
+  assert.match(range.text.en, /100 to 599/);
+  // A value no code has still gets words, marked unknown.
+  const odd = thrown(() => io.readJSON(-1000));
+  assert.equal(odd.code, 'unknown');
+  assert.ok(odd.text.en && odd.text.ko);
+});
+
+test('the request word layout, forms and framing names come from the engine and match engine.d.ts', async () => {
+  const hs = await load(bytes);
+  const w = hs.wasm;
+  const out = new Uint8Array(w.memory.buffer, w.hs_wasm_out_ptr());
+  const layout = JSON.parse(new TextDecoder().decode(out.subarray(0, w.hs_wasm_request_layout())));
+  const idx = Object.values(layout.word);
+  assert.equal(new Set(idx).size, idx.length, 'no two words share an index');
+  assert.ok(Math.max(...idx) < layout.fieldsAt, 'the scalar words end before the field lines');
+  assert.equal(layout.words, layout.fieldsAt + layout.fieldWords * 128);
+  const dts = readFileSync(new URL('../web/engine.d.ts', import.meta.url), 'utf8');
+  const union = (key) => [...new RegExp(`readonly ${key}: ([^;]+);`).exec(dts)[1].matchAll(/'([a-z]+)'/g)].map((m) => m[1]);
+  assert.deepEqual(layout.forms, union('form'));
+  assert.deepEqual(layout.framing, union('framing'));
+  assert.equal(hs.parseRequest('GET http://a.example HTTP/1.1\r\nHost: a.example\r\n\r\n').form, 'absolute');
+  assert.equal(hs.parseRequest('OPTIONS * HTTP/1.1\r\nHost: a\r\n\r\n').form, 'asterisk');
+  assert.equal(hs.parseRequest('POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n').framing, 'chunked');
+  assert.equal(hs.parseRequest('GET / HTTP/1.1\nHost: a\n\n', { lenient: true }).ok, true);
+  assert.equal(hs.parseRequest('GET / HTTP/1.1\nHost: a\n\n').ok, false);
+});

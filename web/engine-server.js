@@ -1,25 +1,23 @@
-// engine-server.js — the glue of the simulated server (src/server.c) for
+// engine-server.js — the glue of the simulated server (src/server/) for
 // engine.js, and followUp(): what a client does after an answer.
-
-import { utf8Length } from './engine-request.js';
-
-const encoder = new TextEncoder();
-
-// ---- simulated server -------------------------------------------------------
 //
 // simulate(raw, options) runs raw request bytes through the engine's virtual
-// HTTP/1.1 server (src/server.c): one connection, every pipelined request in
-// order, the exact response bytes and the decision trace. The server's state
-// (items, rate limit, maintenance, upstream, virtual clock) lives in the
-// engine; JS reads and sets it as JSON. followUp(exchange) is what a client
-// does next, decided from the engine's registry facts (redirect method rules,
+// HTTP/1.1 server: one connection, every pipelined request in order, the
+// exact response bytes and the decision trace. The server's state (items,
+// rate limit, maintenance, upstream, virtual clock) lives in the engine; JS
+// reads and sets it as JSON. followUp(exchange) is what a client does next,
+// decided from the engine's registry facts (redirect method rules,
 // Retry-After, challenges).
+
+import { utf8Length, INT_MAX } from './engine-io.js';
 
 const SERVER_LANGS = { en: 0, ko: 1 };
 const SAMPLE_WS_KEY = 'dGhlIHNhbXBsZSBub25jZQ=='; // RFC 6455 §1.3
 const DROP_WHEN_NO_CONTENT = new Set(['content-length', 'content-type', 'transfer-encoding', 'expect', 'content-encoding']);
 
-export function makeServer(w, inView, inCap, readJSON) {
+/** The simulated server of one engine instance: w its wasm exports, io its buffers (engine-io.js). */
+export function makeServer(w, io) {
+  const { stage, readJSON, inCap } = io;
   // The sentences of a client's next step live in the engine (followup.def).
   const followTexts = readJSON(w.hs_wasm_server_followup_texts());
   const lookups = new Map();
@@ -28,23 +26,11 @@ export function makeServer(w, inView, inCap, readJSON) {
     return lookups.get(code);
   };
 
-  // Writes raw (string or bytes) into the input buffer; returns [len, total].
-  function placeRaw(raw) {
-    if (typeof raw === 'string') {
-      const { read, written } = encoder.encodeInto(raw, inView);
-      return [written, read === raw.length ? written : utf8Length(raw)];
-    }
-    const n = raw.length < inCap ? raw.length : inCap;
-    inView.set(n === raw.length ? raw : raw.subarray(0, n));
-    return [n, raw.length];
-  }
-
   // Sends a JSON document to hs_wasm_server_set; returns the new state or throws.
   function applyState(partial) {
-    const text = JSON.stringify(partial);
-    const n = encoder.encodeInto(text, inView);
-    if (n.read < text.length) throw new RangeError(`setServerState: the state is longer than ${inCap} bytes`);
-    const out = readJSON(w.hs_wasm_server_set(n.written));
+    const s = stage(JSON.stringify(partial));
+    if (s.n < s.total) throw new RangeError(`setServerState: the state is longer than ${inCap} bytes`);
+    const out = readJSON(w.hs_wasm_server_set(s.n));
     if (out.error) {
       throw new RangeError(`setServerState: ${out.error.key ? `${out.error.key} ` : ''}${out.error.message.en}`);
     }
@@ -72,8 +58,8 @@ export function makeServer(w, inView, inCap, readJSON) {
         checkState(opts.state, 'simulate(raw, { state })');
         applyState(opts.state);
       }
-      const [len, total] = placeRaw(raw);
-      return readJSON(w.hs_wasm_simulate(len, total > 0x7fffffff ? 0x7fffffff : total, SERVER_LANGS[opts.lang] || 0));
+      const s = stage(raw);
+      return readJSON(w.hs_wasm_simulate(s.n, s.total > INT_MAX ? INT_MAX : s.total, SERVER_LANGS[opts.lang] || 0));
     },
 
     /** The request (and setup) that makes the server answer code:

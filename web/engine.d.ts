@@ -66,6 +66,17 @@ export interface EngineError {
   readonly error: { readonly code: string; readonly message: I18n };
 }
 
+/**
+ * What a method throws when a call into the engine returns one of its HS_E*
+ * codes (no documented input does; a result larger than the output buffer
+ * could). message is the English sentence.
+ */
+export interface EngineCallError extends Error {
+  readonly code: string; // short name, as in EngineError: 'nospace', 'range', ... ('unknown' for a value no code has)
+  readonly rc: number;   // the engine's negative return code
+  readonly text: I18n;
+}
+
 export type QueryResult =
   | { readonly kind: 'code' | 'range' | 'statusLine' | 'rfc' | 'text'; readonly matches: readonly number[] }
   | EngineError;

@@ -1,21 +1,19 @@
 // engine.js — the hand-written glue between JavaScript and status.wasm.
 //
 // The wasm has no imports and exports scalar functions only (src/wasm.c).
-// Strings go in through one fixed input buffer (TextEncoder.encodeInto, a
-// length in) and come back as JSON in one fixed output buffer (a length
-// out). Memory never grows, so the views made at load stay valid; no pointer
-// is kept across calls beyond those two fixed buffers.
+// Strings go in through one fixed input buffer (a length in) and come back
+// as JSON in one fixed output buffer (a length out): engine-io.js. A
+// negative return code is thrown as an Error with the engine's sentence for
+// it in English and Korean (error.text), never as a bare number.
 //
 //   import { load } from './engine.js';
 //   const hs = await load();
 //   hs.lookup(404).phrase          // 'Not Found'
 //   hs.query('4xx').matches        // [400, 401, ...]
 
+import { engineIO } from './engine-io.js';
 import { makeRequestParser } from './engine-request.js';
 import { makeServer } from './engine-server.js';
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: true });
 
 let defaultEngine = null;
 
@@ -81,23 +79,8 @@ function isPast(date) {
 function makeEngine(instance) {
   const w = instance.exports;
   if (typeof w._initialize === 'function') w._initialize();
-  const memory = new Uint8Array(w.memory.buffer);
-  const inPtr = w.hs_wasm_in_ptr();
-  const inCap = w.hs_wasm_in_cap();
-  const outPtr = w.hs_wasm_out_ptr();
-  const inView = memory.subarray(inPtr, inPtr + inCap);
-
-  // The output of the last call, decoded and parsed. n < 0 is an HS_E* code.
-  function readJSON(n) {
-    if (n < 0) throw new Error(`engine error ${n}`);
-    return JSON.parse(decoder.decode(memory.subarray(outPtr, outPtr + n)));
-  }
-
-  // Writes text into the input buffer; returns its byte length, or -1 if it does not fit.
-  function writeText(text) {
-    const { read, written } = encoder.encodeInto(text, inView);
-    return read < text.length ? -1 : written;
-  }
+  const io = engineIO(w);
+  const { inCap, stage, readJSON } = io;
 
   // Decoded once: the catalogue of every known code, and a phrase per code.
   const catalog = deepFreeze(readJSON(w.hs_wasm_catalog()).map((e) => ({ ...e, class: Math.floor(e.code / 100) })));
@@ -107,8 +90,8 @@ function makeEngine(instance) {
   for (const e of catalog) phraseByCode[e.code] = e.phrase;
   const codeList = catalog.map((e) => e.code);
   const lookupCache = new Array(600);
-  const requests = makeRequestParser(w, memory, inView, inPtr, inCap, outPtr, readJSON(w.hs_wasm_request_reasons()));
-  const server = makeServer(w, inView, inCap, readJSON);
+  const requests = makeRequestParser(w, io, readJSON(w.hs_wasm_request_reasons()), readJSON(w.hs_wasm_request_layout()));
+  const server = makeServer(w, io);
 
   const tooLong = (n) => deepFreeze({
     error: {
@@ -151,9 +134,9 @@ function makeEngine(instance) {
      */
     query(text) {
       if (typeof text !== 'string') throw new TypeError(`query(text) takes a string, not ${text === null ? 'null' : typeof text}`);
-      const n = writeText(text);
-      if (n < 0) return tooLong(inCap);
-      return deepFreeze(readJSON(w.hs_wasm_query(n)));
+      const s = stage(text);
+      if (s.n < s.total) return tooLong(inCap);
+      return deepFreeze(readJSON(w.hs_wasm_query(s.n)));
     },
 
     /** Every code the engine knows, ascending (a new array each call). */
