@@ -14,6 +14,7 @@ command -v node >/dev/null 2>&1 || need+=(nodejs npm)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 ls /usr/lib/llvm-14/lib/clang/14*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 || need+=(libclang-rt-14-dev)
 command -v gzip >/dev/null 2>&1 || need+=(gzip)
+command -v curl >/dev/null 2>&1 || need+=(curl)  # the real-client tests of http-status serve
 # The embedding recipes' generators (make test-docs): Debian's MkDocs 1.4 and
 # Material for MkDocs; VitePress and Docusaurus come from npm.
 command -v mkdocs >/dev/null 2>&1 || need+=(mkdocs)

@@ -339,3 +339,43 @@ HS_EXPORT int hs_wasm_server_handler(int code, int lang)
 {
     return hs_server_handler_json(the_server(), code, lang, out_buf, HS_OUT_CAP);
 }
+
+/* ---- a real connection (bin/serve.js) ----------------------------------- */
+
+/* hs_wasm_serve writes scalars at hs_wasm_serve_words():
+**   0 action (enum hs_serve_action)   1 status   2 connection   3 consumed
+**   4 delay   5 bytes   6,7 step off,len   8,9 json off,len (in out_buf)
+**   10,11 method off,len   12,13 target off,len (in in_buf)   14 head read */
+static uint32_t serve_words[15];
+
+/* Returns the address of the words hs_wasm_serve writes. */
+HS_EXPORT uint32_t *hs_wasm_serve_words(void) { return serve_words; }
+
+/* Decides what a real connection does with in_buf[0..len) (total: the
+** bytes it holds) at now (seconds since 1970, as a double so it needs no
+** BigInt), flags HS_SERVE_*, lang 0 English, 1 Korean. Writes the words
+** above and the response bytes at out_buf; returns their length, or a
+** negative HS_E* code. */
+HS_EXPORT int hs_wasm_serve(int len, int total, double now, int flags, int lang)
+{
+    struct hs_serve_result r;
+    size_t n = (size_t)clamp_len(len);
+    size_t t = total > len ? (size_t)total : n;
+    int rc = hs_server_serve(the_server(), (const char *)in_buf, n, t, (int64_t)now, (unsigned)flags, lang,
+                             out_buf, HS_OUT_CAP, &r);
+    uint32_t *w = serve_words;
+    w[0] = (uint32_t)r.action, w[1] = (uint32_t)r.status, w[2] = (uint32_t)r.connection;
+    w[3] = r.consumed, w[4] = r.delay, w[5] = r.bytes;
+    w[6] = r.step_off, w[7] = r.step_len, w[8] = r.json_off, w[9] = r.json_len;
+    w[10] = r.method.off, w[11] = r.method.len, w[12] = r.target.off, w[13] = r.target.len;
+    w[14] = (uint32_t)r.head;
+    return rc;
+}
+
+/* Sets whether the server is shutting down (every connection then closes
+** after its exchange); returns the value set. */
+HS_EXPORT int hs_wasm_server_closing(int on)
+{
+    the_server()->closing = on != 0;
+    return the_server()->closing;
+}

@@ -15,9 +15,14 @@ const SERVER_LANGS = { en: 0, ko: 1 };
 const SAMPLE_WS_KEY = 'dGhlIHNhbXBsZSBub25jZQ=='; // RFC 6455 §1.3
 const DROP_WHEN_NO_CONTENT = new Set(['content-length', 'content-type', 'transfer-encoding', 'expect', 'content-encoding']);
 
+const SERVE_ACTIONS = ['more', 'continue', 'respond'];
+const CONNECTIONS = ['keep-alive', 'close', 'upgrade'];
+const latin1 = new TextDecoder('latin1');
+const utf8 = new TextDecoder();
+
 /** The simulated server of one engine instance: w its wasm exports, io its buffers (engine-io.js). */
 export function makeServer(w, io) {
-  const { stage, readJSON, inCap } = io;
+  const { stage, readJSON, inCap, memory, outPtr, engineError } = io;
   // The sentences of a client's next step live in the engine (followup.def).
   const followTexts = readJSON(w.hs_wasm_server_followup_texts());
   const lookups = new Map();
@@ -60,6 +65,50 @@ export function makeServer(w, io) {
       }
       const s = stage(raw);
       return readJSON(w.hs_wasm_simulate(s.n, s.total > INT_MAX ? INT_MAX : s.total, SERVER_LANGS[opts.lang] || 0));
+    },
+
+    /** What a server on a real connection does with the bytes it holds
+     * (a Uint8Array; only the first inputCapacity bytes are read, the rest
+     * counts toward the limits): { action: 'more' | 'continue' | 'respond',
+     * status, connection, consumed, delay (seconds to wait before sending),
+     * bytes (a copy of the response bytes), step (the deciding step),
+     * head (the request line and fields were read), method, target,
+     * exchange (with trace: true, as in simulate) }. options: { now:
+     * seconds since 1970 (the real clock; default Date.now()), total (bytes
+     * the connection holds, when input is only their start), timedOut,
+     * continued (100 already sent), trace, lang }.
+     * 'more' and 'continue' leave the state unchanged. */
+    serveNext(input, options) {
+      if (!(input instanceof Uint8Array)) throw new TypeError('serveNext(input) takes a Uint8Array');
+      const opts = options || {};
+      const s = stage(input);
+      const total = opts.total > s.total ? opts.total : s.total;
+      const flags = (opts.timedOut ? 1 : 0) | (opts.continued ? 2 : 0) | (opts.trace ? 4 : 0);
+      const now = opts.now === undefined ? Math.floor(Date.now() / 1000) : opts.now;
+      const n = w.hs_wasm_serve(s.n, total > INT_MAX ? INT_MAX : total, now, flags, SERVER_LANGS[opts.lang] || 0);
+      if (n < 0) throw engineError(n);
+      const words = new Uint32Array(memory.buffer, w.hs_wasm_serve_words(), 15);
+      const out = (off, k) => memory.subarray(outPtr + off, outPtr + off + k);
+      const result = {
+        action: SERVE_ACTIONS[words[0]],
+        status: words[1],
+        connection: CONNECTIONS[words[2]],
+        head: words[14] === 1,
+        consumed: words[3],
+        delay: words[4],
+        bytes: out(0, words[5]).slice(),
+        step: latin1.decode(out(words[6], words[7])),
+        method: latin1.decode(input.subarray(words[10], words[10] + words[11])),
+        target: latin1.decode(input.subarray(words[12], words[12] + words[13])),
+      };
+      if (words[9]) result.exchange = JSON.parse(utf8.decode(out(words[8], words[9])));
+      return result;
+    },
+
+    /** Tells the server it is shutting down (on: true): every connection
+     * then says Connection: close and closes after its exchange. */
+    setClosing(on) {
+      return w.hs_wasm_server_closing(on ? 1 : 0) === 1;
     },
 
     /** The request (and setup) that makes the server answer code:

@@ -162,6 +162,8 @@ function makeEngine(instance) {
     setServerState: server.setServerState,
     resetServer: server.resetServer,
     handler: server.handler,
+    serveNext: server.serveNext,
+    setClosing: server.setClosing,
 
     /** The raw wasm exports, for tests and benchmarks. (A plain property:
      * an accessor here would push the frozen object into slow mode.) */

@@ -57,7 +57,9 @@ static void parse_failed(struct hs_ctx *c, size_t len)
 static void timed_out(struct hs_ctx *c)
 {
     struct hs_server_state *s = c->s;
-    s->clock += s->request_timeout;
+    if (!c->srv->realtime)
+        s->clock += s->request_timeout;
+    c->x->timed_out = 1;
     hs_trace(c, "timeout", "RFC 9110 §15.5.9", 408,
              "The rest of the request never arrived. After waiting {0} s of virtual time the server gives up: 408, and it closes the connection (a half-read request leaves the stream unusable).",
              "요청의 나머지가 끝내 오지 않았다. 가상 시간으로 {0}초를 기다린 서버는 408로 답하고 연결을 닫는다 (반쯤 읽은 요청 뒤의 스트림은 쓸 수 없다).",
@@ -70,7 +72,12 @@ static void timed_out(struct hs_ctx *c)
 static void persistence(struct hs_ctx *c)
 {
     const struct hs_request *r = c->req;
-    if (hs_field_has_token(c, "Connection", "close")) {
+    if (c->srv->closing) {
+        c->close = 1;
+        hs_trace(c, "connection", "RFC 9112 §9.6", 0,
+                 "The server is shutting down: it answers this request, says Connection: close, and closes.",
+                 "서버가 종료하는 중이다. 이 요청에 답하고 Connection: close를 알린 뒤 연결을 닫는다.", HS_NOARGS);
+    } else if (hs_field_has_token(c, "Connection", "close")) {
         c->close = 1;
         hs_trace(c, "connection", "RFC 9112 §9.6", 0,
                  "The client sent Connection: close: the server answers this request, then closes and reads nothing after it.",
@@ -108,6 +115,9 @@ static void begin(struct hs_ctx *c, struct hs_server *srv, const char *in, uint3
     x->offset = offset;
     x->n_interim = 0;
     x->n_trace = 0;
+    x->expect_continue = 0;
+    x->timed_out = 0;
+    x->delay = 0;
     x->text_len = 0;
     x->connection = HS_CONN_KEEP_ALIVE;
     hs_response_init(&x->final, 500);
@@ -144,6 +154,7 @@ static void head_read(struct hs_ctx *c, int res)
     persistence(c);
     c->body_missing = res != HS_PARSE_OK;
     hs_decide(c, &hs_app);
+    c->x->expect_continue = c->expect_continue;
     if (c->body_missing && !c->decided)
         timed_out(c);
     else if (c->body_missing && !c->close) {
@@ -365,6 +376,8 @@ static void exchange_json(struct hs_server *srv, struct hs_json *j, const char *
 /* See server.h. */
 void hs_server_init(struct hs_server *srv)
 {
+    srv->closing = 0;
+    srv->realtime = 0;
     hs_state_init(&srv->s);
 }
 
@@ -493,4 +506,109 @@ int hs_server_set_json(struct hs_server *srv, const char *in, size_t len, char *
     } else
         hs_state_write(&srv->s, &j);
     return hs_json_end(&j) < 0 ? HS_ENOSPC : hs_json_end(&j);
+}
+
+/* ---- a real connection ----------------------------------------------------- */
+
+/* Returns the step that decided the final status: the last one that
+** decided any status of 200 and up, else the last step. */
+static const char *deciding_step(const struct hs_exchange *x)
+{
+    for (int i = x->n_trace - 1; i >= 0; i--)
+        if (x->trace[i].outcome >= 200)
+            return x->trace[i].step;
+    return x->n_trace ? x->trace[x->n_trace - 1].step : "";
+}
+
+/* Appends response res, serialized, to out[*o..cap); returns 0 or HS_ENOSPC. */
+static int put_response(const struct hs_response *res, char *out, size_t cap, size_t *o)
+{
+    int n = hs_response_serialize(res, out + *o, cap - *o);
+    if (n < 0)
+        return HS_ENOSPC;
+    *o += (size_t)n;
+    return 0;
+}
+
+/* See server.h. */
+int hs_server_serve(struct hs_server *srv, const char *buf, size_t len, size_t total, int64_t now,
+                    unsigned flags, int lang, char *out, size_t cap, struct hs_serve_result *r)
+{
+    const struct hs_exchange *x = &srv->x;
+    const struct hs_request *req = &srv->req;
+    const char *step;
+    size_t o = 0, n;
+    memset(r, 0, sizeof *r);
+    r->action = HS_SERVE_MORE;
+    if (!buf || !out)
+        return 0;
+    if (total < len)
+        total = len;
+    lang = lang == HS_LANG_KO ? HS_LANG_KO : HS_LANG_EN;
+    if (now > 0)
+        srv->s.clock = now;
+    srv->saved = srv->s;
+    srv->realtime = 1;
+    n = len == 0 ? 1 : (size_t)run_one(srv, buf, len, total, 0, lang);
+    srv->realtime = 0;
+    if (n)
+        return 0; /* nothing, or only the line breaks an idle connection may send */
+    if (req->result == HS_PARSE_INCOMPLETE && !(flags & HS_SERVE_TIMED_OUT)) {
+        int head_done = req->reason == HS_REQ_INCOMPLETE_BODY || req->reason == HS_REQ_INCOMPLETE_CHUNKED;
+        r->head = head_done;
+        if (!head_done || !x->expect_continue || (x->timed_out && (flags & HS_SERVE_CONTINUED))) {
+            srv->s = srv->saved; /* keep waiting: the content is on its way */
+            return 0;
+        }
+        if (x->timed_out) {
+            /* the head passed every check: 100 (Continue) now, the rest later */
+            srv->s = srv->saved;
+            if (x->n_interim < 1 || x->interim[0].status != 100 || put_response(&x->interim[0], out, cap, &o) < 0)
+                return 0;
+            r->action = HS_SERVE_CONTINUE;
+            r->status = 100;
+            r->bytes = (uint32_t)o;
+            return (int)o;
+        }
+        /* else the head alone decided a final status: answer it now (and close) */
+    }
+    r->action = HS_SERVE_RESPOND;
+    r->head = req->result == HS_PARSE_OK || req->reason == HS_REQ_INCOMPLETE_BODY || req->reason == HS_REQ_INCOMPLETE_CHUNKED;
+    r->status = x->final.status;
+    r->connection = x->connection;
+    r->consumed = x->length;
+    r->delay = x->delay;
+    if (r->head) {
+        r->method = req->method;
+        r->target = req->target;
+    }
+    for (int i = 0; i < x->n_interim; i++)
+        if (!(x->interim[i].status == 100 && (flags & HS_SERVE_CONTINUED)) && put_response(&x->interim[i], out, cap, &o) < 0)
+            goto full;
+    if (put_response(&x->final, out, cap, &o) < 0)
+        goto full;
+    r->bytes = (uint32_t)o;
+    step = deciding_step(x);
+    n = strlen(step);
+    if (cap - o < n)
+        goto full;
+    memcpy(out + o, step, n);
+    r->step_off = (uint32_t)o;
+    r->step_len = (uint32_t)n;
+    o += n;
+    if (flags & HS_SERVE_TRACE) {
+        struct hs_json j;
+        hs_json_init(&j, out + o, cap - o);
+        exchange_json(srv, &j, buf);
+        if (hs_json_end(&j) < 0)
+            goto full;
+        r->json_off = (uint32_t)o;
+        r->json_len = (uint32_t)hs_json_end(&j);
+    }
+    srv->s.exchanges++;
+    return (int)r->bytes;
+full:
+    srv->s = srv->saved;
+    memset(r, 0, sizeof *r);
+    return HS_ENOSPC;
 }

@@ -88,6 +88,9 @@ struct hs_exchange {
     int n_interim;
     int connection;             /* enum hs_connection */
     int n_trace;
+    int expect_continue;        /* the request waits for 100 (Continue) */
+    int timed_out;              /* the request never completed: 408 after the request timeout */
+    uint32_t delay;             /* seconds the handler waits before answering (GET /delay/{s}) */
     uint32_t text_len;
     struct hs_response interim[HS_SERVER_INTERIM_MAX];
     struct hs_response final;
@@ -97,6 +100,8 @@ struct hs_exchange {
 
 struct hs_server {
     struct hs_server_state s;   /* the state */
+    int closing;                /* the server is shutting down: every connection closes after its exchange */
+    int realtime;               /* inside hs_server_serve: the clock is real, waits already happened */
     /* scratch: reused by every call, never read across calls */
     struct hs_request req;
     struct hs_exchange x;
@@ -121,6 +126,46 @@ void hs_server_reset(struct hs_server *srv);
 ** bytes; the state changes by exactly the exchanges the output shows. */
 int hs_server_exchange(struct hs_server *srv, const char *buf, size_t len, size_t total,
                        int lang, char *out, size_t cap);
+
+/* ---- a real connection (bin/serve.js) ---------------------------------- */
+
+/* What hs_server_serve asks the caller to do next. */
+enum hs_serve_action {
+    HS_SERVE_MORE,       /* wait for more bytes (nothing was answered, the state is unchanged) */
+    HS_SERVE_CONTINUE,   /* send out[0..bytes) (100 Continue), then wait for the content */
+    HS_SERVE_RESPOND     /* wait delay seconds, send out[0..bytes), drop consumed bytes */
+};
+
+/* Flags of hs_server_serve. */
+#define HS_SERVE_TIMED_OUT 0x1  /* the caller's timeout for this request ran out: answer what there is */
+#define HS_SERVE_CONTINUED 0x2  /* 100 (Continue) was already sent for this request */
+#define HS_SERVE_TRACE 0x4      /* also write the exchange as JSON (the shape of one element of "exchanges") */
+
+struct hs_serve_result {
+    int action;                  /* enum hs_serve_action */
+    int status;                  /* the final status (RESPOND), 100 (CONTINUE) */
+    int connection;              /* enum hs_connection once the response is sent */
+    int head;                    /* the request line and header section were read (MORE: the content is awaited) */
+    uint32_t consumed;           /* input bytes this exchange read (RESPOND) */
+    uint32_t delay;              /* seconds to wait before sending (RESPOND) */
+    uint32_t bytes;              /* response bytes at out[0..bytes): interim responses, then the final one */
+    uint32_t step_off, step_len; /* in out: the trace step that decided the status */
+    uint32_t json_off, json_len; /* in out: the exchange as JSON (HS_SERVE_TRACE), else 0 */
+    struct hs_span method, target; /* in the input; len 0 when the request line was not read */
+};
+
+/* Decides what a server on a real connection does with the bytes it holds,
+** buf[0..len) (total: the size the caller holds when only the first len
+** bytes are passed), at the real time now (seconds since 1970; the clock is
+** set to it first). flags are HS_SERVE_*. A request that is not complete
+** gives MORE, unless its head asked for 100 (Continue) and passed every
+** check that needs only the head (CONTINUE), or the head already decided a
+** final status (RESPOND, and the connection closes), or the caller's
+** timeout ran out (RESPOND 408). MORE and CONTINUE leave the state as it
+** was; RESPOND commits the exchange. Fills *r and returns r->bytes, or
+** HS_ENOSPC when cap (>= 256 KiB always suffices) cannot hold the output. */
+int hs_server_serve(struct hs_server *srv, const char *buf, size_t len, size_t total, int64_t now,
+                    unsigned flags, int lang, char *out, size_t cap, struct hs_serve_result *r);
 
 /* Writes the state as JSON; returns its length or HS_ENOSPC. */
 int hs_server_state_json(const struct hs_server *srv, char *out, size_t cap);

@@ -217,6 +217,54 @@ static void test_continue_and_timeouts(void)
     is_int(status_of(len, 0), 504, "a slow upstream: 504");
 }
 
+/* hs_server_serve: what a real connection does with the bytes it holds. */
+/* Serves the literal lit (before a guard page) at now with flags into out[0..cap). */
+#define SERVE(lit, flags, cap) hs_server_serve(&srv, guarded((lit), sizeof(lit) - 1), sizeof(lit) - 1, sizeof(lit) - 1, now, (flags), HS_LANG_EN, out, (cap), &r)
+
+static void test_serve(void)
+{
+    struct hs_serve_result r;
+    static const char head[] = "POST /items HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Type: application/json\r\nContent-Length: 14\r\n\r\n";
+    static const char whole[] = "POST /items HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Type: application/json\r\nContent-Length: 14\r\n\r\n{\"name\":\"cup\"}GET /";
+    const int64_t now = 1796000000; /* 2026-11-30 */
+    uint32_t before;
+    int n;
+    hs_server_reset(&srv);
+    before = srv.s.exchanges;
+    n = SERVE("GET /success HTTP/1.1\r\nHo", 0, sizeof out);
+    ok(n == 0 && r.action == HS_SERVE_MORE && !r.head && srv.s.exchanges == before, "an unfinished head: wait, nothing answered");
+    n = hs_server_serve(&srv, guarded(head, sizeof head - 1), sizeof head - 1, sizeof head - 1, now, 0, HS_LANG_EN, out, sizeof out, &r);
+    ok(r.action == HS_SERVE_CONTINUE && r.status == 100 && n == 25 && memcmp(out, "HTTP/1.1 100 Continue\r\n\r\n", 25) == 0,
+       "Expect: 100-continue and the head passes: 100 at once");
+    is_int(srv.s.rate_used, 0, "the 100 does not count as an exchange (the state is as before)");
+    n = hs_server_serve(&srv, guarded(head, sizeof head - 1), sizeof head - 1, sizeof head - 1, now, HS_SERVE_CONTINUED, HS_LANG_EN, out, sizeof out, &r);
+    ok(r.action == HS_SERVE_MORE && r.head, "100 already sent: wait for the content");
+    n = hs_server_serve(&srv, guarded(whole, sizeof whole - 1), sizeof whole - 1, sizeof whole - 1, now, HS_SERVE_CONTINUED, HS_LANG_EN, out, sizeof out, &r);
+    ok(r.action == HS_SERVE_RESPOND && r.status == 201 && r.consumed == sizeof whole - 1 - 5 && r.connection == HS_CONN_KEEP_ALIVE,
+       "the content arrives: 201, the pipelined bytes after it left");
+    ok(n > 0 && memcmp(out, "HTTP/1.1 201", 12) == 0 && contains(out, n, "Date: Mon, 30 Nov 2026"), "the 100 is not sent twice; Date is the real clock");
+    ok(r.step_len == 7 && memcmp(out + r.step_off, "handler", 7) == 0 && r.method.len == 4 && r.target.len == 6, "the deciding step, method and target");
+    is_int(srv.s.exchanges, before + 1, "one exchange committed");
+    n = SERVE("POST /nope HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n", 0, sizeof out);
+    ok(r.action == HS_SERVE_RESPOND && r.status == 404 && r.connection == HS_CONN_CLOSE && contains(out, n, "Connection: close"),
+       "the head alone decides 404: answered before the content, then close");
+    n = SERVE("GET /succ", HS_SERVE_TIMED_OUT, sizeof out);
+    ok(r.action == HS_SERVE_RESPOND && r.status == 408 && r.connection == HS_CONN_CLOSE && contains(out, n, "Date: Mon, 30 Nov 2026 00:53:20 GMT"),
+       "the caller's timeout ran out: 408 dated now (the wait was real), close");
+    n = SERVE("GET / HTTP/1.1\r\nHost: a\r\nContent-Length: 1x\r\n\r\n", 0, sizeof out);
+    ok(r.action == HS_SERVE_RESPOND && r.status == 400 && r.connection == HS_CONN_CLOSE, "a framing error: 400 and close");
+    n = SERVE("\r\n\r\n", HS_SERVE_TIMED_OUT, sizeof out);
+    ok(n == 0 && r.action == HS_SERVE_MORE, "line breaks alone are no request, even after a timeout");
+    srv.closing = 1;
+    n = SERVE("GET /success HTTP/1.1\r\nHost: a\r\n\r\n", HS_SERVE_TRACE, sizeof out);
+    ok(r.status == 200 && r.connection == HS_CONN_CLOSE && contains(out, n, "Connection: close"), "shutting down: Connection: close");
+    ok(r.json_len > 0 && json_valid(out + r.json_off, r.json_len) && contains(out + r.json_off, (int)r.json_len, "\"trace\""),
+       "HS_SERVE_TRACE writes the exchange as JSON");
+    srv.closing = 0;
+    is_int(SERVE("GET / HTTP/1.1\r\nHost: a\r\n\r\n", 0, 64), HS_ENOSPC,
+           "an output buffer too small: HS_ENOSPC, nothing committed");
+}
+
 static void test_state(void)
 {
     int a, b;
@@ -296,6 +344,7 @@ int main(void)
     test_rules();
     test_items_and_conditions();
     test_continue_and_timeouts();
+    test_serve();
     test_state();
     test_status_route();
     return done_testing();

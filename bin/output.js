@@ -1,0 +1,151 @@
+// output.js — how the command line shows engine output to a person: the
+// card of one code, the aligned list of several, an exchange with its
+// decision trace, and colour (only on a terminal, never with NO_COLOR).
+// Every word comes from the engine or from web/ui-strings.js, so the
+// terminal says what the page says, in English or Korean.
+
+import { t } from '../web/ui-strings.js';
+import { L, refLabel } from '../web/render.js';
+
+/** Returns true when text written to stream may carry ANSI colour:
+ * a terminal, and no NO_COLOR with a value (https://no-color.org). */
+export function colourFor(stream, env) {
+  return Boolean(stream && stream.isTTY) && !(typeof env.NO_COLOR === 'string' && env.NO_COLOR !== '');
+}
+
+const SGR = { bold: '1', dim: '2', red: '31', green: '32', yellow: '33', blue: '34', magenta: '35', cyan: '36' };
+
+/** Returns a painter: paint('bold', text) wraps text in SGR codes when on, else returns it. */
+export function painter(on) {
+  return (style, text) => (on ? `\x1b[${SGR[style]}m${text}\x1b[0m` : String(text));
+}
+
+// Columns a code point takes in a terminal: 2 for East Asian wide ones.
+function cpWidth(cp) {
+  if (cp < 0x1100) return 1;
+  if ((cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd)) return 2;
+  return 1;
+}
+
+/** Returns the width of text in terminal columns (ANSI codes take none; Hangul takes two). */
+export function width(text) {
+  let w = 0;
+  for (const ch of String(text).replace(/\x1b\[[0-9;]*m/g, '')) w += cpWidth(ch.codePointAt(0));
+  return w;
+}
+
+/** Returns text padded with spaces to cols terminal columns. */
+export function pad(text, cols) {
+  const w = width(text);
+  return w >= cols ? text : text + ' '.repeat(cols - w);
+}
+
+/** Wraps text into lines of at most cols columns (breaking at spaces), each prefixed by indent. */
+export function wrap(text, cols, indent = '') {
+  const out = [];
+  let line = '';
+  for (const word of String(text).split(/\s+/).filter(Boolean)) {
+    if (line && width(line) + 1 + width(word) > cols) {
+      out.push(indent + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(indent + line);
+  return out;
+}
+
+const classColour = { 1: 'blue', 2: 'green', 3: 'cyan', 4: 'yellow', 5: 'red' };
+
+/** Returns the status in its class colour: "404 Not Found". */
+export function statusText(paint, code, phrase) {
+  return paint(classColour[Math.floor(code / 100)] || 'magenta', `${code}${phrase ? ` ${phrase}` : ''}`);
+}
+
+/** The card of one code (hs.lookup(code)) as lines: status, facts in
+ * aligned label/value rows, then the description wrapped. */
+export function cardLines(entry, lang, paint, cols = 78) {
+  const rows = [];
+  const title = lang === 'ko' && entry.title && entry.title.ko !== entry.phrase ? ` · ${entry.title.ko}` : '';
+  rows.push([t(lang, 'classLabel'), `${entry.class}xx ${L(entry.className, lang)}`]);
+  rows.push([t(lang, 'registry'), t(lang, `reg_${entry.registry}`)]);
+  if (entry.reference) rows.push([t(lang, 'definedIn'), `${refLabel(entry.reference)}  ${entry.reference.url}`]);
+  if (entry.origin) rows.push([t(lang, 'origin'), L(entry.origin, lang)]);
+  if (entry.aliases && entry.aliases.length) rows.push([t(lang, 'aliases'), entry.aliases.join(', ')]);
+  for (const f of entry.requiredFields || []) {
+    rows.push([t(lang, 'requiredFields'), `${f.field} (${f.level}, ${refLabel(f.reference)}): ${L(f.when, lang)}`]);
+  }
+  if (entry.redirect) rows.push([t(lang, 'methodOnFollow'), L(entry.redirect.explain, lang)]);
+  if (entry.treatedAs) rows.push([t(lang, 'treatedAs'), String(entry.treatedAs)]);
+  const flags = [];
+  if (entry.interim) flags.push(t(lang, 'interim'));
+  if (entry.cacheableByDefault) flags.push(t(lang, 'cacheable'));
+  if (entry.retryable) flags.push(t(lang, 'retryable'));
+  if (entry.deprecated) flags.push(t(lang, 'deprecated'));
+  if (entry.expired) flags.push(t(lang, 'expired'));
+  const labelCols = Math.max(...rows.map(([k]) => width(k))) + 2;
+  const lines = [paint('bold', statusText(paint, entry.code, entry.phrase)) + title + (flags.length ? paint('dim', `  (${flags.join(', ')})`) : '')];
+  for (const [k, v] of rows) {
+    const wrapped = wrap(v, cols - 2 - labelCols);
+    lines.push(`  ${paint('dim', pad(k, labelCols))}${wrapped[0] || ''}`);
+    for (const more of wrapped.slice(1)) lines.push(`  ${' '.repeat(labelCols)}${more}`);
+  }
+  lines.push('');
+  lines.push(...wrap(L(entry.description, lang), cols - 2, '  '));
+  return lines;
+}
+
+/** Several codes as an aligned list: code, phrase, and the title in
+ * Korean or the registry status in English. */
+export function listLines(entries, lang, paint) {
+  const phraseCols = Math.min(36, Math.max(...entries.map((e) => width(e.phrase))) + 2);
+  return entries.map((e) => {
+    const extra = lang === 'ko' ? e.title.ko : t(lang, `reg_${e.registry}`);
+    return `${statusText(paint, e.code, '')}  ${pad(e.phrase, phraseCols - 1)} ${paint('dim', extra)}`;
+  });
+}
+
+// Shows control characters of a raw message so a terminal cannot be driven by them.
+function visible(text) {
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** Lines of a raw HTTP message (head lines as sent, content after a blank line), indented. */
+export function rawLines(raw, indent = '  ') {
+  return visible(raw.replace(/\r\n/g, '\n')).split('\n').map((l) => indent + l);
+}
+
+/** The decision trace as aligned rows: step, rule, what it decided, the detail wrapped. */
+export function traceLines(trace, lang, paint, cols = 100) {
+  const stepCols = Math.max(...trace.map((s) => width(s.step))) + 2;
+  const ruleCols = Math.max(...trace.map((s) => width(s.rule))) + 2;
+  const lines = [];
+  for (const s of trace) {
+    const head = `  ${pad(s.step, stepCols)}${paint('dim', pad(s.rule, ruleCols))}`;
+    const mark = s.status ? `${statusText(paint, s.status, '')} ` : '';
+    const room = Math.max(30, cols - 2 - stepCols - ruleCols);
+    const text = wrap(mark + L(s.detail, lang), room);
+    lines.push(head + (text[0] || ''));
+    for (const more of text.slice(1)) lines.push(' '.repeat(2 + stepCols + ruleCols) + more);
+  }
+  return lines;
+}
+
+/** One exchange of hs.simulate as lines: the request line, interim and
+ * final responses as sent, the trace, and what became of the connection. */
+export function exchangeLines(x, n, lang, paint) {
+  const req = x.request;
+  const lines = [paint('bold', `${t(lang, 'exchangeN', n)}: ${req.method ? `${req.method} ${req.target} ${req.version}` : t(lang, 'parseError')}`)];
+  for (const r of x.interim) {
+    lines.push(`  ${t(lang, 'interimResponses')}: ${statusText(paint, r.status, r.phrase)}`);
+    lines.push(...rawLines(r.raw, '    '));
+  }
+  lines.push(`  ${t(lang, 'finalResponse')}: ${statusText(paint, x.response.status, x.response.phrase)}`);
+  lines.push(...rawLines(x.response.raw, '    '));
+  lines.push(`  ${t(lang, 'trace')}:`);
+  lines.push(...traceLines(x.trace, lang, paint).map((l) => `  ${l}`));
+  const conn = { 'keep-alive': 'conn_keepalive', close: 'conn_close', upgrade: 'conn_upgrade' }[x.connection];
+  lines.push(`  ${t(lang, 'connection')}: ${t(lang, conn)}`);
+  return lines;
+}
