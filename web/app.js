@@ -33,6 +33,8 @@ let panel = null;
 let shownKey = '';        // what the results area shows now, to skip needless re-renders
 let typingEntry = false;  // true while the current history entry belongs to the current run of typing
 let openExchange = 0;
+// A fragment navigation fires popstate and hashchange: route once per entry.
+let routed = { href: '', state: undefined };
 let openCase = 0;         // the article's case shown under the cards (#case/400), or 0
 let showAll = false;      // the route is #all: the overview grid shows whatever the results hold
 
@@ -83,6 +85,7 @@ function hashFor(query) {
 }
 
 function setHash(hash, push) {
+  routed = { href: '', state: undefined }; // a later Back to the entry routed last is a navigation again
   const url = hash ? hash : location.pathname + location.search;
   if (push) history.pushState(null, '', url);
   else history.replaceState(null, '', url);
@@ -96,19 +99,25 @@ function showView(name, tab = name) {
   }
 }
 
+/**
+ * Shows what the URL says. focus: false (leave focus), true (into what is
+ * shown), 'view' (the view's heading or input: a tab was used) or 'editor'
+ * (the send panel's editor: "Edit this request").
+ */
 function route({ focus = false } = {}) {
   const r = parseHash();
   showView(r.view, r.all ? 'all' : r.view);
   if (r.view === 'send') {
     document.title = `${tr('send')} · ${tr('appTitle')}`;
-    renderSend(r.params);
+    renderSend(r.params, { focus: focus === 'editor' ? 'editor' : focus ? 'view' : null });
     return;
   }
   if (input.value !== r.query) input.value = r.query;
   openExchange = r.exchange || 0;
   openCase = r.caseCode || 0;
   showAll = !!r.all;
-  renderLookup({ focus });
+  renderLookup({ focus: focus === true });
+  if (focus === 'view' && !r.all) input.focus();
   // The "Look up" tab goes back to what the lookup view shows, not to an empty page.
   const back = document.querySelector('.tabs a[data-view="lookup"]');
   if (back) back.setAttribute('href', r.all ? hashFor(input.value) || '#' : location.hash || '#');
@@ -249,38 +258,78 @@ function decodeBytes(s) {
   return new Uint8Array(out);
 }
 
-let sentHash = '';
+// The send panel's history: picking a preset, editing the request or the
+// server state replaces the current entry; a send adds one. Each entry keeps
+// the panel's snapshot in history.state, so Back, Forward and reload put the
+// screen back without sending anything again. A link (no snapshot yet)
+// carries the request and the server state, or a preset's code; opening it
+// sends it once, in place of the entry.
 
 // The send panel's module loads on first use: the lookup view does not need it.
 let sendModule = null;
 const loadSend = () => (sendModule ??= import('./send.js'));
 
+/** The hash that reproduces link ({ code } or { raw, state }); a huge request stays out of the address bar. */
+function sendHash(link) {
+  if (!link) return '#send';
+  if (link.code) return `#send?code=${link.code}`;
+  if (!link.raw || link.raw.length === 0) return '#send';
+  const enc = encodeBytes(link.raw);
+  if (enc.length > 16384) return '#send';
+  const state = link.state && Object.keys(link.state).length ? `&state=${encodeURIComponent(JSON.stringify(link.state))}` : '';
+  return `#send?raw=${enc}${state}`;
+}
+
+let replaceTimer = 0;
+/** Writes the panel's snapshot into the current entry (now, or after a pause in typing). */
+function replaceSendEntry({ now = false } = {}) {
+  clearTimeout(replaceTimer);
+  replaceTimer = 0;
+  const write = () => {
+    replaceTimer = 0;
+    if (!panel || views.send.hidden) return;
+    history.replaceState({ send: panel.snapshot() }, '', sendHash(panel.link()));
+  };
+  if (now) write();
+  else replaceTimer = setTimeout(write, 300);
+}
+window.addEventListener('pagehide', () => { if (replaceTimer) replaceSendEntry({ now: true }); });
+
 function buildPanel({ sendPanel }) {
   panel = sendPanel(ctxFor(), {
     headingLevel: 3,
-    onSend(raw) {
-      // A shareable URL for any request of sane size; a huge one stays out of the address bar.
-      const enc = encodeBytes(raw);
-      sentHash = enc.length <= 16384 ? `#send?raw=${enc}` : '#send';
-      if (location.hash !== sentHash) setHash(sentHash, true);
+    onChange() { replaceSendEntry(); },
+    onSend(raw, before) {
+      // The entry being left keeps what was on screen before the send.
+      clearTimeout(replaceTimer);
+      replaceTimer = 0;
+      history.replaceState({ send: before }, '', sendHash(before.link));
+      history.pushState({ send: panel.snapshot() }, '', sendHash(panel.link()));
     },
   });
   $('send').replaceChildren(panel.el);
 }
 
-async function renderSend(params) {
+async function renderSend(params, { focus = null } = {}) {
   if (!hs) return;
   const mod = await loadSend();
   if (!panel) buildPanel(mod);
-  if (location.hash === sentHash) return;
-  const rawParam = new URLSearchParams(location.hash.slice(6)).has('raw') ? rawFromHash() : null;
-  if (rawParam) {
-    sentHash = location.hash;
-    panel.load(rawParam.every((b) => b < 0x80) ? new TextDecoder().decode(rawParam) : rawParam);
-  } else if (params.get('code')) {
-    const code = Number(params.get('code'));
-    panel.loadExample(code);
+  const snap = history.state && history.state.send;
+  if (snap) {
+    panel.restore(snap);
+  } else {
+    const raw = params.has('raw') ? rawFromHash() : null;
+    if (raw) {
+      let state = null;
+      try { state = JSON.parse(params.get('state') || 'null'); } catch { state = null; }
+      panel.loadRaw(raw.every((b) => b < 0x80) ? new TextDecoder().decode(raw) : raw, state);
+    } else if (params.get('code')) {
+      panel.loadExample(Number(params.get('code')));
+    }
+    history.replaceState({ send: panel.snapshot() }, '', location.hash === '#send' ? sendHash(panel.link()) : location.hash);
   }
+  if (focus === 'editor') panel.focusEditor();
+  else if (focus === 'view') { const hd = $('send-h'); hd.tabIndex = -1; hd.focus(); }
 }
 
 function rawFromHash() {
@@ -314,9 +363,20 @@ input.addEventListener('keydown', (ev) => {
   }
 });
 
+// Where focus goes after a navigation depends on what started it.
+let navFrom = null;
+document.addEventListener('click', (ev) => {
+  const a = ev.target.closest && ev.target.closest('a[href^="#"]');
+  navFrom = !a ? null : a.closest('.tabs') ? 'view' : /^#send\?code=/.test(a.getAttribute('href')) ? 'editor' : true;
+}, true);
+
 function onNavigate() {
+  if (routed.href === location.href && routed.state === history.state) return;
   typingEntry = false;
-  route({ focus: document.activeElement !== input });
+  const from = navFrom;
+  navFrom = null;
+  route({ focus: from || document.activeElement !== input });
+  routed = { href: location.href, state: history.state };
 }
 window.addEventListener('hashchange', onNavigate);
 window.addEventListener('popstate', onNavigate);
@@ -330,7 +390,6 @@ $('lang').addEventListener('click', () => {
     renderGrid();
     const snap = panel && panel.snapshot ? panel.snapshot() : null;
     panel = null;
-    sentHash = location.hash.startsWith('#send') ? location.hash : '';
     if (!views.send.hidden || snap) {
       loadSend().then((mod) => {
         buildPanel(mod);

@@ -501,13 +501,19 @@ export function exchangeView(ctx, raw, result, { headingLevel = 3, state, setupN
       // Of several exchanges only the last one's trace is open.
       sec.append(h('details', { class: 'trace', part: 'trace', open: ctx.traceOpen !== false && i === n - 1 },
         h('summary', null, tr(ctx, 'trace')),
-        h('ol', null, x.trace.map((st) => h('li', null,
+        roving(h('ol', { 'aria-label': tr(ctx, 'traceKeys') }, x.trace.map((st) => h('li', null,
           st.step ? h('strong', { class: 'step' }, String(st.step)) : null, st.step ? ' ' : null,
           L(st.detail, lang), st.rule ? [' ', ruleNode(st.rule)] : null,
-          st.status ? [' → ', statusBadge(ctx, st.status)] : null)))));
+          st.status ? [' → ', statusBadge(ctx, st.status)] : null))))));
     }
-    if (many) wrap.append(h('section', { class: 'round' }, h(Hn, null, tr(ctx, 'exchangeN', i + 1)), reqSec, sec));
-    else wrap.append(reqSec, sec);
+    if (many) {
+      // Content sent without a length is not content to the server: it reads those bytes as the next request.
+      const prev = i > 0 ? result.exchanges[i - 1].request : null;
+      const leftover = prev && prev.ok !== false && prev.framing === 'none' && req.ok === false;
+      const title = leftover ? tr(ctx, 'leftOverTitle', Math.min(len, bytes.length - off)) : tr(ctx, 'exchangeN', i + 1);
+      wrap.append(h('section', { class: leftover ? 'round leftover' : 'round' }, h(Hn, null, title),
+        leftover ? h('p', { class: 'why' }, tr(ctx, 'leftOverWhy')) : null, reqSec, sec));
+    } else wrap.append(reqSec, sec);
   });
 
   if (result.rest && result.rest.bytes) {
@@ -527,6 +533,29 @@ export function exchangeView(ctx, raw, result, { headingLevel = 3, state, setupN
   return wrap;
 }
 
+/**
+ * Makes the links inside list one tab stop: Tab reaches the first (or the
+ * last one used), the arrow keys, Home and End move between them. A long
+ * trace's RFC links would otherwise be twenty stops before the next control.
+ */
+function roving(list) {
+  const links = () => [...list.querySelectorAll('a')];
+  const all = links();
+  all.forEach((a, k) => { a.tabIndex = k === 0 ? 0 : -1; });
+  list.addEventListener('keydown', (ev) => {
+    const items = links();
+    const at = items.indexOf(ev.target);
+    if (at < 0) return;
+    const to = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: items.length - 1 }[ev.key];
+    if (to === undefined || to < 0 || to >= items.length) return;
+    ev.preventDefault();
+    items[at].tabIndex = -1;
+    items[to].tabIndex = 0;
+    items[to].focus();
+  });
+  return list;
+}
+
 /** "What the client does next" for the last exchange, with a button that runs it. */
 function followUpView(ctx, exchange, state, headingLevel) {
   const { hs, lang, runner } = ctx;
@@ -537,7 +566,10 @@ function followUpView(ctx, exchange, state, headingLevel) {
   // followUp: { kind, request?, after?, explanation, rule } or null for a final answer.
   const req = f && f.request;
   if (!f || (!req && !L(f.explanation, lang))) {
-    sec.append(h('p', null, tr(ctx, 'followDone')));
+    // After 101 the connection carries another protocol: there is no next HTTP exchange on it.
+    const resp = exchange.response;
+    const upgrade = statusOf(resp) === 101 && resp.headers && resp.headers.find(([k]) => k.toLowerCase() === 'upgrade');
+    sec.append(h('p', null, statusOf(resp) === 101 ? tr(ctx, 'followUpgraded', upgrade ? upgrade[1] : '') : tr(ctx, 'followDone')));
     return sec;
   }
   const why = L(f.explanation, lang);

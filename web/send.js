@@ -6,14 +6,13 @@
 // The request is kept as the exact bytes sent. In the editors, line ends of
 // the head are shown as LF and sent as CRLF; the content is sent as typed.
 
-import { h, L, exchangeView, statusBadge } from './render.js';
+import { h, L, exchangeView, statusBadge, CASES } from './render.js';
 import { t } from './ui-strings.js';
 
 const utf8 = new TextEncoder();
 const lenient = new TextDecoder('utf-8');
 
-/** The article's five problem cases, by the status each one ends in. */
-export const CASES = [400, 401, 403, 404, 500];
+export { CASES };
 
 /** Editor text → wire text: LF line ends of the head become CRLF; the content is kept as typed. */
 export function toWire(text) {
@@ -58,16 +57,33 @@ export function joinRequest({ method, target, version, headers, body }) {
   return `${method} ${target} ${version || 'HTTP/1.1'}\n${lines.join('\n')}${lines.length ? '\n' : ''}\n${body}`;
 }
 
+/** The top-level keys in which state differs from base (the virtual date follows the clock, so it is left out). */
+export function stateDiff(state, base) {
+  const out = {};
+  if (!state || !base) return out;
+  for (const k of Object.keys(state)) {
+    if (k !== 'date' && JSON.stringify(state[k]) !== JSON.stringify(base[k])) out[k] = state[k];
+  }
+  return out;
+}
+
 /**
- * Builds the panel. opts.onSend(bytes) is called after each send (the page
- * puts the request in the URL). Returns { el, load(raw, { run }), loadExample(code) }.
+ * Builds the panel. opts.onSend(raw, before) is called after each send with
+ * the panel's snapshot from just before it (the page adds a history entry);
+ * opts.onChange() after a preset is picked, the request edited or the
+ * server state changed (the page replaces its entry). Picking a preset never
+ * sends. Returns { el, load(raw, { run }), loadExample(code, { run }), run,
+ * snapshot, restore, link, focusEditor }.
  */
-export function sendPanel(ctx, { onSend, headingLevel = 3 } = {}) {
+export function sendPanel(ctx, { onSend, onChange, headingLevel = 3 } = {}) {
   const { hs, runner } = ctx;
   const tr = (k, ...a) => t(ctx.lang, k, ...a);
   const id = (s) => `hs-send-${s}-${++sendUid}`;
   // What was sent last, as bytes or a string exactly as it went out.
   let sent = null;
+  // The preset the editor and the server state still match exactly, or 0.
+  let pristine = 0;
+  const changed = () => { if (onChange) onChange(); };
 
   /* presets */
   const presetId = id('preset');
@@ -92,9 +108,17 @@ export function sendPanel(ctx, { onSend, headingLevel = 3 } = {}) {
     (ex.reason === 'status-route' ? other : real).append(h('option', { value: `code:${c}` }, `${c} ${hs.phrase(c) || ''}`));
   }
   preset.append(cases, real, other);
+  // Picking a preset (a click, or ArrowDown through the closed select) loads it; only Send sends.
   preset.addEventListener('change', () => {
     const [, code] = preset.value.split(':');
-    if (code) loadExample(Number(code));
+    if (code) {
+      loadExample(Number(code), { run: false });
+      // The answer on screen was to another request.
+      last = null;
+      status.replaceChildren();
+      out.replaceChildren();
+    }
+    changed();
   });
 
   /* editor mode */
@@ -148,13 +172,17 @@ export function sendPanel(ctx, { onSend, headingLevel = 3 } = {}) {
   // A live reading of the request as it is typed, by the engine's parser.
   const live = h('p', { class: 'hint live', id: id('live') });
   const check = () => {
-    const r = hs.parseRequest(toWire(editorText()));
+    const wire = toWire(editorText());
+    const r = hs.parseRequest(wire);
     live.classList.toggle('bad', !r.ok && !r.incomplete);
     live.textContent = r.ok
       ? tr('parsesOk', `${r.method} ${r.target}`, r.headers.length, typeof r.body === 'string' ? utf8.encode(r.body).length : r.body.length)
       : `${tr(r.incomplete ? 'parsesIncomplete' : 'parsesBad', r.error.status, r.error.offset)} ${L(r.error.reason, ctx.lang)}`;
+    // Bytes after the request the parser read are the start of a next request to the server.
+    const left = r.ok ? utf8.encode(wire).length - r.consumed : 0;
+    if (left > 0) live.append(' ', tr(r.framing === 'none' ? 'leftOverNoLength' : 'leftOver', left));
   };
-  for (const el of [...Object.values(f), rawArea]) el.addEventListener('input', () => { sent = null; check(); });
+  for (const el of [...Object.values(f), rawArea]) el.addEventListener('input', () => { sent = null; pristine = 0; linkNow = null; check(); changed(); });
   rawArea.setAttribute('aria-describedby', `${rawArea.getAttribute('aria-describedby')} ${live.id}`);
 
   const sendBtn = h('button', { type: 'submit', class: 'btn', part: 'button' }, tr('sendButton'));
@@ -163,7 +191,7 @@ export function sendPanel(ctx, { onSend, headingLevel = 3 } = {}) {
       live, h('div', null, sendBtn)));
 
   /* server state */
-  const stateFs = stateControls(ctx, tr, id);
+  const stateFs = stateControls(ctx, tr, id, () => { pristine = 0; linkNow = null; changed(); });
 
   /* result */
   const status = h('p', { class: 'send-status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
@@ -179,39 +207,75 @@ export function sendPanel(ctx, { onSend, headingLevel = 3 } = {}) {
     if (top > window.innerHeight - 80) resultBox.scrollIntoView({ block: 'start' });
   });
 
-  function run() {
+  function run({ quiet = false } = {}) {
+    const before = snapshot();
     const raw = sent ?? toWire(editorText());
     sent = raw;
     let result;
     try { result = runner.send(raw, ctx.lang); } catch (err) { result = { error: { message: err.text || { en: String(err.message || err) } } }; }
+    performance.mark('hs-send');
     stateFs.refresh();
-    show(raw, result);
-    if (onSend) onSend(raw);
+    show(raw, result, before.state);
+    // The link of what is on screen now: this request on the server as it was before it.
+    linkNow = before.link;
+    pristine = 0;
+    if (onSend && !quiet) onSend(raw, before);
   }
 
   let last = null;
-  function show(raw, result) {
-    last = { raw, result, state: runner.state };
+  let linkNow = null;
+  function show(raw, result, before) {
+    last = { raw, result, state: runner.state, before };
     out.replaceChildren(exchangeView(ctx, raw, result, { headingLevel, state: runner.state }));
-    const x = result && result.exchanges && result.exchanges[result.exchanges.length - 1];
-    const resp = x && x.response;
     status.replaceChildren();
-    if (resp) status.append(`${tr('response')}: `, statusBadge(ctx, resp.status, resp.phrase));
-    else if (result && result.error) status.append(L(result.error.message, ctx.lang));
+    // The headline answers the person's own request: the first exchange. More
+    // exchanges (pipelined requests, or bytes left over) are named after it.
+    const xs = (result && result.exchanges) || [];
+    const resp = xs[0] && xs[0].response;
+    if (resp) {
+      status.append(`${tr('response')}: `, statusBadge(ctx, resp.status, resp.phrase));
+      if (xs.length > 1) {
+        const rest = xs.slice(1).map((x) => x.response && statusBadge(ctx, x.response.status, x.response.phrase)).filter(Boolean);
+        status.append(' ', h('span', { class: 'then' }, tr(leftOver(xs) ? 'thenLeftOver' : 'thenMore', xs.length - 1), ' ', rest));
+      }
+    } else if (result && result.error) status.append(L(result.error.message, ctx.lang));
   }
 
-  /** What the panel shows, to rebuild it (in another language) without sending again. */
+  /** What reproduces the panel as a link: { code } while it holds that preset untouched, else { raw, state } (what differs from a fresh server). */
+  function link() {
+    if (linkNow) return linkNow;
+    return current();
+  }
+
+  function current() {
+    if (pristine) return { code: pristine };
+    return { raw: sent ?? toWire(editorText()), state: stateDiff(runner.state, fresh) };
+  }
+  const fresh = hs.resetServer();
+
+  /** What the panel shows, to put it back (in another language, or from history) without sending again. */
   function snapshot() {
-    return { text: rawRadio.checked ? rawArea.value : editorText(), raw: rawRadio.checked, preset: preset.value, sent, last };
+    return { text: rawRadio.checked ? rawArea.value : editorText(), raw: rawRadio.checked, preset: preset.value, sent, last,
+      state: runner.state, pristine, link: current(), linkNow };
   }
 
   function restore(snap) {
     setEditor(snap.text);
+    rawRadio.checked = !!snap.raw;
+    formRadio.checked = !snap.raw;
+    rawBox.hidden = !snap.raw;
+    formBox.hidden = !!snap.raw;
     check();
-    if (snap.raw) { rawRadio.checked = true; rawBox.hidden = false; formBox.hidden = true; }
-    if (snap.preset && preset.querySelector(`option[value="${snap.preset}"]`)) preset.value = snap.preset;
+    preset.value = snap.preset && preset.querySelector(`option[value="${snap.preset}"]`) ? snap.preset : '';
     sent = snap.sent;
-    if (snap.last) show(snap.last.raw, snap.last.result);
+    if (snap.state) runner.patch(snap.state);
+    stateFs.refresh();
+    pristine = snap.pristine || 0;
+    linkNow = snap.linkNow || null;
+    last = null;
+    status.replaceChildren();
+    out.replaceChildren();
+    if (snap.last) show(snap.last.raw, snap.last.result, snap.last.before);
   }
 
   function load(raw, { run: go = true } = {}) {
@@ -219,10 +283,13 @@ export function sendPanel(ctx, { onSend, headingLevel = 3 } = {}) {
     setEditor(fromWire(text));
     check();
     sent = raw;
-    if (go) run();
+    pristine = 0;
+    linkNow = null;
+    if (go) run({ quiet: true });
   }
 
-  function loadExample(code) {
+  /** Loads the example request for code on its server setup; runs it when opts.run. */
+  function loadExample(code, { run: go = true } = {}) {
     let ex = null;
     try { ex = hs.example(code); } catch { ex = null; }
     if (!ex || !ex.request) return false;
@@ -230,21 +297,46 @@ export function sendPanel(ctx, { onSend, headingLevel = 3 } = {}) {
     stateFs.refresh();
     const v = CASES.includes(code) && preset.querySelector(`option[value="case:${code}"]`) ? `case:${code}` : `code:${code}`;
     if (preset.value !== v && preset.querySelector(`option[value="${v}"]`)) preset.value = v;
-    load(ex.request);
+    load(ex.request, { run: false });
+    pristine = code;
+    if (go) run({ quiet: true });
     return true;
   }
 
-  return { el: form, load, loadExample, run, snapshot, restore };
+  /** Puts the server in state (what differs from a fresh one) and loads raw; runs it when opts.run. */
+  function loadRaw(raw, state, { run: go = true } = {}) {
+    runner.reset();
+    if (state && Object.keys(state).length) {
+      try { runner.patch(state); } catch { runner.reset(); }
+    }
+    stateFs.refresh();
+    preset.value = '';
+    load(raw, { run: go });
+  }
+
+  /** Focuses the first control of the request editor. */
+  function focusEditor() {
+    (rawRadio.checked ? rawArea : f.method).focus();
+  }
+
+  return { el: form, load, loadExample, loadRaw, run, snapshot, restore, link, focusEditor };
+}
+
+/** True when the second exchange is the content of a request without a length, read as a next request. */
+function leftOver(xs) {
+  const a = xs[0] && xs[0].request;
+  const b = xs[1] && xs[1].request;
+  return !!(a && b && a.ok !== false && a.framing === 'none' && b.ok === false);
 }
 
 let sendUid = 0;
 
 /** The simulated server's state controls: maintenance, upstream, the virtual clock, reset. */
-function stateControls(ctx, tr, id) {
+function stateControls(ctx, tr, id, onChange) {
   const { runner } = ctx;
   const fs = h('fieldset', { class: 'state' }, h('legend', null, tr('state')));
   const reset = h('button', { type: 'button', class: 'btn ghost' }, tr('reset'));
-  const set = (patch) => { runner.patch(patch); refresh(); };
+  const set = (patch) => { runner.patch(patch); refresh(); onChange(); };
   const maint = h('input', { type: 'checkbox', id: id('maint') });
   maint.addEventListener('change', () => set({ maintenance: maint.checked }));
   const up = h('select', { id: id('up') }, ['healthy', 'garbage', 'slow'].map((v) => h('option', { value: v }, tr(`up_${v}`))));
@@ -252,7 +344,7 @@ function stateControls(ctx, tr, id) {
   const clock = h('output', { class: 'clock', id: id('clock') });
   const adv = h('button', { type: 'button', class: 'btn ghost' }, tr('advance'));
   adv.addEventListener('click', () => set({ clock: (Number(runner.state.clock) || 0) + 60 }));
-  reset.addEventListener('click', () => { runner.reset(); refresh(); });
+  reset.addEventListener('click', () => { runner.reset(); refresh(); onChange(); });
   fs.append(h('div', { class: 'pair' }, h('label', null, maint, tr('maintenance')), h('label', null, tr('upstream'), ' ', up), reset),
     h('div', { class: 'pair clock-row' }, h('label', { for: clock.id }, tr('clock')), clock, adv));
   function refresh() {

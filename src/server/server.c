@@ -41,7 +41,7 @@ static void parse_failed(struct hs_ctx *c, size_t len)
     const struct hs_request *r = c->req;
     c->x->length = (uint32_t)len;
     hs_trace(c, "parse", hs_request_reason_rule(r->reason), r->status,
-             "{0} (at byte offset {1})", "{2} (바이트 오프셋 {1})",
+             "{0} (at byte {1})", "{2} ({1}번째 바이트)",
              HS_ARGS(hs_cstr(hs_request_reason_en(r->reason)), hs_trace_num(c, r->error_offset),
                      hs_cstr(hs_request_reason_ko(r->reason))));
     hs_trace(c, "connection", "RFC 9112 §9.6", 0,

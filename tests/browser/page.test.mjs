@@ -331,6 +331,7 @@ test('each article scenario preset ends in its status', async () => {
   await ready(p, `${env.url}#send`);
   for (const code of [400, 401, 403, 404, 500]) {
     await p.selectOption('#send select[id^="hs-send-preset"]', `case:${code}`);
+    await p.click('#send button[type="submit"]');
     await p.locator(`#send .msg.resp[data-status="${code}"]`).waitFor();
     assert.match(await p.locator('#send .result [role="status"]').innerText(), new RegExp(`${code}`));
   }
