@@ -9,7 +9,8 @@
 
 export const css = `
 :host, :root {
-  --_font: var(--http-status-font, system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "Apple SD Gothic Neo", sans-serif);
+  /* No fallback on purpose: unset, var() is invalid at computed-value time and font-family inherits the host page's. */
+  --_font: var(--http-status-font);
   --_mono: var(--http-status-mono, ui-monospace, "SF Mono", Menlo, Consolas, "D2Coding", monospace);
   --_bg: var(--http-status-bg, light-dark(#ffffff, #101216));
   --_fg: var(--http-status-fg, light-dark(#1b1d22, #e7e9ee));

@@ -35,7 +35,7 @@ function hostStyles() {
 .badge:hover { background: color-mix(in srgb, var(--cls) 18%, transparent); }
 .badge .code { font-family: var(--_mono); font-weight: 700; color: var(--cls); }
 .pop { margin: 0; inset: auto; position: absolute; width: min(34rem, calc(100vw - 1rem)); max-height: min(32rem, 80vh); overflow: auto;
-  padding: 0; border: 0; background: transparent; color: var(--_fg); }
+  padding: 0; border: 0; background: transparent; color: var(--_fg); font: inherit; }
 .pop .card { box-shadow: 0 10px 30px rgb(0 0 0 / .18); }
 .pop .close { position: absolute; top: .6rem; right: .6rem; min-height: 2rem; padding: .25rem .6rem; background: var(--_bg); }
 .pop .card-head { padding-right: 4.5rem; }
@@ -112,6 +112,7 @@ class Base extends ElementBase {
  * @attr code  a status code to show (100–599)
  * @attr view  "card" (default) | "exchange" | "full" (search, card, exchange, send panel)
  * @attr lang  "en" | "ko" (default: nearest lang attribute, then the browser)
+ * @attr handler  "none" leaves the Flask handler block out of the card
  * @fires http-status-change  { detail: { code } } when the person picks another code
  * @csspart root card code phrase class registry description facts list exchange raw trace follow-up input button
  * @cssprop --http-status-font --http-status-mono --http-status-bg --http-status-fg --http-status-muted
@@ -119,7 +120,7 @@ class Base extends ElementBase {
  *          --http-status-1xx … --http-status-5xx
  */
 export class HttpStatusExplorerElement extends Base {
-  static get observedAttributes() { return ['code', 'view', 'lang', 'heading-level']; }
+  static get observedAttributes() { return ['code', 'view', 'lang', 'heading-level', 'handler']; }
 
   static define(tag = 'http-status-explorer', registry = customElements) {
     return super.define(tag, registry);
@@ -158,6 +159,7 @@ export class HttpStatusExplorerElement extends Base {
         queueMicrotask(() => { const hd = this._root.querySelector(`h${level}`); if (hd) { hd.tabIndex = -1; hd.focus(); } });
       } }, ...kids),
     });
+    ctx.handler = this.getAttribute('handler') !== 'none';
     const root = h('div', { class: 'hs-ui root', part: 'root', lang: ctx.lang });
     const code = this.code;
     if (this.view === 'full') {
@@ -168,7 +170,7 @@ export class HttpStatusExplorerElement extends Base {
     } else if (this.view === 'exchange') {
       root.append(exampleView(ctx, code, { headingLevel: level }));
     } else {
-      root.append(card(ctx, code, { headingLevel: level }));
+      root.append(card(ctx, code, { headingLevel: level, handler: ctx.handler }));
     }
     this._root.replaceChildren(root);
   }
@@ -191,7 +193,7 @@ export class HttpStatusExplorerElement extends Base {
         status.textContent = e ? `${c} ${e.phrase}` : '';
         status.className = 'count sr-only';
         if (results.firstChild && results.firstChild.dataset && Number(results.firstChild.dataset.code) === c) return;
-        results.replaceChildren(card(ctx, c, { headingLevel: level }));
+        results.replaceChildren(card(ctx, c, { headingLevel: level, handler: ctx.handler }));
         if (c !== this.code) {
           this._silent = true;
           this._pick(c);
@@ -231,15 +233,44 @@ export class HttpStatusExplorerElement extends Base {
 }
 
 /**
+ * Places the popover against the badge's rectangle r (viewport coordinates):
+ * its left edge at the badge's, below it when there is room (or more room
+ * than above), else above it, always inside the viewport with 8 px to spare;
+ * what does not fit scrolls inside the popover. It is positioned in the
+ * document, so it moves with the badge when the page scrolls.
+ */
+function place(pop, r) {
+  const vw = document.documentElement.clientWidth || window.innerWidth;
+  const vh = window.innerHeight;
+  const gap = 6;
+  const margin = 8;
+  const w = Math.min(544, vw - 2 * margin);
+  const below = vh - r.bottom - gap - margin;
+  const above = r.top - gap - margin;
+  const down = below >= 320 || below >= above;
+  pop.style.width = `${w}px`;
+  pop.style.maxHeight = `${Math.max(0, Math.min(512, down ? below : above))}px`;
+  pop.style.left = `${Math.max(margin, Math.min(r.left, vw - w - margin)) + window.scrollX}px`;
+  if (down) {
+    pop.style.top = `${r.bottom + gap + window.scrollY}px`;
+    pop.style.bottom = 'auto';
+  } else {
+    pop.style.top = 'auto';
+    pop.style.bottom = `${vh - r.top + gap - window.scrollY}px`;
+  }
+}
+
+/**
  * <http-status-badge code="404">: an inline badge (code and phrase in the
  * class colour) that opens the card in a popover.
  *
  * @attr code  the status code
  * @attr lang  "en" | "ko"
+ * @attr handler  "none" leaves the Flask handler block out of the card
  * @csspart badge code phrase popover card
  */
 export class HttpStatusBadgeElement extends Base {
-  static get observedAttributes() { return ['code', 'lang']; }
+  static get observedAttributes() { return ['code', 'lang', 'handler']; }
 
   static define(tag = 'http-status-badge', registry = customElements) {
     return super.define(tag, registry);
@@ -269,14 +300,17 @@ export class HttpStatusBadgeElement extends Base {
     close.addEventListener('click', () => { pop.hidePopover(); btn.focus(); });
     pop.addEventListener('beforetoggle', (ev) => {
       if (ev.newState !== 'open') return;
-      if (!pop.firstChild) pop.append(close, card(ctx, code, { headingLevel: 3, exchange: false }));
-      const r = btn.getBoundingClientRect();
-      const w = Math.min(544, window.innerWidth - 16);
-      pop.style.left = `${Math.max(8, Math.min(r.left + window.scrollX, window.scrollX + window.innerWidth - w - 8))}px`;
-      pop.style.top = `${r.bottom + window.scrollY + 6}px`;
+      if (!pop.firstChild) pop.append(close, card(ctx, code, { headingLevel: 3, exchange: false, handler: this.getAttribute('handler') !== 'none' }));
+      place(pop, btn.getBoundingClientRect());
     });
     pop.addEventListener('toggle', (ev) => {
       if (ev.newState === 'open') close.focus();
+      // Closed by Escape, a click outside or Close: focus goes back to the badge, not to <body>.
+      else {
+        const outer = document.activeElement;
+        const inner = this._root.activeElement;
+        if (!outer || outer === document.body || (outer === this && (!inner || pop.contains(inner)))) btn.focus();
+      }
     });
     this._root.replaceChildren(h('span', { class: 'hs-ui', lang: ctx.lang }, btn), pop);
   }

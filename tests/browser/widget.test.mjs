@@ -268,3 +268,87 @@ test('axe-core: no violations on embed.html in light and dark, popover open', as
   assert.ok(overflow <= 0, `${overflow}px wider than the viewport`);
   assert.deepEqual(phone.problems, []);
 });
+
+/* ---- issue 11: the popover's place, focus, the host's font, handler="none" ---- */
+
+for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+  test(`the badge popover opens against the badge and inside the viewport at ${viewport.width}×${viewport.height}; Escape returns focus`, async () => {
+    const p = await openEmbed({ viewport });
+    for (const code of ['401', '308', '503']) {
+      for (const at of ['top', 'middle', 'bottom']) {
+        const badge = p.locator(`http-status-badge[code="${code}"]`).first();
+        const btn = badge.locator('button.badge');
+        // Scroll so the badge sits near the top, in the middle or near the bottom of the screen.
+        await btn.evaluate((el, [where, vh]) => {
+          const y = { top: 40, middle: vh / 2, bottom: vh - 40 }[where];
+          window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - y);
+        }, [at, viewport.height]);
+        await btn.focus();
+        await p.keyboard.press('Enter');
+        const pop = badge.locator('[popover]');
+        await pop.waitFor({ state: 'visible' });
+        const [b, q] = [await btn.boundingBox(), await pop.boundingBox()];
+        const where = `${code} ${at}: popover ${JSON.stringify(q)}, badge ${JSON.stringify(b)}`;
+        assert.ok(q.x >= 0 && q.y >= 0 && q.x + q.width <= viewport.width && q.y + q.height <= viewport.height, `inside the viewport: ${where}`);
+        const below = Math.abs(q.y - (b.y + b.height + 6)) < 2;
+        const above = Math.abs(q.y + q.height - (b.y - 6)) < 2;
+        assert.ok(below || above, `against the badge: ${where}`);
+        assert.ok(q.x <= b.x + 1 && q.x + q.width >= Math.min(b.x + b.width, viewport.width - 8) - 1, `under or over the badge: ${where}`);
+        assert.ok(q.height >= 100, `room to read: ${where}`);
+        await p.keyboard.press('Escape');
+        await pop.waitFor({ state: 'hidden' });
+        assert.equal(await badge.evaluate((el) => document.activeElement === el && el.shadowRoot.activeElement
+          && el.shadowRoot.activeElement.classList.contains('badge')), true, `focus back on the badge: ${where}`);
+      }
+    }
+    assert.deepEqual(p.problems, []);
+  });
+}
+
+test('the elements take the host page\'s font unless --http-status-font is set', async () => {
+  const p = await openEmbed();
+  const r = await p.evaluate(() => {
+    const el = document.querySelector('http-status-explorer[code="405"]');
+    const badge = document.querySelector('http-status-badge[code="400"]');
+    const font = (x) => getComputedStyle(x).fontFamily;
+    const out = { page: font(document.body), card: font(el.shadowRoot.querySelector('.desc')), badge: font(badge.shadowRoot.querySelector('.badge')) };
+    el.style.setProperty('--http-status-font', 'monospace');
+    out.custom = font(el.shadowRoot.querySelector('.desc'));
+    el.style.removeProperty('--http-status-font');
+    return out;
+  });
+  assert.match(r.page, /Georgia/);
+  assert.equal(r.card, r.page);
+  assert.equal(r.badge, r.page);
+  assert.equal(r.custom, 'monospace');
+  assert.deepEqual(p.problems, []);
+});
+
+test('handler="none" leaves the Flask handler out of the card (explorer and badge)', async () => {
+  const p = await openEmbed();
+  const r = await p.evaluate(async () => {
+    const make = (tag, attrs) => {
+      const el = document.createElement(tag);
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      document.body.append(el);
+      return el;
+    };
+    const withIt = make('http-status-explorer', { code: '400' });
+    const without = make('http-status-explorer', { code: '400', handler: 'none' });
+    const badge = make('http-status-badge', { code: '401', handler: 'none' });
+    await new Promise((ok) => setTimeout(ok, 100));
+    badge.shadowRoot.querySelector('[popover]').showPopover();
+    const out = {
+      with: !!withIt.shadowRoot.querySelector('.handler'),
+      without: !!without.shadowRoot.querySelector('.handler'),
+      badge: !!badge.shadowRoot.querySelector('.handler'),
+      card: !!without.shadowRoot.querySelector('.card .facts'),
+    };
+    without.removeAttribute('handler');
+    await new Promise((ok) => setTimeout(ok, 50));
+    out.back = !!without.shadowRoot.querySelector('.handler');
+    return out;
+  });
+  assert.deepEqual(r, { with: true, without: false, badge: false, card: true, back: true });
+  assert.deepEqual(p.problems, []);
+});
