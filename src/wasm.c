@@ -379,3 +379,33 @@ HS_EXPORT int hs_wasm_server_closing(int on)
     the_server()->closing = on != 0;
     return the_server()->closing;
 }
+
+/* ---- response linter ---------------------------------------------------- */
+/*
+** Self-contained: its own state and body buffer, nothing shared with the
+** server, so it can move to another module with the http layer alone.
+*/
+#include "http/lint.h"
+
+static struct hs_lint linted;
+static char lint_body[HS_IN_CAP];
+
+/* Lints the response in_buf[0..len) against the request that follows it,
+** in_buf[len..len + req_len) (req_len 0: none); cut != 0 says the input did
+** not fit in_buf (then only the input-too-long finding is written). Writes
+** { response, findings } and returns its length, or HS_ENOSPC. */
+HS_EXPORT int hs_wasm_lint(int len, int req_len, int cut)
+{
+    size_t n = (size_t)clamp_len(len);
+    size_t rn = (size_t)clamp_len(req_len);
+    if (rn > HS_IN_CAP - n)
+        rn = HS_IN_CAP - n;
+    if (cut)
+        hs_lint_too_long(&linted, HS_IN_CAP);
+    else
+        hs_lint_run((const char *)in_buf, n, rn ? (const char *)in_buf + n : NULL, rn, &linted, lint_body, sizeof lint_body);
+    return hs_lint_json(&linted, out_buf, HS_OUT_CAP);
+}
+
+/* Writes every lint rule, [{ rule, level, section, url, message, fix }]; returns its length. */
+HS_EXPORT int hs_wasm_lint_rules(void) { return hs_lint_rules_json(out_buf, HS_OUT_CAP); }

@@ -14,6 +14,7 @@
 import { engineIO } from './engine-io.js';
 import { makeRequestParser } from './engine-request.js';
 import { makeServer } from './engine-server.js';
+import { makeLinter } from './engine-lint.js';
 
 let defaultEngine = null;
 
@@ -92,6 +93,7 @@ function makeEngine(instance) {
   const lookupCache = new Array(600);
   const requests = makeRequestParser(w, io, readJSON(w.hs_wasm_request_reasons()), readJSON(w.hs_wasm_request_layout()));
   const server = makeServer(w, io);
+  const linter = makeLinter(w, io);
 
   const tooLong = (n) => deepFreeze({
     error: {
@@ -164,6 +166,8 @@ function makeEngine(instance) {
     handler: server.handler,
     serveNext: server.serveNext,
     setClosing: server.setClosing,
+    lint: linter.lint,
+    lintRules: linter.lintRules,
 
     /** The raw wasm exports, for tests and benchmarks. (A plain property:
      * an accessor here would push the frozen object into slow mode.) */

@@ -213,22 +213,28 @@ int hs_response_serialize(const struct hs_response *r, char *out, size_t cap)
 
 /* ---- what the registry says a status requires -------------------------- */
 
-struct required { uint16_t code; uint8_t level; const char *field; };
-
-static const struct required required[] = {
-#define HS_FIELD(name, field, level, ...) { HS_STATUS_##name, HS_LEVEL_##level, field },
+static const struct hs_required_field required[] = {
+#define HS_FIELD(name, field, level, doc, sec, en, ko) { HS_STATUS_##name, HS_LEVEL_##level, field, doc, sec, en, ko },
 #include "registry/status.def"
 };
 
 /* See response.h. */
-const char *hs_response_required(int status, int k, int *level)
+const struct hs_required_field *hs_response_required_row(int status, int k)
 {
     for (size_t i = 0; i < sizeof required / sizeof *required; i++)
-        if (required[i].code == status && k-- == 0) {
-            *level = required[i].level;
-            return required[i].field;
-        }
+        if (required[i].code == status && k-- == 0)
+            return &required[i];
     return NULL;
+}
+
+/* See response.h. */
+const char *hs_response_required(int status, int k, int *level)
+{
+    const struct hs_required_field *f = hs_response_required_row(status, k);
+    if (!f)
+        return NULL;
+    *level = f->level;
+    return f->field;
 }
 
 /* See response.h. */

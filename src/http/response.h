@@ -85,6 +85,17 @@ const char *hs_response_phrase(int status);
 /* Returns 1 if a response with this status never carries content. */
 int hs_response_no_content(int status);
 
+/* One HS_FIELD row of status.def: the field a status requires, at which
+** level, where the RFC says so, and when (en, ko; "" = always). */
+struct hs_required_field {
+    uint16_t code;
+    uint8_t level; /* enum hs_field_level */
+    const char *field, *doc, *section, *when_en, *when_ko;
+};
+
+/* Returns the k-th HS_FIELD row of status (k = 0, 1, ...), or NULL. */
+const struct hs_required_field *hs_response_required_row(int status, int k);
+
 /* Walks the HS_FIELD rows of status: for k = 0, 1, ... returns the field
 ** name of the k-th row and sets *level (enum hs_field_level), or NULL. */
 const char *hs_response_required(int status, int k, int *level);

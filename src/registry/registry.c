@@ -81,35 +81,42 @@ static const char *const class_ko[6] = { "", "정보", "성공", "리다이렉�
 static const char *const registry_names[] = { "unassigned", "permanent", "temporary", "unused",
                                               "obsoleted", "unofficial" };
 
-/* Writes {"doc","section","url"} for a document name such as "RFC9110". */
-static void reference_json(struct hs_json *j, const char *doc, const char *section)
+/* See registry.h. */
+size_t hs_registry_reference_url(const char *doc, const char *section, char *out, size_t cap)
 {
-    char url[160];
     size_t n = 0, dn = strlen(doc), sn = strlen(section);
     const char *base = "https://www.rfc-editor.org/rfc/";
     if (strncmp(doc, "RFC", 3) != 0)
         base = "https://datatracker.ietf.org/doc/html/";
-    if (strlen(base) + dn + sn + 10 >= sizeof url) {
+    if (strlen(base) + dn + sn + 10 >= cap)
+        return 0;
+    memcpy(out, base, strlen(base));
+    n = strlen(base);
+    for (size_t i = 0; i < dn; i++)
+        out[n++] = hs_ascii_lower(doc[i]);
+    if (sn) {
+        memcpy(out + n, "#section-", 9);
+        n += 9;
+        memcpy(out + n, section, sn);
+        n += sn;
+    }
+    return n;
+}
+
+/* Writes {"doc","section","url"} for a document name such as "RFC9110". */
+static void reference_json(struct hs_json *j, const char *doc, const char *section)
+{
+    char url[160];
+    size_t n = hs_registry_reference_url(doc, section, url, sizeof url);
+    if (n == 0) {
         hs_json_null(j);
         return;
-    }
-    memcpy(url, base, strlen(base));
-    n = strlen(base);
-    for (size_t i = 0; i < dn; i++) {
-        char c = doc[i];
-        url[n++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-    }
-    if (sn) {
-        memcpy(url + n, "#section-", 9);
-        n += 9;
-        memcpy(url + n, section, sn);
-        n += sn;
     }
     hs_json_obj(j);
     hs_json_key(j, "doc");
     hs_json_str(j, doc);
     hs_json_key(j, "section");
-    if (sn)
+    if (*section)
         hs_json_str(j, section);
     else
         hs_json_null(j);

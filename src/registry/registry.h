@@ -75,6 +75,12 @@ int hs_registry_count(void);
 ** An unassigned code in range is described as such, not an error. */
 int hs_registry_json(int code, char *out, size_t cap);
 
+/* Writes the address of a document's section ("RFC9110", "15.5.6" ->
+** https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6; a draft goes to
+** datatracker) into out and returns its length, or 0 if it needs more than
+** cap bytes. No NUL is written. */
+size_t hs_registry_reference_url(const char *doc, const char *section, char *out, size_t cap);
+
 /* Writes the JSON catalogue of every known code (code, name, phrase, title,
 ** class, registry, flags) ascending, and returns its length or HS_ENOSPC. */
 int hs_registry_catalog_json(char *out, size_t cap);

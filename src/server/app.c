@@ -899,7 +899,6 @@ static const struct required_field {
     const char *required, *field, *value, *value_206;
 } required_fields[] = {
     { "Location", "Location", "/", NULL },
-    { "Allow", "Allow", "GET, HEAD, OPTIONS", NULL },
     { "WWW-Authenticate", "WWW-Authenticate", "Bearer realm=\"explorer\"", NULL },
     { "Proxy-Authenticate", "Proxy-Authenticate", "Basic realm=\"proxy\"", NULL },
     { "Retry-After", "Retry-After", "120", NULL },
@@ -908,11 +907,40 @@ static const struct required_field {
     { "ETag", "ETag", "\"status\"", NULL },
     { "Link", "Link", "<https://example.com/legal-demand>; rel=\"blocked-by\"", NULL },
     { "Content-Range", "Content-Range", "bytes */36", "bytes 0-9/36" },
+    { "Link", "Link", "<https://api.example/legal>; rel=\"blocked-by\"", NULL },
 };
 
-/* Sends the rows of required_fields for the required field name. */
+/* Adds the Allow of a 405 sent on request: this route's methods but the one
+** refused, so Allow never lists the method the 405 turns down (RFC 9110
+** §15.5.6). */
+static void status_allow(struct hs_ctx *c)
+{
+    static const char *const names[] = { "GET", "HEAD", "OPTIONS" };
+    static const int bits[] = { M_GET, M_HEAD, M_OPTIONS };
+    char allow[24];
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof bits / sizeof *bits; i++) {
+        size_t k = strlen(names[i]);
+        if (c->method == bits[i])
+            continue;
+        if (n) {
+            memcpy(allow + n, ", ", 2);
+            n += 2;
+        }
+        memcpy(allow + n, names[i], k);
+        n += k;
+    }
+    hs_response_field(c->res, "Allow", allow, n);
+}
+
+/* Sends the rows of required_fields for the required field name (Allow:
+** status_allow). */
 static void send_required(struct hs_ctx *c, int code, const char *name)
 {
+    if (strcmp(name, "Allow") == 0) {
+        status_allow(c);
+        return;
+    }
     for (size_t i = 0; i < sizeof required_fields / sizeof *required_fields; i++) {
         const struct required_field *f = &required_fields[i];
         if (strcmp(f->required, name) != 0)
