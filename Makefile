@@ -32,10 +32,12 @@ EXPORTS := $(shell cat src/exports.txt)
 LINK_core := $(CORE_SRC)
 LINK_registry := $(REGISTRY_SRC)
 LINK_http := $(HTTP_SRC)
+LINK_lint := $(HTTP_SRC)
 LINK_server := $(SERVER_SRC)
 # Each fuzz target links the layer it drives.
 LINK_fuzz_query := $(REGISTRY_SRC)
 LINK_fuzz_request := $(HTTP_SRC)
+LINK_fuzz_lint := $(HTTP_SRC)
 LINK_fuzz_server := $(SERVER_SRC)
 
 WARN := -std=c11 -Wall -Wextra -Werror -pedantic

@@ -195,6 +195,48 @@ export interface FollowUp {
   readonly rule: string;
 }
 
+/** One finding of lint(): byte offset and length in the response when it is about some of its bytes. */
+export interface LintFinding {
+  readonly level: 'error' | 'warning' | 'info';
+  /** Stable id of the rule (a row of src/http/lint.def), e.g. 'required-field'. */
+  readonly rule: string;
+  readonly message: I18n;
+  readonly fix: I18n;
+  /** What it cites, e.g. 'RFC 9110 §15.5.6', and the address of that section. */
+  readonly section: string;
+  readonly url: string;
+  readonly offset?: number;
+  readonly length?: number;
+}
+
+/** The final response as lint() read it, or why it has no status line to read. */
+export type LintResponse =
+  | {
+      readonly status: number;
+      readonly phrase: string;
+      readonly version: string;
+      readonly headers: readonly (readonly [string, string])[];
+      /** The content (chunked content decoded); invalid UTF-8 reads as U+FFFD. */
+      readonly body: string;
+      readonly framing: 'none' | 'length' | 'chunked' | 'close';
+    }
+  | { readonly error: { readonly rule: string; readonly offset: number; readonly message: I18n } };
+
+export interface LintResult {
+  readonly response: LintResponse;
+  readonly findings: readonly LintFinding[];
+}
+
+export interface LintRule {
+  readonly rule: string;
+  /** 'field': the level of the registry's requiredFields row (MUST error, SHOULD warning, MAY info). */
+  readonly level: 'error' | 'warning' | 'info' | 'field';
+  readonly section: string;
+  readonly url: string;
+  readonly message: I18n;
+  readonly fix: I18n;
+}
+
 export interface Engine {
   /** Size in bytes of the engine's input buffer. */
   readonly inputCapacity: number;
@@ -216,6 +258,11 @@ export interface Engine {
   setServerState(partial: Record<string, unknown>): ServerState;
   resetServer(): ServerState;
   handler(code: number, lang?: 'en' | 'ko'): Record<string, unknown> | null;
+
+  /** Checks a response (and the request it answers) against RFC 9110/9111/9112; never throws for any bytes. */
+  lint(rawResponse: string | Uint8Array, options?: { request?: string | Uint8Array; lang?: 'en' | 'ko' }): LintResult;
+  /** Every rule lint() applies. */
+  lintRules(): readonly LintRule[];
 
   /** The raw wasm exports (tests and benchmarks). */
   readonly wasm: WebAssembly.Exports;

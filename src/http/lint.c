@@ -471,7 +471,7 @@ static void content_checks(struct hs_lint *L, const struct hs_parsed_response *m
     }
     if (m->framing == HS_RFRAME_CLOSE && code >= 200)
         FIND(L, HS_LINT_LENGTH_BY_CLOSE, m->line.off, m->line.len);
-    if ((m->framing == HS_RFRAME_CHUNKED ? m->body_len > 0 || m->body_cut : m->content.len > 0) &&
+    if ((m->framing == HS_RFRAME_CHUNKED ? m->body_len > 0 : m->content.len > 0) &&
         field(L, m, "content-type") < 0)
         FIND(L, HS_LINT_CONTENT_TYPE_MISSING, m->content.off, m->content.len);
 }
@@ -718,7 +718,7 @@ static void response_json(struct hs_json *j, const struct hs_lint *L)
     hs_json_arr_end(j);
     hs_json_key(j, "body");
     if (m->framing == HS_RFRAME_CHUNKED)
-        hs_json_strn(j, L->body && !m->body_cut ? L->body : "", L->body ? m->body_len : 0);
+        hs_json_strn(j, m->body_cut || !L->body ? "" : L->body, m->body_cut || !L->body ? 0 : m->body_len);
     else
         hs_json_strn(j, L->buf + m->content.off, m->content.len);
     hs_json_key(j, "framing");

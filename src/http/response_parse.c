@@ -321,7 +321,9 @@ static void content(struct pctx *c, int flags, char *body, size_t body_cap)
             r->n_trailers = n;
             r->end = (uint32_t)q;
         }
-        r->body_len = r->body_cut ? 0 : scratch.body_len;
+        r->body_len = scratch.body_len;
+        if (!body && r->body_len > 0)
+            r->body_cut = 1;
     } else {
         r->end = (uint32_t)c->len;
     }

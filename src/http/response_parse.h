@@ -63,8 +63,8 @@ struct hs_parsed_response {
     uint64_t content_length;    /* the Content-Length value when it could be read */
     int content_length_ok;      /* 1 when Content-Length was read as one number */
     struct hs_span content;     /* the content's bytes as sent (chunked: the whole chunked body) */
-    uint32_t body_len;          /* decoded content bytes written to the body buffer */
-    int body_cut;               /* 1 when the decoded content did not fit the body buffer */
+    uint32_t body_len;          /* chunked: decoded content bytes */
+    int body_cut;               /* 1 when they are not in the body buffer (too small, or none) */
 
     uint32_t n_defects;         /* defects[0..n_defects) in the order found */
     struct hs_response_defect defects[HS_RESPONSE_PARSE_MAX_DEFECTS];
