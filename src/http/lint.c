@@ -597,6 +597,7 @@ int hs_lint_run(const char *buf, size_t len, const char *req, size_t req_len,
 int hs_lint_too_long(struct hs_lint *L, size_t cap)
 {
     memset(L, 0, offsetof(struct hs_lint, findings));
+    memset(&L->msgs[0], 0, offsetof(struct hs_parsed_response, defects));
     L->buf = "";
     L->n_messages = 1;
     L->unreadable = 1;

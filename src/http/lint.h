@@ -50,17 +50,19 @@ struct hs_lint {
     size_t len;
     int n_messages;           /* responses read: interim ones, then the final */
     int unreadable;           /* the last one has no status line to read */
-    struct hs_parsed_response msgs[HS_LINT_MAX_MESSAGES];
     const char *body;         /* the decoded content of the last one (chunked) */
 
     int has_request;          /* a request was given and read */
     const char *req_buf;
-    struct hs_request req;
 
     uint32_t n_findings;
     int findings_dropped;
     uint32_t count[3];        /* findings per level */
+
+    /* The arrays last: only their first n_* entries are ever written or read. */
     struct hs_lint_finding findings[HS_LINT_MAX_FINDINGS];
+    struct hs_parsed_response msgs[HS_LINT_MAX_MESSAGES];
+    struct hs_request req;
 };
 
 /* Lints the response buf[0..len), with the request req[0..req_len) it

@@ -21,6 +21,7 @@
 #include "lint.h"
 #include "request_internal.h"
 
+#include <stddef.h>
 #include <string.h>
 
 struct pctx {
@@ -251,10 +252,26 @@ static void content(struct pctx *c, int flags, char *body, size_t body_cap)
     te = hs_response_parse_find((const char *)c->b, r, "transfer-encoding", 0);
     cl = hs_response_parse_find((const char *)c->b, r, "content-length", 0);
 
-    memset(&scratch, 0, sizeof scratch);
+    r->framing = HS_RFRAME_CLOSE;
+    if (te < 0 && cl < 0) {
+        r->end = (uint32_t)c->len;
+        r->content.len = r->end - r->content.off;
+        return;
+    }
+    /* body.c reads the request parser's state: the fields it looks at, the
+    ** scalars it sets */
     memcpy(scratch.headers, r->fields, r->n_fields * sizeof *r->fields);
     scratch.n_headers = r->n_fields;
     scratch.version_major = scratch.version_minor = 1;
+    scratch.result = HS_PARSE_OK;
+    scratch.reason = HS_REQ_NONE;
+    scratch.status = 0;
+    scratch.error_offset = 0;
+    scratch.missing = -1;
+    scratch.framing = HS_FRAMING_NONE;
+    scratch.content_length = 0;
+    scratch.body_len = 0;
+    scratch.trailer_start = scratch.n_trailers = 0;
     lim.max_headers = HS_REQUEST_MAX_HEADERS;
     lim.max_body = 0x7fffffff;
     lim.lenient = c->bare_lf ? HS_LENIENT_BARE_LF : 0;
@@ -343,7 +360,7 @@ int hs_response_parse(const char *buf, size_t len, size_t start, int flags,
         len = 0x7fffffff;
     if (start > len)
         start = len;
-    memset(r, 0, sizeof *r);
+    memset(r, 0, offsetof(struct hs_parsed_response, defects));
     r->start = r->end = r->head_end = (uint32_t)start;
     r->content.off = (uint32_t)start;
     r->version_major = r->version_minor = -1;

@@ -53,10 +53,7 @@ struct hs_parsed_response {
     int version_major, version_minor; /* -1 when the version is not HTTP/d.d */
     int status;                 /* the three digits read, or -1 */
 
-    /* fields[0..n_fields) is the header section; chunked trailers follow at
-    ** fields[n_fields .. n_fields + n_trailers) */
-    uint32_t n_fields, n_trailers;
-    struct hs_header fields[HS_REQUEST_MAX_HEADERS];
+    uint32_t n_fields, n_trailers; /* see fields below */
     uint32_t head_end;          /* index after the empty line (or len when it is missing) */
 
     int framing;                /* enum hs_response_framing */
@@ -67,11 +64,16 @@ struct hs_parsed_response {
     int body_cut;               /* 1 when they are not in the body buffer (too small, or none) */
 
     uint32_t n_defects;         /* defects[0..n_defects) in the order found */
-    struct hs_response_defect defects[HS_RESPONSE_PARSE_MAX_DEFECTS];
     int defects_dropped;        /* more were found than fit */
 
     int error_rule;             /* UNREADABLE: the rule, and where */
     uint32_t error_offset;
+
+    /* The arrays last: only their first n_* entries are ever written or read.
+    ** fields[0..n_fields) is the header section; chunked trailers follow at
+    ** fields[n_fields .. n_fields + n_trailers). */
+    struct hs_response_defect defects[HS_RESPONSE_PARSE_MAX_DEFECTS];
+    struct hs_header fields[HS_REQUEST_MAX_HEADERS];
 };
 
 /* Parses one response from buf[start..len). Chunked content is decoded into
