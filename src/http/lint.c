@@ -661,23 +661,23 @@ static void section_json(struct hs_json *j, const char *doc, const char *section
     hs_json_strn(j, url, un);
 }
 
+/* Writes key: { en, ko } from the templates en and ko with the fillers of f. */
+static void pair_json(struct hs_json *j, const char *key, const char *en, const char *ko, const struct hs_lint_finding *f)
+{
+    hs_json_key(j, key);
+    hs_json_obj(j);
+    hs_json_key(j, "en");
+    expand_json(j, en, f, 0);
+    hs_json_key(j, "ko");
+    expand_json(j, ko, f, 1);
+    hs_json_obj_end(j);
+}
+
 /* Writes { message, fix } of rule r with the fillers of f. */
 static void texts_json(struct hs_json *j, const struct rule *r, const struct hs_lint_finding *f)
 {
-    hs_json_key(j, "message");
-    hs_json_obj(j);
-    hs_json_key(j, "en");
-    expand_json(j, r->en, f, 0);
-    hs_json_key(j, "ko");
-    expand_json(j, r->ko, f, 1);
-    hs_json_obj_end(j);
-    hs_json_key(j, "fix");
-    hs_json_obj(j);
-    hs_json_key(j, "en");
-    expand_json(j, r->fix_en, f, 0);
-    hs_json_key(j, "ko");
-    expand_json(j, r->fix_ko, f, 1);
-    hs_json_obj_end(j);
+    pair_json(j, "message", r->en, r->ko, f);
+    pair_json(j, "fix", r->fix_en, r->fix_ko, f);
 }
 
 /* Writes the final response as read: { status, phrase, version, headers,

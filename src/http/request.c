@@ -725,14 +725,19 @@ int hs_request_parse(const char *buf, size_t len, size_t total_len,
 }
 
 /* See request.h. */
+int hs_header_find(const char *buf, const struct hs_header *h, uint32_t n_headers,
+                   const char *name, uint32_t from)
+{
+    size_t n = strlen(name);
+    for (uint32_t i = from; i < n_headers && i < HS_REQUEST_MAX_HEADERS; i++)
+        if (hs_ascii_ieq(buf + h[i].name.off, h[i].name.len, name, n))
+            return (int)i;
+    return -1;
+}
+
+/* See request.h. */
 int hs_request_find_header(const char *buf, const struct hs_request *req,
                            const char *name, uint32_t from)
 {
-    size_t n = strlen(name);
-    for (uint32_t i = from; i < req->n_headers && i < HS_REQUEST_MAX_HEADERS; i++) {
-        const struct hs_header *h = &req->headers[i];
-        if (hs_ascii_ieq(buf + h->name.off, h->name.len, name, n))
-            return (int)i;
-    }
-    return -1;
+    return hs_header_find(buf, req->headers, req->n_headers, name, from);
 }

@@ -120,6 +120,12 @@ const char *hs_request_reason_name(int reason);
 /* Returns the status a server answers for reason (408 for INCOMPLETE_*, 0 for NONE). */
 int hs_request_reason_status(int reason);
 
+/* Returns the index of the first of h[0..n_headers) named name (ASCII case
+** ignored) at or after index from, or -1. The caller guarantees the spans
+** of h lie in buf and n_headers <= HS_REQUEST_MAX_HEADERS (more are not read). */
+int hs_header_find(const char *buf, const struct hs_header *h, uint32_t n_headers,
+                   const char *name, uint32_t from);
+
 /* Returns the index of the first header named name (case-insensitive) at or
 ** after index from, or -1. */
 int hs_request_find_header(const char *buf, const struct hs_request *req,

@@ -385,11 +385,5 @@ int hs_response_parse(const char *buf, size_t len, size_t start, int flags,
 int hs_response_parse_find(const char *buf, const struct hs_parsed_response *r,
                            const char *name, uint32_t from)
 {
-    size_t n = strlen(name);
-    for (uint32_t i = from; i < r->n_fields && i < HS_REQUEST_MAX_HEADERS; i++) {
-        const struct hs_header *h = &r->fields[i];
-        if (hs_ascii_ieq(buf + h->name.off, h->name.len, name, n))
-            return (int)i;
-    }
-    return -1;
+    return hs_header_find(buf, r->fields, r->n_fields, name, from);
 }
