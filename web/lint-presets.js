@@ -41,7 +41,7 @@ export const lintPresets = Object.freeze([
     title: { en: '101 without Upgrade', ko: 'Upgrade 없는 101' },
     request: request('GET /switch HTTP/1.1'),
     response: flask(101, 'SWITCHING PROTOCOLS', ['Content-Type: text/html; charset=utf-8'], '', { length: false }),
-    expect: [{ rule: 'required-field', level: 'error' }, { rule: '101-without-upgrade', level: 'error' }],
+    expect: [{ rule: 'required-field', level: 'error' }, { rule: 'required-field', level: 'error' }, { rule: '101-without-upgrade', level: 'error' }],
   },
   {
     id: '201-no-location',

@@ -15,7 +15,7 @@
 ** Location is advice (a preferred choice may not exist), 304's ETag is
 ** certain only when the request sent If-None-Match, 206's Content-Range is
 ** not needed for multipart/byteranges, 451's Link must say rel="blocked-by",
-** 408's Connection must say close.
+** the Connection of 101 and 426 must carry "upgrade".
 */
 #include "lint.h"
 
@@ -280,6 +280,17 @@ static void status_code(struct hs_lint *L, const struct hs_parsed_response *m)
     arg_str(f, row->phrase);
 }
 
+/* Returns 1 if the registry lists field among those code requires (then
+** required-field reports it, not a rule of this file). */
+static int requires(int code, const char *field)
+{
+    const struct hs_required_field *rf;
+    for (int k = 0; (rf = hs_response_required_row(code, k)) != NULL; k++)
+        if (hs_ascii_ieq(rf->field, strlen(rf->field), field, strlen(field)))
+            return 1;
+    return 0;
+}
+
 /* Interim responses and 101: final or not, asked for or not, Upgrade. */
 static void interim(struct hs_lint *L, const struct hs_parsed_response *m, int last)
 {
@@ -298,7 +309,7 @@ static void interim(struct hs_lint *L, const struct hs_parsed_response *m, int l
     }
     if (L->has_request && code == 101 && !req_has(L, "upgrade"))
         FIND(L, HS_LINT_SWITCH_WITHOUT_UPGRADE, m->code.off, 3);
-    if (up >= 0 && !field_has(L, m, "connection", "upgrade"))
+    if (up >= 0 && !field_has(L, m, "connection", "upgrade") && !requires(code, "Connection"))
         FIND(L, HS_LINT_UPGRADE_WITHOUT_CONNECTION, m->fields[up].name.off, line_len(&m->fields[up]));
 }
 
@@ -314,8 +325,8 @@ static int has_required(const struct hs_lint *L, const struct hs_parsed_response
                 return 1;
         return 0;
     }
-    if (m->status == 408) /* the field is Connection: close */
-        return field_has(L, m, "connection", "close");
+    if (hs_ascii_ieq(rf->field, strlen(rf->field), "Connection", 10)) /* 101, 426: with "upgrade" (RFC 9110 §7.8) */
+        return field_has(L, m, "connection", "upgrade");
     return 1;
 }
 
