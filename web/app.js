@@ -267,7 +267,12 @@ function decodeBytes(s) {
 
 // The send panel's module loads on first use: the lookup view does not need it.
 let sendModule = null;
-const loadSend = () => (sendModule ??= import('./send.js'));
+// Where a service worker answers ./sim/ (the static site), the panel can let
+// the browser itself send the request; that module loads only there.
+const loadSend = () => (sendModule ??= Promise.all([
+  import('./send.js'),
+  navigator.serviceWorker && navigator.serviceWorker.controller ? import('./browser-send-view.js') : null,
+]).then(([send, via]) => ({ ...send, browserSendControl: via && via.browserSendControl })));
 
 /** The hash that reproduces link ({ code } or { raw, state }); a huge request stays out of the address bar. */
 function sendHash(link) {
@@ -295,8 +300,8 @@ function replaceSendEntry({ now = false } = {}) {
 }
 window.addEventListener('pagehide', () => { if (replaceTimer) replaceSendEntry({ now: true }); });
 
-function buildPanel({ sendPanel }) {
-  panel = sendPanel(ctxFor(), {
+function buildPanel({ sendPanel, browserSendControl }) {
+  panel = sendPanel({ ...ctxFor(), browserSend: browserSendControl }, {
     headingLevel: 3,
     onChange() { replaceSendEntry(); },
     onSend(raw, before) {

@@ -186,9 +186,11 @@ export function sendPanel(ctx, { onSend, onChange, headingLevel = 3 } = {}) {
   rawArea.setAttribute('aria-describedby', `${rawArea.getAttribute('aria-describedby')} ${live.id}`);
 
   const sendBtn = h('button', { type: 'submit', class: 'btn', part: 'button' }, tr('sendButton'));
+  // On the static site a service worker answers ./sim/: the browser itself can be the client.
+  const viaBrowser = ctx.browserSend ? ctx.browserSend(ctx, { id: id('browser') }) : null;
   const reqFs = h('fieldset', null, h('legend', null, tr('request')),
     h('div', { class: 'row-gap' }, h('div', { class: 'full' }, h('label', { for: presetId }, tr('preset')), preset), mode, formBox, rawBox,
-      live, h('div', null, sendBtn)));
+      live, viaBrowser ? viaBrowser.el : null, h('div', null, sendBtn)));
 
   /* server state */
   const stateFs = stateControls(ctx, tr, id, () => { pristine = 0; linkNow = null; changed(); });
@@ -208,6 +210,11 @@ export function sendPanel(ctx, { onSend, onChange, headingLevel = 3 } = {}) {
   });
 
   function run({ quiet = false } = {}) {
+    if (viaBrowser && viaBrowser.active()) {
+      status.textContent = '';
+      viaBrowser.send(toWire(editorText())).then((v) => out.replaceChildren(v), (err) => { status.textContent = String(err.message || err); });
+      return;
+    }
     const before = snapshot();
     const raw = sent ?? toWire(editorText());
     sent = raw;

@@ -195,3 +195,29 @@ test('browser-send.js reports what the browser did and each hop the worker answe
   assert.deepEqual(r.hops.map((h) => `${h.method} ${h.target} ${h.status}`), ['POST /found 302', 'GET /success 200']);
   assert.ok(r.hops[0].trace.some((s) => s.step === 'handler'), 'each hop has the engine trace');
 });
+
+test('the send panel lets the browser send it: the redirect it followed and each hop with its trace', async () => {
+  const { page } = await open();
+  await page.goto(srv.url);
+  await ready(page);
+  await offlineReady(page);
+  await page.reload();
+  await ready(page);
+  await page.goto(`${srv.url}#send`);
+  const box = page.getByLabel('Let your browser send it');
+  await box.waitFor();
+  await box.check();
+  await page.locator('form.send input[id^="hs-send-method"]').fill('POST');
+  await page.locator('form.send input[id^="hs-send-target"]').fill('/found');
+  await page.locator('form.send textarea[id^="hs-send-headers"]').fill('Host: api.example\nContent-Type: text/plain');
+  await page.locator('form.send textarea[id^="hs-send-body"]').fill('x=1');
+  await page.locator('form.send button[type="submit"]').click();
+  const result = page.locator('.browser-result');
+  await result.waitFor();
+  const text = await result.innerText();
+  assert.match(text, /What your browser did/);
+  assert.match(text, /GET \/sim\/success/);
+  assert.match(text, /POST \/found[\s\S]*302[\s\S]*GET \/success[\s\S]*200/);
+  assert.match(text, /Host/, 'the header the browser sets itself is named');
+  assert.deepEqual(page.problems, []);
+});
