@@ -1,7 +1,8 @@
 // sw.js — the service worker of the static site (built by make dist).
 //
-// 1. Offline: on install it keeps the page, the elements' demo, every asset
-//    of this build and every code page in a cache named by the build's hash;
+// 1. Offline: on install it keeps the page, the elements' demo and every
+//    asset of this build in a cache named by the build's hash, then every
+//    code page when the page asks (register-sw.js does, once it is served);
 //    afterwards assets are answered from the cache, pages from the network
 //    when there is one and from the cache when there is not. Activating a new
 //    build deletes the caches of the old ones.
@@ -31,11 +32,33 @@ const SIM = `${SCOPE.pathname}sim/`;
 const network = self.fetch.bind(self);
 self.fetch = async (input, init) => (await caches.match(input instanceof Request ? input : String(input))) || network(input, init);
 
+/** Adds url to cache, trying three times: a small static server (a listen
+** backlog of 5 is common) may drop a burst of connections. */
+async function keepOne(cache, url) {
+  for (let attempt = 1; ; attempt++) {
+    try { return await cache.add(url); } catch (err) { if (attempt === 3) throw err; }
+    await new Promise((ok) => setTimeout(ok, 200 * attempt));
+  }
+}
+
+/** Keeps every code page not kept yet, a few at a time. */
+async function keepPages() {
+  const cache = await caches.open(CACHE);
+  const missing = [];
+  for (const p of PAGES) if (!(await cache.match(p))) missing.push(p);
+  for (let i = 0; i < missing.length; i += 6) await Promise.all(missing.slice(i, i + 6).map((u) => keepOne(cache, u)));
+}
+
+// The page and its assets are kept on install; the code pages after, when
+// the page asks (register-sw.js), so ./sim/ and the page work at once.
+self.addEventListener('message', (event) => {
+  if (event.data === 'keep-pages') event.waitUntil(keepPages());
+});
+
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    await cache.addAll(PRECACHE);
-    for (let i = 0; i < PAGES.length; i += 24) await cache.addAll(PAGES.slice(i, i + 24));
+    for (let i = 0; i < PRECACHE.length; i += 6) await Promise.all(PRECACHE.slice(i, i + 6).map((u) => keepOne(cache, u)));
     await self.skipWaiting();
   })());
 });

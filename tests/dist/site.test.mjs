@@ -4,7 +4,7 @@
 // with JavaScript off, an offline reload through the service worker, and
 // the browser's own behaviour for requests the worker answers under ./sim/.
 // (make test-dist)
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,10 +21,12 @@ let srv;
 const contexts = [];
 
 before(async () => { srv = await staticServer(DIST, { wasmType: false }); });
-after(async () => {
-  for (const { ctx, dir } of contexts) { await ctx.close().catch(() => {}); rmSync(dir, { recursive: true, force: true }); }
-  srv.close();
-});
+// Each test's browser closes when it ends: one Chromium at a time.
+async function closeAll() {
+  for (const { ctx, dir } of contexts.splice(0)) { await ctx.close().catch(() => {}); rmSync(dir, { recursive: true, force: true }); }
+}
+afterEach(closeAll);
+after(async () => { await closeAll(); srv.close(); });
 
 /** A fresh persistent context (service workers need one) and a page recording problems. */
 async function open({ javaScriptEnabled = true, locale = 'en-US' } = {}) {
@@ -43,20 +45,27 @@ async function open({ javaScriptEnabled = true, locale = 'en-US' } = {}) {
 
 const ready = (page) => page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
 
-/** Waits until the service worker controls the page and has kept the whole build (120 s at most). */
-async function offlineReady(page) {
+/** Waits until the service worker controls the page and (with pages) has kept every code page (120 s at most). */
+async function offlineReady(page, { pages = true } = {}) {
   const deadline = Date.now() + 120000;
   for (;;) {
-    const done = await page.evaluate(async () => {
+    const done = await page.evaluate(async (pages) => {
       const reg = await navigator.serviceWorker.getRegistration();
       if (!reg || !reg.active || !navigator.serviceWorker.controller) return false;
       const keys = await caches.keys();
       if (!keys.length) return false;
       const cache = await caches.open(keys[0]);
-      return !!(await cache.match('ko/404/')) && !!(await cache.match('embed.html'));
-    });
+      return !!(await cache.match('embed.html')) && (!pages || !!(await cache.match('ko/404/')));
+    }, pages);
     if (done) return;
-    if (Date.now() > deadline) throw new Error('the service worker did not keep the site within 120 s');
+    if (Date.now() > deadline) {
+      const state = await page.evaluate(async () => {
+        const reg = await navigator.serviceWorker.getRegistration();
+        return JSON.stringify({ reg: !!reg, installing: reg?.installing?.state, active: reg?.active?.state, controlled: !!navigator.serviceWorker.controller,
+          caches: await caches.keys(), kept: (await (await caches.open((await caches.keys())[0] || 'none')).keys()).length });
+      });
+      throw new Error(`the service worker did not keep the site within 120 s: ${state}`);
+    }
     await page.waitForTimeout(250);
   }
 }
@@ -133,7 +142,7 @@ test('./sim/ is answered by the engine and the browser is the client: redirects,
   const { page } = await open();
   await page.goto(srv.url);
   await ready(page);
-  await offlineReady(page);
+  await offlineReady(page, { pages: false });
   const r = await page.evaluate(async () => {
     const go = async (path, init) => {
       const res = await fetch(path, init);
@@ -180,7 +189,7 @@ test('browser-send.js reports what the browser did and each hop the worker answe
   const { page } = await open();
   await page.goto(srv.url);
   await ready(page);
-  await offlineReady(page);
+  await offlineReady(page, { pages: false });
   const assets = readdirSync(DIST).find((f) => f.startsWith('assets-'));
   const r = await page.evaluate(async (a) => {
     const m = await import(`./${a}/browser-send.js`);
@@ -200,7 +209,7 @@ test('the send panel lets the browser send it: the redirect it followed and each
   const { page } = await open();
   await page.goto(srv.url);
   await ready(page);
-  await offlineReady(page);
+  await offlineReady(page, { pages: false });
   await page.reload();
   await ready(page);
   await page.goto(`${srv.url}#send`);
