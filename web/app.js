@@ -11,7 +11,8 @@
 //   #send, #send?code=404, #send?raw=… the send panel, with a preset or exact request bytes
 
 import { load } from './engine.js';
-import { h, card, list, grid, caseView, statusBadge, CASES, makeRunner } from './render.js';
+import { h, grid, caseView, statusBadge, CASES, makeRunner } from './render.js';
+import { StatusSearch } from './search.js';
 import { sheet } from './render-css.js';
 import { t, pickLang } from './ui-strings.js';
 
@@ -30,7 +31,6 @@ let lang = PAGE_CODE ? pickLang(document.documentElement.lang) : pickLang(readLa
 let hs = null;
 let runner = null;
 let panel = null;
-let shownKey = '';        // what the results area shows now, to skip needless re-renders
 let typingEntry = false;  // true while the current history entry belongs to the current run of typing
 let openExchange = 0;
 // A fragment navigation fires popstate and hashchange: route once per entry.
@@ -142,65 +142,60 @@ function ctxFor() {
       openExchange = open ? code : 0;
       setHash(open ? `#${code}/exchange` : `#${code}`, false);
       input.value = String(code);
-      shownKey = `card:${code}:${lang}:${openExchange}`;
+      search.sync(); // the card opened or closed its exchange itself
     },
   };
 }
 
-function renderLookup({ focus = false } = {}) {
-  const text = input.value;
-  $('cases').hidden = text.trim() !== '';
-  if (!hs) return;
-  if (text.trim() === '') {
+// The page's search (search.js, shared with the element). Nothing typed
+// shows the case being run (#case/400), if any; a card also depends on
+// whether its exchange is open. Typing starts a history entry (then
+// replaces it) and closes the exchange and the case.
+const search = new StatusSearch(input, {
+  results,
+  status,
+  context: () => (hs ? ctxFor() : null),
+  key: (view) => (view.kind === 'card' ? `${view.key}:${openExchange}` : view.kind === 'empty' && openCase ? `case:${openCase}` : view.key),
+  empty: (ctx) => (openCase ? caseView(ctx, openCase, { headingLevel: 2 }) : null),
+  onInput() {
+    openExchange = 0;
+    openCase = 0;
+    setHash(hashFor(input.value), !typingEntry);
+    typingEntry = true;
+    showCases();
+  },
+  onUpdate: afterSearch,
+});
+
+// The five cases are the front door while nothing is typed.
+function showCases() {
+  $('cases').hidden = input.value.trim() !== '';
+}
+
+// What the page does around the search's results: the title, the cases, the grid.
+function afterSearch(view) {
+  const text = view.text.trim();
+  if (view.kind === 'empty') {
     renderCases();
     $('all').hidden = false;
-    status.textContent = '';
-    status.classList.remove('sr-only');
-    if (!openCase) {
-      document.title = tr('appTitle');
-      shownKey = '';
-      results.replaceChildren();
-      return;
-    }
-    document.title = `${tr(`case_${openCase}`)} → ${openCase} · ${tr('appTitle')}`;
-    const key = `case:${openCase}:${lang}`;
-    if (key !== shownKey) {
-      shownKey = key;
-      results.replaceChildren(caseView(ctxFor(), openCase, { headingLevel: 2 }));
-    }
-    if (focus) bringIntoView(results.querySelector('.case-title'), { top: true });
-    return;
-  }
-  const r = hs.query(text);
-  if (r.error) {
-    shownKey = `err:${r.error.code}:${lang}`;
-    document.title = `${text.trim()} · ${tr('appTitle')}`;
-    results.replaceChildren();
+    document.title = openCase ? `${tr(`case_${openCase}`)} → ${openCase} · ${tr('appTitle')}` : tr('appTitle');
+  } else if (view.kind === 'error') {
+    document.title = `${text} · ${tr('appTitle')}`;
     $('all').hidden = false;
-    status.classList.remove('sr-only');
-    status.textContent = r.error.message[lang] || r.error.message.en;
-    return;
+  } else {
+    // A list of codes is the overview's own content: the grid below would only repeat it.
+    $('all').hidden = view.kind === 'list' && !showAll;
+    const e = view.kind === 'card' ? hs.lookup(view.code) : null;
+    document.title = view.kind === 'list' ? `${text} · ${tr('appTitle')}` : e ? `${e.code} ${e.phrase} · ${tr('appTitle')}` : tr('appTitle');
   }
-  const single = r.matches.length === 1 || r.kind === 'code' || r.kind === 'statusLine';
-  // A list of codes is the overview's own content: the grid below would only repeat it.
-  $('all').hidden = !single && !showAll;
-  const key = single ? `card:${r.matches[0]}:${lang}:${openExchange}` : `list:${r.matches.join(',')}:${lang}`;
-  const e = single ? hs.lookup(r.matches[0]) : null;
-  document.title = single ? (e ? `${e.code} ${e.phrase} · ${tr('appTitle')}` : tr('appTitle')) : `${text.trim()} · ${tr('appTitle')}`;
-  if (key !== shownKey) {
-    shownKey = key;
-    if (single) {
-      const code = r.matches[0];
-      status.textContent = e ? `${code} ${e.phrase} — ${e.className[lang] || e.className.en}` : '';
-      status.classList.add('sr-only');
-      results.replaceChildren(card(ctxFor(), code, { headingLevel: 2 }));
-    } else {
-      status.classList.remove('sr-only');
-      status.textContent = tr('nMatches', r.matches.length);
-      results.replaceChildren(list(ctxFor(), r.matches, { query: text, kind: r.kind, headingLevel: 2 }));
-    }
-  }
-  if (focus) bringIntoView(results.querySelector('h2') || results.querySelector('a'));
+}
+
+function renderLookup({ focus = false } = {}) {
+  showCases();
+  const view = search.update();
+  if (!view || !focus) return;
+  if (view.kind === 'empty') bringIntoView(results.querySelector('.case-title'), { top: true });
+  else if (view.kind !== 'error') bringIntoView(results.querySelector('h2') || results.querySelector('a'));
 }
 
 /**
@@ -345,14 +340,6 @@ function rawFromHash() {
 
 /* ---- events ----------------------------------------------------------- */
 
-input.addEventListener('input', () => {
-  openExchange = 0;
-  openCase = 0;
-  setHash(hashFor(input.value), !typingEntry);
-  typingEntry = true;
-  renderLookup();
-});
-
 input.addEventListener('keydown', (ev) => {
   if (ev.key === 'Enter') {
     typingEntry = false;
@@ -390,7 +377,7 @@ $('lang').addEventListener('click', () => {
   lang = lang === 'ko' ? 'en' : 'ko';
   try { localStorage.setItem('hs-lang', lang); } catch { /* private mode */ }
   applyStrings();
-  shownKey = '';
+  search.invalidate();
   if (hs) {
     renderGrid();
     const snap = panel && panel.snapshot ? panel.snapshot() : null;

@@ -11,7 +11,8 @@
 // Every element on a page shares one engine instance (engine.js load()).
 
 import { load } from './engine.js';
-import { h, card, list, exampleView, makeRunner } from './render.js';
+import { h, card, exampleView, makeRunner } from './render.js';
+import { StatusSearch } from './search.js';
 import { sheet } from './render-css.js';
 import { t, pickLang } from './ui-strings.js';
 
@@ -162,6 +163,7 @@ export class HttpStatusExplorerElement extends Base {
     ctx.handler = this.getAttribute('handler') !== 'none';
     const root = h('div', { class: 'hs-ui root', part: 'root', lang: ctx.lang });
     const code = this.code;
+    this._dropSearch();
     if (this.view === 'full') {
       root.append(...this._search(ctx, level));
     } else if (code == null) {
@@ -182,31 +184,21 @@ export class HttpStatusExplorerElement extends Base {
       autocapitalize: 'off', placeholder: tr('placeholder'), 'aria-describedby': 'q-hint' });
     const status = h('p', { class: 'count', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
     const results = h('div', { class: 'results' });
-    const show = () => {
-      const text = input.value;
-      if (!text.trim()) { results.replaceChildren(); status.textContent = ''; return; }
-      const r = ctx.hs.query(text);
-      if (r.error) { results.replaceChildren(); status.textContent = r.error.message[ctx.lang] || r.error.message.en; return; }
-      if (r.matches.length === 1 || r.kind === 'code' || r.kind === 'statusLine') {
-        const c = r.matches[0];
-        const e = ctx.hs.lookup(c);
-        status.textContent = e ? `${c} ${e.phrase}` : '';
-        status.className = 'count sr-only';
-        if (results.firstChild && results.firstChild.dataset && Number(results.firstChild.dataset.code) === c) return;
-        results.replaceChildren(card(ctx, c, { headingLevel: level, handler: ctx.handler }));
-        if (c !== this.code) {
+    this._searchBox = new StatusSearch(input, {
+      results,
+      status,
+      context: () => ctx,
+      headingLevel: level,
+      onUpdate: (view) => {
+        // A code found by typing is picked, as if by a click.
+        if (view.shown && view.kind === 'card' && view.code !== this.code) {
           this._silent = true;
-          this._pick(c);
+          this._pick(view.code);
         }
-      } else {
-        status.className = 'count';
-        status.textContent = tr('nMatches', r.matches.length);
-        results.replaceChildren(list(ctx, r.matches));
-      }
-    };
-    input.addEventListener('input', show);
+      },
+    });
     if (this.code != null) input.value = String(this.code);
-    show();
+    this._searchBox.update();
     const sendBox = h('details', { class: 'send-box' }, h('summary', null, tr('send')));
     sendBox.addEventListener('toggle', () => {
       if (sendBox.open && !sendBox.dataset.built) {
@@ -222,6 +214,16 @@ export class HttpStatusExplorerElement extends Base {
     this._input = input;
     return [h('label', { for: id, class: 'search-label' }, tr('search')), input,
       h('p', { class: 'hint', id: 'q-hint' }, tr('searchHint')), status, results, sendBox];
+  }
+
+  disconnectedCallback() {
+    this._dropSearch();
+  }
+
+  /** Stops the search box's behaviour (it is made again on the next render). */
+  _dropSearch() {
+    if (this._searchBox) this._searchBox.destroy();
+    this._searchBox = null;
   }
 
   attributeChangedCallback(name, oldValue, newValue) {

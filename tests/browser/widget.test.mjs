@@ -122,6 +122,31 @@ test('the full view: typing picks a code and fires http-status-change', async ()
   assert.deepEqual(p.problems, []);
 });
 
+test('the full view\'s search stops when the element leaves the page (disconnectedCallback) and works again when it is back', async () => {
+  const p = await openEmbed();
+  const seen = await p.evaluate(async () => {
+    const el = document.querySelector('http-status-explorer[view="full"]');
+    const type = (input, text) => { input.value = text; input.dispatchEvent(new Event('input')); };
+    const shown = () => { const c = el.shadowRoot.querySelector('.results .card'); return c ? c.dataset.code : null; };
+    const input = el.shadowRoot.querySelector('input.search');
+    type(input, '418');
+    const before = [shown(), el.getAttribute('code')];
+    const parent = el.parentNode;
+    const next = el.nextSibling;
+    el.remove();
+    type(input, '503'); // nobody listens any more: nothing is rendered or picked
+    const detached = [shown(), el.getAttribute('code')];
+    parent.insertBefore(el, next);
+    const t0 = Date.now();
+    while (el.shadowRoot.querySelector('input.search') === input && Date.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 20));
+    const again = el.shadowRoot.querySelector('input.search');
+    type(again, '404');
+    return { before, detached, back: [again !== input, shown(), el.getAttribute('code')] };
+  });
+  assert.deepEqual(seen, { before: ['418', '418'], detached: ['418', '418'], back: [true, '404', '404'] });
+  assert.deepEqual(p.problems, []);
+});
+
 test('view="exchange": the example exchange, its trace on demand, and following the redirect', async () => {
   const p = await openEmbed();
   const el = p.locator('http-status-explorer[view="exchange"]');
