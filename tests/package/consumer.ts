@@ -2,7 +2,7 @@
 // function of the engine and the elements, type-checked by tsc --noEmit
 // against the installed tarball (tests/package/package.test.mjs).
 import { load } from 'http-status-explorer';
-import type { Engine, StatusInfo, QueryResult, ParseResult, SimulateResult, Example, FollowUp } from 'http-status-explorer';
+import type { Engine, StatusInfo, QueryResult, ParseResult, SimulateResult, Example, FollowUp, LintResult } from 'http-status-explorer';
 import { HttpStatusExplorerElement, HttpStatusBadgeElement } from 'http-status-explorer/elements';
 import type { StatusCode } from 'http-status-explorer/status-codes';
 
@@ -23,6 +23,8 @@ export async function use(): Promise<string> {
   hs.setServerState({ maintenance: true });
   const state = hs.serverState();
   hs.resetServer();
+  const lint: LintResult = hs.lint('HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n', { request: 'DELETE / HTTP/1.1\r\nHost: a\r\n\r\n', lang: 'ko' });
+  const rules = hs.lintRules();
   const teapot: StatusCode = 418;
   const el = document.createElement('http-status-explorer');
   el.view = 'exchange';
@@ -30,5 +32,5 @@ export async function use(): Promise<string> {
   const badge: HttpStatusBadgeElement = document.createElement('http-status-badge');
   HttpStatusExplorerElement.define('my-explorer');
   return [info?.phrase, phrase, q, all.length, cat.length, parsed.ok, many.length, ex?.request, next, handler, codes.length,
-    state, teapot, el.view, badge.code].join();
+    state, teapot, el.view, badge.code, lint.findings.length, rules.length].join();
 }

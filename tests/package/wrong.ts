@@ -7,4 +7,5 @@ export async function misuse(): Promise<void> {
   hs.simulate(42);                   // raw is a string or bytes
   const el = document.createElement('http-status-explorer');
   el.view = 'sideways';              // not a view
+  hs.lint('HTTP/1.1 200 OK\r\n\r\n', { lang: 'fr' }); // no such language
 }
