@@ -139,7 +139,7 @@ test("Node's fetch: 303 is followed with GET, 307 and 308 keep the method and co
   for (const [path, code] of [['/temporary-redirect', 307], ['/permanent-redirect', 308]]) {
     const r = await fetch(`${s.url}${path}`, { method: 'POST', body: 'hello', headers: { 'content-type': 'text/plain' } });
     assert.equal(r.status, 200, `${code} followed`);
-    assert.deepEqual(await r.json(), { received: { bytes: 5, type: 'text/plain' }, message: 'Received; POST / accepts any content.' });
+    assert.equal(await r.text(), 'hello', 'POST / echoed the content that came along');
   }
   assert.ok(await waitForLog(s, /POST \/permanent-redirect 308 handler[^\n]*\n[^\n]* POST \/ 200/));
   const log = s.log();
@@ -325,6 +325,26 @@ test('SIGTERM finishes the exchange in flight with Connection: close, then exits
   await ended;
   assert.match(data, /^HTTP\/1\.1 200 OK\r\n[^]*Connection: close\r\n/);
   assert.equal(await stop(s), 0);
+});
+
+test('curl: /delay/1 waits a real second without holding others up; /bytes/{n} arrives byte for byte', async () => {
+  const s = await serve();
+  await (await fetch(`${s.url}/success`)).text(); // fetch's first call sets itself up
+  const delayed = curl('-o', '/dev/null', '-w', '%{http_code} %{time_total}', `${s.url}/delay/1`);
+  await new Promise((r) => setTimeout(r, 100));
+  const t0 = Date.now();
+  assert.equal((await fetch(`${s.url}/success`)).status, 200);
+  assert.ok(Date.now() - t0 < 500, 'another connection is served during the delay');
+  const [code, secs] = (await delayed).stdout.split(' ');
+  assert.equal(code, '200');
+  assert.ok(Number(secs) >= 0.95 && Number(secs) < 3, `waited ${secs} s`);
+  const file = join(tmp, 'bytes.bin');
+  await curl('-o', file, `${s.url}/bytes/256`);
+  const a = readFileSync(file);
+  assert.equal(a.length, 256);
+  assert.ok(a.some((b) => b >= 0x80), 'bytes that are not UTF-8 survive');
+  const b = Buffer.from(await (await fetch(`${s.url}/bytes/256`)).arrayBuffer());
+  assert.ok(a.equals(b), 'the same n, the same bytes');
 });
 
 test('curl is a declared dependency', () => {

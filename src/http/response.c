@@ -22,6 +22,20 @@ void hs_response_init(struct hs_response *r, int status)
 }
 
 /* See response.h. */
+void hs_response_field_named(struct hs_response *r, const char *name, size_t nn, const char *value, size_t n)
+{
+    char *copy = r->values + r->values_len;
+    if (nn + 1 > HS_RESPONSE_VALUES - r->values_len) {
+        r->overflow = 1;
+        return;
+    }
+    memcpy(copy, name, nn);
+    copy[nn] = '\0';
+    r->values_len += (uint32_t)nn + 1;
+    hs_response_field(r, copy, value, n);
+}
+
+/* See response.h. */
 void hs_response_field(struct hs_response *r, const char *name, const char *value, size_t n)
 {
     struct hs_response_field *f;

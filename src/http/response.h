@@ -50,6 +50,11 @@ void hs_response_field(struct hs_response *r, const char *name, const char *valu
 void hs_response_field_str(struct hs_response *r, const char *name, const char *value);
 void hs_response_field_int(struct hs_response *r, const char *name, long long value);
 
+/* Adds a field whose name is not a literal (a name a client chose): name
+** (1-64 bytes, a token the caller checked) is copied beside the value, so
+** this response must not be copied afterwards. Sets overflow when full. */
+void hs_response_field_named(struct hs_response *r, const char *name, size_t nn, const char *value, size_t n);
+
 /* Replaces the value of a field already added, or adds it. */
 void hs_response_set(struct hs_response *r, const char *name, const char *value, size_t n);
 

@@ -21,7 +21,7 @@
 **  - Range requests on an item: one range is served as 206; several ranges
 **    are ignored (a full 200), as §14.2 allows; an unsatisfiable range is 416.
 */
-#include "routes.h"
+#include "endpoints.h"
 #include "core/hs.h"
 
 #include "core/digest.h"
@@ -499,37 +499,50 @@ static void index_json(struct hs_ctx *c, struct hs_json *j)
     (void)c;
 }
 
-/* GET / (the index) and POST / (what it received). */
+#define INDEX_ETAG "\"index-1\""              /* the index changes only with the route table */
+#define INDEX_MODIFIED (HS_SERVER_EPOCH - 86400) /* and so has one fixed Last-Modified */
+
+/* Finds / with its validators, so GET / honours conditionals (Http11Probe asks it). */
+static int root_locate(struct hs_ctx *c, struct hs_validators *v)
+{
+    (void)c;
+    v->etag = INDEX_ETAG;
+    v->etag_len = sizeof INDEX_ETAG - 1;
+    v->modified = INDEX_MODIFIED;
+    return 0;
+}
+
+/* GET / (the index, with ETag and Last-Modified) and POST / (its content
+** echoed back as text/plain, as Http11Probe expects of a target). */
 static void root(struct hs_ctx *c)
 {
     struct hs_json j;
+    char date[HS_HTTP_DATE_LEN];
     hs_status(c, 200);
-    hs_response_json_begin(c->res, &j);
-    hs_json_obj(&j);
     if (c->method == M_POST) {
-        size_t n = 0;
-        const char *type = hs_field(c, "Content-Type", &n);
-        hs_json_key(&j, "received");
-        hs_json_obj(&j);
-        hs_json_key(&j, "bytes");
-        hs_json_int(&j, c->body_len);
-        hs_json_key(&j, "type");
-        if (type)
-            hs_json_strn(&j, type, n);
-        else
-            hs_json_null(&j);
-        hs_json_obj_end(&j);
-        msg(c, &j, "Received; POST / accepts any content.", "받았다. POST /는 어떤 본문이든 받는다.");
-        hs_json_obj_end(&j);
-        json_done(c, &j, 1);
-        hs_trace(c, "handler", "RFC 9110 §9.3.3", 200, "POST / takes any content and reports what it received: {0} bytes.",
-                 "POST /는 어떤 본문이든 받고 받은 것을 알려 준다: {0}바이트.", HS_ARGS(hs_trace_num(c, c->body_len)));
+        if (c->body_len > HS_RESPONSE_BODY) {
+            hs_trace(c, "handler", "RFC 9110 §15.5.14", 413,
+                     "POST / echoes its content, and {0} bytes are more than the {1} a response of this server holds: 413.",
+                     "POST /는 본문을 돌려주는데 {0}바이트는 이 서버의 응답이 담을 수 있는 {1}바이트보다 많다. 413으로 답한다.",
+                     HS_ARGS(hs_trace_num(c, c->body_len), hs_trace_num(c, HS_RESPONSE_BODY)));
+            hs_problem(c, 413, "POST / echoes at most 6144 bytes.", "POST /는 최대 6144바이트까지 돌려준다.");
+            return;
+        }
+        hs_response_content(c->res, "text/plain", c->body, c->body_len);
+        hs_trace(c, "handler", "RFC 9110 §9.3.3", 200, "POST / echoes the {0} bytes of content it received, as text/plain.",
+                 "POST /는 받은 본문 {0}바이트를 text/plain으로 그대로 돌려준다.", HS_ARGS(hs_trace_num(c, c->body_len)));
         return;
     }
+    hs_response_field_str(c->res, "ETag", INDEX_ETAG);
+    hs_http_date_format(INDEX_MODIFIED, date);
+    hs_response_field(c->res, "Last-Modified", date, sizeof date);
+    hs_response_json_begin(c->res, &j);
+    hs_json_obj(&j);
     index_json(c, &j);
     hs_json_obj_end(&j);
     json_done(c, &j, 0);
-    hs_trace(c, "handler", "RFC 9110 §9.3.1", 200, "The index of this server's routes: 200.", "이 서버의 경로 목록이다. 200으로 답한다.", HS_NOARGS);
+    hs_trace(c, "handler", "RFC 9110 §9.3.1", 200, "The index of this server's routes, with ETag and Last-Modified: 200.",
+             "이 서버의 경로 목록을 ETag, Last-Modified와 함께 보낸다. 200으로 답한다.", HS_NOARGS);
 }
 
 /* GET /success: 200. */
@@ -996,7 +1009,7 @@ static void star(struct hs_ctx *c) { (void)c; }
 
 static const struct hs_route hs_routes[] = {
     { "*", 0, 0, R_ASTERISK, star, NULL },
-    { "/", ALL_GET | M_POST, 0, R_JSON_OUT | R_COND | R_INDEX, root, NULL },
+    { "/", ALL_GET | M_POST, 0, R_COND | R_INDEX, root, root_locate },
     { "/success", ALL_GET, 0, R_JSON_OUT | R_COND, success, NULL },
     { "/items", ALL_GET | M_POST, M_POST, R_JSON_OUT | R_COND, items, NULL },
     { "/items/{id}", ALL_GET | M_PUT | M_DELETE, M_PUT, R_JSON_OUT | R_COND | R_PARAM_INT, item, item_locate },
@@ -1014,6 +1027,22 @@ static const struct hs_route hs_routes[] = {
     { "/proxy", ALL_GET, 0, R_JSON_OUT | R_COND, proxy, NULL },
     { "/chat", ALL_GET, 0, 0, chat, NULL },
     { "/status/{code}", ALL_GET, 0, R_PARAM_CODE, status_route, NULL },
+    /* what people expect of an HTTP test server (endpoints.c) */
+    { "/anything", HS_EP_ANY_METHOD, 0, R_JSON_OUT | R_ANY_CONTENT, hs_ep_anything, NULL },
+    { "/anything/{path}", HS_EP_ANY_METHOD, 0, R_JSON_OUT | R_ANY_CONTENT | R_PARAM_TEXT, hs_ep_anything, NULL },
+    { "/headers", ALL_GET, 0, R_JSON_OUT, hs_ep_headers, NULL },
+    { "/cookies", ALL_GET, 0, R_JSON_OUT, hs_ep_cookies, NULL },
+    { "/cookie", ALL_GET, 0, 0, hs_ep_cookie, NULL },
+    { "/echo", ALL_GET | M_POST, 0, 0, hs_ep_echo, NULL },
+    { "/redirect/{n}", ALL_GET, 0, R_PARAM_INT, hs_ep_redirect, NULL },
+    { "/absolute-redirect/{n}", ALL_GET, 0, R_PARAM_INT, hs_ep_absolute_redirect, NULL },
+    { "/delay/{s}", ALL_GET, 0, R_JSON_OUT | R_PARAM_INT, hs_ep_delay, NULL },
+    { "/bytes/{n}", ALL_GET, 0, R_PARAM_INT, hs_ep_bytes, NULL },
+    { "/etag/{etag}", ALL_GET, 0, R_JSON_OUT | R_COND | R_PARAM_TEXT, hs_ep_etag, hs_ep_etag_locate },
+    { "/cache", ALL_GET, 0, R_JSON_OUT | R_COND, hs_ep_cache, hs_ep_cache_locate },
+    { "/basic-auth/{user}/{pass}", ALL_GET, 0, R_JSON_OUT | R_PARAM_TEXT, hs_ep_basic_auth, hs_ep_basic_auth_locate },
+    { "/bearer", ALL_GET, 0, R_JSON_OUT, hs_ep_bearer, NULL },
+    { "/response-headers", ALL_GET, 0, R_JSON_OUT, hs_ep_response_headers, NULL },
 };
 
 

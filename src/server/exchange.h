@@ -48,6 +48,9 @@ struct hs_ctx {
     int decided;                    /* a final status is set: later steps do not run */
     int upgraded;                   /* 101: the connection now speaks another protocol */
     int64_t param;                  /* {id} or {code} */
+    const char *text;               /* a text parameter (R_PARAM_TEXT): the rest of the decoded path */
+    size_t text_len;
+    char scratch[72];               /* a handler's small string that must outlive the rules (an ETag) */
     const struct hs_app *app;       /* the routes being served (routes.h) */
     const struct hs_route *route;   /* the matched route */
     char path[256];                 /* decoded path (for matching) */

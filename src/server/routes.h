@@ -18,7 +18,9 @@ enum {
     R_PARAM_CODE = 1 << 4, /* the pattern ends in {code}: 100-599 */
     R_COND = 1 << 5,       /* preconditions are evaluated (a 2xx is its normal answer) */
     R_ASTERISK = 1 << 6,   /* answers the asterisk form (OPTIONS *, RFC 9112 §3.2.4) */
-    R_INDEX = 1 << 7       /* the index: OPTIONS describes every route */
+    R_INDEX = 1 << 7,      /* the index: OPTIONS describes every route */
+    R_PARAM_TEXT = 1 << 8, /* the pattern ends in a text parameter: the rest of the path, 1-128 bytes */
+    R_ANY_CONTENT = 1 << 9 /* reads any content with any method (an echo) */
 };
 
 struct hs_ctx;

@@ -256,7 +256,13 @@ static const struct hs_route *match(struct hs_ctx *c)
                 return r;
             continue;
         }
-        if (r->flags & R_PARAM_CODE) {
+        if (r->flags & R_PARAM_TEXT) {
+            if (c->path_len > lit && c->path_len - lit <= 128) {
+                c->text = c->path + lit;
+                c->text_len = c->path_len - lit;
+                return r;
+            }
+        } else if (r->flags & R_PARAM_CODE) {
             int64_t v;
             if (c->path_len - lit == 3 && read_int(c->path + lit, 3, &v) == 0 && v >= 100 && v <= 599) {
                 c->param = v;
@@ -507,7 +513,11 @@ static int step_content(struct hs_ctx *c)
     size_t n = 0;
     const char *type;
     if (!(c->route->json_in & (unsigned)c->method)) {
-        if (c->req->framing != HS_FRAMING_NONE && c->method != M_POST)
+        if (c->route->flags & R_ANY_CONTENT)
+            hs_trace(c, "content", "RFC 9110 §6.4", 0, "{0} reads any content with any method: {1} bytes.",
+                     "{0}은(는) 어떤 메서드의 어떤 본문이든 읽는다: {1}바이트.",
+                     HS_ARGS(hs_cstr(c->route->pattern), hs_trace_num(c, c->body_len)));
+        else if (c->req->framing != HS_FRAMING_NONE && c->method != M_POST)
             hs_trace(c, "content", "RFC 9110 §9.3.1", 0, "{0} {1} does not use content; the {2} bytes sent are read and ignored.",
                      "{0} {1}은(는) 본문을 쓰지 않는다. 보낸 {2}바이트는 읽고 무시한다.",
                      HS_ARGS(hs_span_str(c, c->req->method), hs_cstr(c->route->pattern), hs_trace_num(c, c->body_len)));
