@@ -34,19 +34,21 @@ function rssOf(pid) {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-// The bare peer: node:http, keep-alive, the same body and type.
-function bare() {
-  const server = http.createServer((req, res) => {
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(BODY) });
-    res.end(BODY);
-  });
-  server.keepAliveTimeout = 5000;
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ port: server.address().port, close: () => server.close() })));
-}
+// The bare peer: node:http in its own process (as serve is), keep-alive,
+// the same body and type.
+const BARE = `
+import http from 'node:http';
+const body = ${JSON.stringify(BODY)};
+const server = http.createServer((req, res) => {
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+});
+server.keepAliveTimeout = 5000;
+server.listen(0, '127.0.0.1', () => console.log('listening :' + server.address().port + '/'));
+process.on('SIGTERM', () => process.exit(0));
+`;
 
-// `http-status serve` in its own process, as a user runs it.
-function serve(args = []) {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--rate-limit', '0', ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
+function started(child) {
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {
@@ -54,8 +56,17 @@ function serve(args = []) {
       const m = /:(\d+)\/\n/.exec(out);
       if (m) resolve({ port: Number(m[1]), pid: child.pid, close: () => new Promise((r) => { child.on('exit', r); child.kill('SIGTERM'); }) });
     });
-    child.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
+    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
   });
+}
+
+function bare() {
+  return started(spawn(process.execPath, ['--input-type=module', '-e', BARE], { stdio: ['ignore', 'pipe', 'ignore'] }));
+}
+
+// `http-status serve` in its own process, as a user runs it.
+function serve(args = []) {
+  return started(spawn(process.execPath, [BIN, 'serve', '--port', '0', '--rate-limit', '0', ...args], { stdio: ['ignore', 'pipe', 'ignore'] }));
 }
 
 function load(port) {
@@ -75,15 +86,16 @@ console.log(`# ${CONNECTIONS} keep-alive connections, ${SECONDS} s each, GET /su
 const peer = await bare();
 const hs = await serve();
 const rssBefore = rssOf(hs.pid);
-await load(hs.port); // warm-up of the same length, so both are measured warm
+await load(hs.port); // warm-ups of the same length, so both are measured warm
+await load(peer.port);
 const rBare = await load(peer.port);
 const rServe = await load(hs.port);
 const rssAfter = rssOf(hs.pid);
 console.log(row('node:http (bare)', rBare));
 console.log(row('http-status serve', rServe));
 console.log(`ratio serve / bare: ${(rServe.requests.average / rBare.requests.average).toFixed(2)}x (goal >= 0.70x)`);
-console.log(`serve RSS: ${rssBefore.toFixed(1)} MB before, ${rssAfter.toFixed(1)} MB after ${rServe.requests.total * 2} requests`);
-peer.close();
+console.log(`serve RSS: ${rssBefore.toFixed(1)} MB before, ${rssAfter.toFixed(1)} MB after ${rServe.requests.total * 2} requests (a warm-up run and the measured one)`);
+await peer.close();
 await hs.close();
 
 // ---- tricklers ---------------------------------------------------------------
