@@ -18,7 +18,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 
-const { values } = parseArgs({ options: {
+const { values } = parseArgs({ allowPositionals: true, options: {
   seconds: { type: 'string', default: '10' },
   connections: { type: 'string', default: '100' },
   tricklers: { type: 'string', default: '500' },
