@@ -9,6 +9,7 @@
 //   #case/400                          one of the article's five cases, run
 //   #all                               the overview grid
 //   #send, #send?code=404, #send?raw=… the send panel, with a preset or exact request bytes
+//   #lint, #lint?response=…&request=…  the "Check a response" tab (lint-panel.js), with what it checks
 
 import { load } from './engine.js';
 import { h, grid, caseView, statusBadge, CASES, makeRunner } from './render.js';
@@ -20,7 +21,7 @@ const $ = (id) => document.getElementById(id);
 const input = $('q');
 const results = $('results');
 const status = $('status');
-const views = { lookup: $('view-lookup'), send: $('view-send') };
+const views = { lookup: $('view-lookup'), send: $('view-send'), lint: $('view-lint') };
 
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet()];
 
@@ -70,6 +71,7 @@ function renderCases() {
 function parseHash() {
   const raw = location.hash.replace(/^#/, '') || PAGE_CODE;
   if (raw === 'send' || raw.startsWith('send?')) return { view: 'send', params: new URLSearchParams(raw.slice(5)) };
+  if (raw === 'lint' || raw.startsWith('lint?')) return { view: 'lint', params: new URLSearchParams(raw.slice(5)) };
   if (raw === 'all') return { view: 'lookup', query: input.value, all: true };
   let text = raw;
   try { text = decodeURIComponent(raw); } catch { /* keep it as typed */ }
@@ -112,6 +114,11 @@ function route({ focus = false } = {}) {
     renderSend(r.params, { focus: focus === 'editor' ? 'editor' : focus ? 'view' : null });
     return;
   }
+  if (r.view === 'lint') {
+    document.title = `${tr('lintTitle')} · ${tr('appTitle')}`;
+    renderLint(r.params);
+    return;
+  }
   if (input.value !== r.query) input.value = r.query;
   openExchange = r.exchange || 0;
   openCase = r.caseCode || 0;
@@ -137,6 +144,7 @@ function ctxFor() {
     runner,
     link: (code, ...kids) => h('a', { href: `#${code}` }, ...kids),
     sendHref: (code) => `#send?code=${code}`,
+    lintHref,
     openExchange,
     onExchangeToggle: (code, open) => {
       openExchange = open ? code : 0;
@@ -338,6 +346,39 @@ function rawFromHash() {
   return m ? decodeBytes(m[1]) : null;
 }
 
+/* ---- the "Check a response" tab (lint-panel.js, loaded on first use) ---- */
+
+let lintModule = null;
+let lintView = null;
+let lintHash = '';
+
+/** The address of the tab with response (and request) in it; a huge one opens it empty. */
+function lintHref(response, request = '') {
+  const q = new URLSearchParams({ response });
+  if (request) q.set('request', request);
+  const href = `#lint?${q}`;
+  return href.length <= 16384 ? href : '#lint';
+}
+
+async function renderLint(params) {
+  if (!hs) return;
+  lintModule ??= import('./lint-panel.js');
+  const { lintPanel } = await lintModule;
+  if (!lintView) {
+    lintView = lintPanel({ hs, lang }, {
+      onChange(response, request) {
+        lintHash = response ? lintHref(response, request) : '#lint';
+        if (location.hash !== lintHash && !views.lint.hidden) setHash(lintHash, false);
+      },
+    });
+    $('lint').replaceChildren(lintView.el);
+  }
+  if (location.hash !== lintHash) {
+    lintHash = location.hash;
+    lintView.load(params.get('response') || '', params.get('request') || '');
+  }
+}
+
 /* ---- events ----------------------------------------------------------- */
 
 input.addEventListener('keydown', (ev) => {
@@ -387,6 +428,12 @@ $('lang').addEventListener('click', () => {
         buildPanel(mod);
         if (snap) panel.restore(snap);
       });
+    }
+    if (lintView) {
+      const { response, request } = lintView.values();
+      lintView = null;
+      lintHash = '';
+      if (!views.lint.hidden) renderLint(new URLSearchParams({ response, request }));
     }
     renderLookup();
   }

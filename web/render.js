@@ -492,6 +492,11 @@ export function exchangeView(ctx, raw, result, { headingLevel = 3, state, setupN
     if (resp) {
       sec.append(h(Hx, { class: 'final' }, tr(ctx, 'response'), ' ', statusBadge(ctx, statusOf(resp), resp.phrase)),
         rawMessage(resp.raw || '', { label: `${tr(ctx, 'response')} ${statusOf(resp)}` }));
+      // The page's "Check a response" tab takes the interim and final responses with the request.
+      if (ctx.lintHref && resp.raw) {
+        const interim = (x.interim || []).map((r) => r.raw || '').join('');
+        sec.append(h('p', { class: 'lint-link' }, h('a', { href: ctx.lintHref(interim + resp.raw, typeof slice === 'string' ? slice : lenient.decode(slice)) }, tr(ctx, 'lintThis'))));
+      }
     }
     if (x.connection) {
       sec.append(h('p', { class: 'conn' }, h('strong', null, tr(ctx, 'connection'), ': '),
