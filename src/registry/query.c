@@ -3,11 +3,35 @@
 **
 ** Forms, tried in this order:
 **   status line   "HTTP/1.1 404 Not Found", "HTTP/2 404", "http 404"
-**   code          "404", " 404 ", "404 whatever follows"
+**   code          "404", "404 whatever follows"
 **   range         "4xx", "4XX", "4**", "40x", "4", "40"
-**   RFC           "rfc 7725", "RFC9110 15.5", "rfc 9110 §15.5.5"
-**   text          phrases, aliases, Korean titles, origins and descriptions,
-**                 ranked: exact phrase, then prefix, word, substring matches.
+**   RFC           "rfc 7725", "RFC9110 15.5", "rfc 9110 §15.5.5",
+**                 "RFC9110#section-15.5.5"
+**   section       a section alone: "15.5.5", "§15.5.5", "section 15.5.5"
+**   code in words "error 404", "status code 404", "404 page", "HTTP_404_NOT_FOUND"
+**   class         "client error", "redirection", "리다이렉션", "서버 오류": every
+**                 code of the class, the best known first
+**   text          everything else, below.
+**
+** Text. The query and each name of a code (phrase, aliases, Korean title,
+** the synonyms of synonyms.def) are folded alike: ASCII case ignored,
+** apostrophes and hyphens dropped ("I'm" = "im", "Time-out" = "timeout"),
+** other punctuation a space. A name matches when the two are equal with
+** the spaces left out ("notfound", "찾을수없음"), or when every word of the
+** query matches a word of the name: equal, the start of it (as typed so
+** far), within one or two edits of it (a typo in an ASCII word of four or
+** more letters), or, weakest, inside it ("auth" in "unauthorized"; inside a
+** word is never the start of one). A word such as "error" or "http" that
+** matches nothing is skipped at a small cost, as is a word naming the vendor
+** of an unofficial code ("twitter", "nginx"). Origins and descriptions are
+** searched only for codes whose names did not match.
+**
+** Ranking, best first: strong name matches (at least the start of every
+** word) of registered codes, and of unofficial codes whose vendor the query
+** names; then the other name matches (typos, inside words, and unofficial
+** or alternative meanings); then origins and descriptions. Within each,
+** the better match, then the better-known code (well_known[]), then the
+** lower code.
 */
 #include "query.h"
 
@@ -15,13 +39,15 @@
 #include "core/json.h"
 #include "registry.h"
 
+#include <stdint.h>
 #include <string.h>
 
 static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static int is_alnum(unsigned char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 static int is_wild(unsigned char c) { return c == 'x' || c == '*' || c == '?' || c == '_'; }
-static unsigned char lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c; }
+
+/* ---- Substrings (origins and descriptions) ------------------------------ */
 
 /* Returns the next byte in [p, end) equal to c0 or, for a letter, to its
 ** upper case; NULL if none. memchr does the scanning, so the texts are
@@ -43,109 +69,294 @@ static int find_ci(const char *hay, size_t hn, const char *needle, size_t nn, in
     if (nn == 0 || nn > hn)
         return -1;
     while ((p = next_first(p, end - nn + 1, (unsigned char)needle[0])) != NULL) {
-        size_t k = 1;
-        while (k < nn && lower((unsigned char)p[k]) == (unsigned char)needle[k])
-            k++;
-        if (k == nn && (!word_start || p == hay || !is_alnum((unsigned char)p[-1])))
+        if (hs_ascii_ieq(p + 1, nn - 1, needle + 1, nn - 1) &&
+            (!word_start || p == hay || !is_alnum((unsigned char)p[-1])))
             return (int)(p - hay);
         p++;
     }
     return -1;
 }
 
-static int equal_ci(const char *s, size_t sn, const char *q, size_t qn)
-{
-    return sn == qn && find_ci(s, sn, q, qn, 0) == 0;
-}
+/* ---- Folded text: words ------------------------------------------------- */
 
-/* Scores how well q (lower-case, single-spaced) matches one piece of text. */
-static int score_text(const char *s, size_t sn, const char *q, size_t qn, int exact, int prefix, int word, int sub)
+#define MAX_WORDS 12
+
+/* Text folded for comparison, and where its words are. */
+struct words {
+    char s[HS_QUERY_MAX];    /* words separated by one space */
+    size_t n;
+    int count;               /* at most MAX_WORDS; later words are not split out */
+    uint16_t off[MAX_WORDS], len[MAX_WORDS];
+};
+
+/* Returns how many bytes at buf[i..len) make one apostrophe or hyphen to
+** drop (', `, -, U+2018, U+2019), a separator (other ASCII punctuation or
+** white space, U+00A0-U+00BF such as § and no-break space) as a negative
+** count, or 0 for a byte to keep. */
+static int fold_class(const unsigned char *b, size_t i, size_t len)
 {
-    int at;
-    if (equal_ci(s, sn, q, qn))
-        return exact;
-    at = find_ci(s, sn, q, qn, 1);
-    if (at == 0)
-        return prefix;
-    if (at > 0)
-        return word;
-    if (sub && find_ci(s, sn, q, qn, 0) >= 0)
-        return sub;
+    if (b[i] == '\'' || b[i] == '`' || b[i] == '-')
+        return 1;
+    if (b[i] == 0xE2 && i + 2 < len && b[i + 1] == 0x80 && (b[i + 2] == 0x98 || b[i + 2] == 0x99))
+        return 3;
+    if (b[i] == 0xC2 && i + 1 < len && b[i + 1] >= 0xA0 && b[i + 1] <= 0xBF)
+        return -2;
+    if (b[i] < 0x80 && !is_alnum(b[i]))
+        return -1;
     return 0;
 }
 
-/* Returns 1 if every space-separated token of q occurs in one of the texts. */
-static int all_tokens_in(const char *q, size_t qn, const char *const *texts, int nt)
+/* Folds buf[0..len) into w (see the top of this file). Reads at most
+** HS_QUERY_MAX bytes of buf; the folded text is never longer. */
+static void fold(const char *buf, size_t len, struct words *w)
 {
-    size_t i = 0, tokens = 0;
-    while (i < qn) {
-        size_t start = i, found = 0;
-        while (i < qn && q[i] != ' ')
+    const unsigned char *b = (const unsigned char *)buf;
+    size_t i = 0;
+    if (len > HS_QUERY_MAX)
+        len = HS_QUERY_MAX;
+    w->n = 0;
+    w->count = 0;
+    while (i < len) {
+        int k = fold_class(b, i, len);
+        if (k < 0 && w->n && w->s[w->n - 1] != ' ')
+            w->s[w->n++] = ' ';
+        else if (k == 0)
+            w->s[w->n++] = hs_ascii_lower(buf[i]);
+        i += k ? (size_t)(k < 0 ? -k : k) : 1;
+    }
+    if (w->n && w->s[w->n - 1] == ' ')
+        w->n--;
+    for (i = 0; i < w->n && w->count < MAX_WORDS;) {
+        size_t start = i;
+        while (i < w->n && w->s[i] != ' ')
             i++;
-        if (i - start >= 2) {
-            tokens++;
-            for (int t = 0; t < nt && !found; t++)
-                found = find_ci(texts[t], strlen(texts[t]), q + start, i - start, 1) >= 0;
-            if (!found)
-                return 0;
-        }
+        w->off[w->count] = (uint16_t)start;
+        w->len[w->count++] = (uint16_t)(i - start);
         i++;
     }
-    return tokens > 1;
 }
 
-/* Score of one row of the table for a text query; 0 when it does not match. */
-static int score_row(int id, const char *q, size_t qn)
+/* Compares a and b with their spaces left out. Returns 2 if they are the
+** same, 1 if a (3 bytes or more) starts b, 0 otherwise. */
+static int compact_cmp(const struct words *a, const struct words *b)
 {
-    const struct hs_status_row *r = hs_registry_row(id);
-    const struct hs_status_text *t = hs_registry_text(id);
-    const char *a = r->aliases;
-    int best = score_text(r->phrase, strlen(r->phrase), q, qn, 1000, 800, 700, qn >= 3 ? 500 : 0);
-    int s;
-#define BETTER(x) do { s = (x); if (s > best) best = s; } while (0)
-    BETTER(score_text(t->title_ko, strlen(t->title_ko), q, qn, 950, 620, 610, 600));
-    while (*a) {
-        const char *bar = strchr(a, '|');
-        size_t n = bar ? (size_t)(bar - a) : strlen(a);
-        BETTER(score_text(a, n, q, qn, 900, 680, 650, qn >= 3 ? 450 : 0));
-        a += n + (bar != NULL);
+    size_t i = 0, j = 0, seen = 0;
+    for (;;) {
+        while (i < a->n && a->s[i] == ' ')
+            i++;
+        while (j < b->n && b->s[j] == ' ')
+            j++;
+        if (i == a->n)
+            return j == b->n ? 2 : seen >= 3;
+        if (j == b->n || a->s[i] != b->s[j])
+            return 0;
+        i++, j++, seen++;
     }
-    if (best)
-        return best;
-    {
-        const char *names[] = { r->phrase, r->aliases, t->title_ko };
-        if (all_tokens_in(q, qn, names, 3))
-            return 400;
-    }
-    if (qn >= 3) {
-        BETTER(score_text(r->origin, strlen(r->origin), q, qn, 300, 300, 300, 0));
-        BETTER(score_text(t->en, strlen(t->en), q, qn, 220, 220, 220, 0));
-        BETTER(score_text(t->ko, strlen(t->ko), q, qn, 200, 200, 200, 200));
-        BETTER(score_text(r->name, strlen(r->name), q, qn, 200, 200, 200, 0));
-    }
-#undef BETTER
-    return best;
 }
 
-struct ranked { int code, score; };
-
-static int registered(int code)
+/* Returns the optimal-string-alignment distance (insertions, deletions,
+** substitutions, swaps of two neighbours) between a[0..an) and b[0..bn)
+** when it is at most k (0-2), else k + 1. an and bn are at most 32. */
+static int edits(const char *a, int an, const char *b, int bn, int k)
 {
-    return hs_registry_row(hs_registry_id(code))->registry != HS_REG_UNOFFICIAL;
+    int prev2[33], prev[33], cur[33];
+    if (an - bn > k || bn - an > k)
+        return k + 1;
+    for (int j = 0; j <= bn; j++)
+        prev[j] = j;
+    for (int i = 1; i <= an; i++) {
+        int low = cur[0] = i;
+        for (int j = 1; j <= bn; j++) {
+            int c = prev[j - 1] + (a[i - 1] != b[j - 1]);
+            if (prev[j] + 1 < c)
+                c = prev[j] + 1;
+            if (cur[j - 1] + 1 < c)
+                c = cur[j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < c)
+                c = prev2[j - 2] + 1;
+            cur[j] = c;
+            if (c < low)
+                low = c;
+        }
+        if (low > k)
+            return k + 1;
+        memcpy(prev2, prev, sizeof prev);
+        memcpy(prev, cur, sizeof cur);
+    }
+    return prev[bn] <= k ? prev[bn] : k + 1;
 }
 
-/* Sorts best first: score, then registered before unofficial, then code. */
+/* How one query word matches one word of a name, best first. */
+enum { W_EQUAL, W_START, W_TYPO, W_INSIDE, W_NONE };
+
+static int is_ascii_word(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return 0;
+    return 1;
+}
+
+/* Returns how query word q[0..qn) matches name word t[0..tn) (W_*); for
+** W_TYPO, *cost is the number of edits. */
+static int word_match(const char *q, size_t qn, const char *t, size_t tn, int *cost)
+{
+    if (qn == tn && memcmp(q, t, qn) == 0)
+        return W_EQUAL;
+    if (qn >= 2 && qn < tn && memcmp(q, t, qn) == 0)
+        return W_START;
+    if (qn >= 4 && qn <= 32 && tn <= 32 && is_ascii_word(q, qn)) {
+        int k = qn >= 7 ? 2 : 1;
+        int d = edits(q, (int)qn, t, (int)tn, k);
+        if (d <= k) {
+            *cost = d;
+            return W_TYPO;
+        }
+    }
+    if (qn >= 3 && qn < tn) {
+        for (size_t i = 1; i + qn <= tn; i++)
+            if (memcmp(t + i, q, qn) == 0)
+                return W_INSIDE;
+    }
+    return W_NONE;
+}
+
+/* Words that say nothing about which code is meant when they match no
+** word of a name ("http not found", "what is 404 error"). */
+static int is_filler(const char *w, size_t n)
+{
+    static const char *const fillers[] = {
+        "http", "https", "status", "code", "codes", "error", "errors", "response", "the", "a", "an", "is",
+        "what", "does", "mean", "meaning", "of", "for", "in",
+        "에러", "오류", "코드", "상태", "응답", "뜻", "의미",
+    };
+    for (size_t i = 0; i < sizeof fillers / sizeof *fillers; i++)
+        if (strlen(fillers[i]) == n && memcmp(fillers[i], w, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Match levels of a whole name. */
+enum { S_EXACT = 1000, S_WORDS = 800, S_START = 750, S_STRONG = 650, S_TYPO = 650, S_INSIDE = 400 };
+
+/* Scores the folded query q against the folded name t: S_EXACT when equal
+** without spaces, else by the weakest of its words' matches (see the top of
+** this file); 0 when some word matches nothing. Words whose bit is set in
+** optional (vendor names) may match nothing at no cost; *named is set to 1
+** when one of them did, *loose when a filler word was skipped. */
+static int score_name(const struct words *q, const struct words *t, unsigned optional, int *named, int *loose)
+{
+    int worst = W_EQUAL, typos = 0, skipped = 0, used = 0, c = compact_cmp(q, t), score;
+    if (c == 2)
+        return S_EXACT;
+    for (int i = 0; i < q->count; i++) {
+        const char *qw = q->s + q->off[i];
+        int best = W_NONE, best_cost = 0;
+        for (int j = 0; j < t->count && best != W_EQUAL; j++) {
+            int cost = 0, m = word_match(qw, q->len[i], t->s + t->off[j], t->len[j], &cost);
+            if (m < best || (m == best && cost < best_cost))
+                best = m, best_cost = cost;
+        }
+        if (best == W_NONE) {
+            if (optional & (1u << i)) {
+                *named = 1;
+                continue;
+            }
+            if (!is_filler(qw, q->len[i]))
+                return c ? S_START : 0;
+            skipped++;
+            *loose = 1;
+            continue;
+        }
+        used++;
+        if (best > worst)
+            worst = best;
+        typos += best == W_TYPO ? best_cost : 0;
+    }
+    if (!used)
+        return c ? S_START : 0;
+    score = worst == W_EQUAL ? S_WORDS : worst == W_START ? S_START : worst == W_TYPO ? S_TYPO - 40 * typos : S_INSIDE;
+    if (c && score < S_START)
+        score = S_START;
+    return score - 20 * skipped;
+}
+
+/* A query folded, and the query words that name the vendor of the row
+** being scored. */
+struct query {
+    struct words w;
+    unsigned vendor;   /* bits of w's words that may match no name */
+};
+
+/* The best name match of one row so far. */
+struct best {
+    int score;
+    int named;         /* 1 if a vendor word was skipped in that match */
+    int loose;         /* 1 if a filler word was */
+};
+
+/* Scores q against a literal name (folded here) with a weight taken off,
+** and keeps it in *b when it is better. */
+static void score_literal(const struct query *q, const char *name, size_t n, int weight, struct best *b)
+{
+    struct words t;
+    int named = 0, loose = 0, s;
+    fold(name, n, &t);
+    s = score_name(&q->w, &t, q->vendor, &named, &loose);
+    if (s && s - weight > b->score) {
+        b->score = s - weight;
+        b->named = named;
+        b->loose = loose;
+    }
+}
+
+/* ---- Synonyms ----------------------------------------------------------- */
+
+struct synonym { const char *words; uint8_t id; };
+
+static const struct synonym synonyms[] = {
+#define HS_SYNONYM(words, name, why) { words, HS_ID_##name },
+#include "synonyms.def"
+};
+
+/* ---- Ranking ------------------------------------------------------------ */
+
+/* The codes people meet most, best known first: the order of a class, and
+** the tie-break between equal matches. */
+static const uint16_t well_known[] = {
+    200, 404, 500, 301, 302, 400, 401, 403, 503, 304, 201, 204, 502, 504, 429, 422, 409, 405,
+    307, 308, 410, 413, 415, 408, 206, 303, 100, 101, 412, 406, 418, 451, 411, 414, 416, 417,
+    202, 426, 428, 431, 501, 505, 103, 203, 205, 300, 507, 511, 425, 421, 102, 207, 499, 444,
+};
+
+/* Returns how well known code is: 40 for the best known, down to 0. */
+static int renown(int code)
+{
+    int n = (int)(sizeof well_known / sizeof *well_known);
+    for (int i = 0; i < n; i++)
+        if (well_known[i] == code)
+            return 40 - i * 40 / n;
+    return 0;
+}
+
+struct ranked { int code, tier, score; };
+
+static int before(const struct ranked *a, const struct ranked *b)
+{
+    if (a->tier != b->tier)
+        return a->tier > b->tier;
+    if (a->score != b->score)
+        return a->score > b->score;
+    return a->code < b->code;
+}
+
+/* Sorts best first (insertion sort: at most HS_ID_COUNT entries). */
 static void rank(struct ranked *r, int n)
 {
     for (int i = 1; i < n; i++) {
         struct ranked x = r[i];
         int j = i - 1;
-        while (j >= 0) {
-            int before = r[j].score != x.score ? r[j].score > x.score
-                       : registered(r[j].code) != registered(x.code) ? registered(r[j].code)
-                       : r[j].code < x.code;
-            if (before)
-                break;
+        while (j >= 0 && !before(&r[j], &x)) {
             r[j + 1] = r[j];
             j--;
         }
@@ -153,33 +364,158 @@ static void rank(struct ranked *r, int n)
     }
 }
 
-static int text_query(const char *q, size_t qn, int *codes, int max)
+/* Copies the codes of r[0..n) (sorted) into codes[], at most max. */
+static int emit(struct ranked *r, int n, int *codes, int max)
 {
-    struct ranked found[HS_ID_COUNT];
-    int n = 0;
-    for (int id = 1; id < HS_ID_COUNT; id++) {
-        const struct hs_status_row *r = hs_registry_row(id);
-        int s = score_row(id, q, qn), k;
-        if (!s)
-            continue;
-        if (!r->primary)
-            s -= 100; /* another meaning of a code ranks below its main one */
-        for (k = 0; k < n && found[k].code != r->code; k++)
-            ;
-        if (k == n)
-            found[n++] = (struct ranked){ r->code, s };
-        else if (s > found[k].score)
-            found[k].score = s;
-    }
-    if (n == 0)
-        return HS_ENOMATCH;
-    rank(found, n);
+    rank(r, n);
     if (n > max)
         n = max;
     for (int i = 0; i < n; i++)
-        codes[i] = found[i].code;
-    return n;
+        codes[i] = r[i].code;
+    return n ? n : HS_ENOMATCH;
 }
+
+/* ---- Text --------------------------------------------------------------- */
+
+/* Returns the bits of the query words (3 bytes or more) that name the
+** vendor of an unofficial row: words found where a word of its origin starts. */
+static unsigned vendor_words(const struct words *q, const struct hs_status_row *r)
+{
+    unsigned bits = 0;
+    if (r->registry != HS_REG_UNOFFICIAL && r->primary)
+        return 0;
+    for (int i = 0; i < q->count; i++)
+        if (q->len[i] >= 3 && find_ci(r->origin, strlen(r->origin), q->s + q->off[i], q->len[i], 1) >= 0)
+            bits |= 1u << i;
+    return bits;
+}
+
+/* Keeps in *b the best match of q against the names of row id: phrase,
+** Korean title, aliases. */
+static void score_names(const struct query *q, int id, struct best *b)
+{
+    const struct hs_status_row *r = hs_registry_row(id);
+    const char *a = r->aliases;
+    const char *ko = hs_registry_text(id)->title_ko;
+    score_literal(q, r->phrase, strlen(r->phrase), 0, b);
+    score_literal(q, ko, strlen(ko), 10, b);
+    while (*a) {
+        const char *bar = strchr(a, '|');
+        size_t n = bar ? (size_t)(bar - a) : strlen(a);
+        score_literal(q, a, n, 30, b);
+        a += n + (bar != NULL);
+    }
+}
+
+/* Score of row id from its origin and descriptions (raw is the query in
+** lower case, single-spaced); 0 when none holds it. */
+static int score_prose(int id, const char *raw, size_t rn)
+{
+    const struct hs_status_row *r = hs_registry_row(id);
+    const struct hs_status_text *t = hs_registry_text(id);
+    if (rn < 3)
+        return 0;
+    if (find_ci(r->origin, strlen(r->origin), raw, rn, 1) >= 0)
+        return 300;
+    if (find_ci(t->en, strlen(t->en), raw, rn, 1) >= 0)
+        return 220;
+    if (find_ci(t->ko, strlen(t->ko), raw, rn, 0) >= 0 || find_ci(r->name, strlen(r->name), raw, rn, 0) >= 0)
+        return 200;
+    return 0;
+}
+
+/* Keeps the better of (tier, score) for code in found[0..*n). */
+static void keep(struct ranked *found, int *n, int code, int tier, int score)
+{
+    struct ranked x = { code, tier, score };
+    int k;
+    for (k = 0; k < *n && found[k].code != code; k++)
+        ;
+    if (k == *n)
+        found[(*n)++] = x;
+    else if (before(&x, &found[k]))
+        found[k] = x;
+}
+
+/* Tier of a name match: 2 for a strong match of every word of the query to
+** a registered meaning (or to an unofficial one whose vendor the query
+** names), else 1. */
+static int name_tier(const struct hs_status_row *r, const struct best *b)
+{
+    int official = r->primary && r->registry != HS_REG_UNOFFICIAL;
+    return b->score >= S_STRONG - 20 && !b->loose && (official || b->named) ? 2 : 1;
+}
+
+static int text_query(const char *raw, size_t rn, int *codes, int max)
+{
+    struct ranked found[HS_ID_COUNT];
+    struct best best[HS_ID_COUNT];
+    unsigned vendor[HS_ID_COUNT];
+    struct query q;
+    int n = 0;
+    fold(raw, rn, &q.w);
+    if (q.w.count == 0)
+        return HS_ENOMATCH;
+    memset(best, 0, sizeof best);
+    for (int id = 1; id < HS_ID_COUNT; id++) {
+        q.vendor = vendor[id] = vendor_words(&q.w, hs_registry_row(id));
+        score_names(&q, id, &best[id]);
+    }
+    for (size_t i = 0; i < sizeof synonyms / sizeof *synonyms; i++) {
+        int id = synonyms[i].id;
+        q.vendor = vendor[id];
+        score_literal(&q, synonyms[i].words, strlen(synonyms[i].words), 20, &best[id]);
+    }
+    for (int id = 1; id < HS_ID_COUNT; id++) {
+        const struct hs_status_row *r = hs_registry_row(id);
+        const struct best *b = &best[id];
+        int s;
+        if (b->score)
+            keep(found, &n, r->code, name_tier(r, b), b->score + renown(r->code) + (b->named ? 30 : 0));
+        else if ((s = score_prose(id, raw, rn)) != 0)
+            keep(found, &n, r->code, 0, s + renown(r->code) - (r->primary ? 0 : 100));
+    }
+    return emit(found, n, codes, max);
+}
+
+/* ---- Classes ------------------------------------------------------------ */
+
+/* Names of the classes, folded without spaces: class = digit. */
+static const struct { const char *name; uint8_t cls; } class_names[] = {
+    { "informational", 1 }, { "information", 1 }, { "정보", 1 }, { "정보응답", 1 }, { "임시응답", 1 },
+    { "success", 2 }, { "successful", 2 }, { "성공", 2 }, { "성공응답", 2 },
+    { "redirection", 3 }, { "redirections", 3 }, { "redirects", 3 },
+    { "리다이렉션", 3 }, { "리디렉션", 3 }, { "리다이렉트응답", 3 },
+    { "clienterror", 4 }, { "clienterrors", 4 }, { "클라이언트오류", 4 }, { "클라이언트에러", 4 },
+    { "servererror", 5 }, { "servererrors", 5 }, { "서버오류", 5 }, { "서버에러", 5 },
+};
+
+/* Returns the class (1-5) the folded query names, or 0. */
+static int class_named(const struct words *q)
+{
+    char c[HS_QUERY_MAX];
+    size_t cn = 0;
+    for (size_t i = 0; i < q->n; i++)
+        if (q->s[i] != ' ')
+            c[cn++] = q->s[i];
+    for (size_t i = 0; i < sizeof class_names / sizeof *class_names; i++)
+        if (strlen(class_names[i].name) == cn && memcmp(class_names[i].name, c, cn) == 0)
+            return class_names[i].cls;
+    return 0;
+}
+
+/* Every known code of class cls, best known first. */
+static int class_query(int cls, int *codes, int max)
+{
+    struct ranked found[HS_ID_COUNT];
+    int n = 0;
+    for (int code = cls * 100; code < cls * 100 + 100; code++)
+        if (hs_registry_id(code))
+            found[n++] = (struct ranked){ code, 1, renown(code) };
+    return emit(found, n, codes, max);
+}
+
+/* ---- Numbers: codes, ranges, RFCs and sections --------------------------- */
 
 /* Codes matching a three-character pattern of digits and wildcards. */
 static int range_query(const char *p, int *codes, int max)
@@ -188,8 +524,9 @@ static int range_query(const char *p, int *codes, int max)
     if (!is_wild((unsigned char)p[0]) && (p[0] < '1' || p[0] > '5'))
         return HS_ERANGE;
     for (int code = 100; code <= 599 && n < max; code++) {
-        char d[3] = { (char)('0' + code / 100), (char)('0' + code / 10 % 10), (char)('0' + code % 10) };
+        char d[HS_DECIMAL_MAX];
         int ok = 1;
+        hs_decimal(code, d);
         for (int i = 0; i < 3; i++)
             if (!is_wild((unsigned char)p[i]) && p[i] != d[i])
                 ok = 0;
@@ -199,12 +536,48 @@ static int range_query(const char *p, int *codes, int max)
     return n ? n : HS_ENOMATCH;
 }
 
-/* "rfc 9110", "rfc9110 15.5", "rfc 9110 §15.5.5": codes defined there. */
+/* Returns 1 if the row's section is sec[0..sn) or lies under it ("15.5"
+** holds "15.5.5"). */
+static int section_under(const char *section, const char *sec, size_t sn)
+{
+    size_t rs = strlen(section);
+    return rs >= sn && memcmp(section, sec, sn) == 0 && (rs == sn || section[sn] == '.');
+}
+
+/* Returns 1 if s[0..n) is digits and dots, starting with a digit. */
+static int is_section(const char *s, size_t n)
+{
+    if (n == 0 || !is_digit((unsigned char)s[0]))
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (!is_digit((unsigned char)s[k]) && s[k] != '.')
+            return 0;
+    return 1;
+}
+
+/* Skips separators (space, ',', '#', '-', ':', '§') and the word "section"
+** or "sec" from q[i..qn); returns the new index. */
+static size_t skip_to_section(const char *q, size_t i, size_t qn)
+{
+    for (;;) {
+        while (i < qn && (q[i] == ' ' || q[i] == ',' || q[i] == '#' || q[i] == '-' || q[i] == ':' ||
+                          (unsigned char)q[i] == 0xC2 || (unsigned char)q[i] == 0xA7))
+            i++; /* separators, including the UTF-8 bytes of '§' */
+        if (qn - i >= 7 && memcmp(q + i, "section", 7) == 0)
+            i += 7;
+        else if (qn - i >= 3 && memcmp(q + i, "sec", 3) == 0 && (qn - i == 3 || !is_alnum((unsigned char)q[i + 3])))
+            i += 3;
+        else
+            return i;
+    }
+}
+
+/* "rfc 9110", "rfc9110 15.5", "rfc 9110 §15.5.5", "rfc9110#section-15.5.5",
+** "rfc9110.html#section-15.5.5": codes defined there. */
 static int rfc_query(const char *q, size_t qn, int *codes, int max)
 {
     char doc[16] = "RFC";
-    size_t i = 3, dn = 3, sn = 0;
-    const char *sec = "";
+    size_t i = 3, dn = 3;
     int n = 0;
     while (i < qn && (q[i] == ' ' || q[i] == '-'))
         i++;
@@ -213,26 +586,37 @@ static int rfc_query(const char *q, size_t qn, int *codes, int max)
     if (dn == 3 || (i < qn && is_digit((unsigned char)q[i])))
         return HS_ENOMATCH;
     doc[dn] = 0;
-    while (i < qn && (q[i] == ' ' || q[i] == ',' || (unsigned char)q[i] == 0xC2 || (unsigned char)q[i] == 0xA7))
-        i++; /* separators, including the UTF-8 bytes of '§' */
-    if (qn - i >= 7 && memcmp(q + i, "section", 7) == 0)
-        for (i += 7; i < qn && q[i] == ' '; i++)
-            ;
-    sec = q + i;
-    sn = qn - i;
-    for (size_t k = 0; k < sn; k++)
-        if (!is_digit((unsigned char)sec[k]) && sec[k] != '.')
-            return HS_ENOMATCH;
+    if (qn - i >= 5 && memcmp(q + i, ".html", 5) == 0)
+        i += 5;
+    i = skip_to_section(q, i, qn);
+    if (i < qn && !is_section(q + i, qn - i))
+        return HS_ENOMATCH;
     for (int code = 100; code <= 599 && n < max; code++) {
         const struct hs_status_row *r = hs_registry_row(hs_registry_id(code));
-        size_t rs = strlen(r->section);
         if (!hs_registry_id(code) || strcmp(r->doc, doc) != 0)
             continue;
-        if (sn && !(rs >= sn && memcmp(r->section, sec, sn) == 0 && (rs == sn || r->section[sn] == '.')))
+        if (i < qn && !section_under(r->section, q + i, qn - i))
             continue;
         codes[n++] = code;
     }
     return n ? n : HS_ENOMATCH;
+}
+
+/* A section alone ("15.5.5", "§15.5.5", "section 15.5"): the codes defined
+** there, RFC 9110 first. HS_ENOMATCH when q is not a section or none is. */
+static int section_query(const char *q, size_t qn, int *codes, int max)
+{
+    struct ranked found[HS_ID_COUNT];
+    size_t i = skip_to_section(q, 0, qn);
+    int n = 0;
+    if (!is_section(q + i, qn - i) || !memchr(q + i, '.', qn - i))
+        return HS_ENOMATCH;
+    for (int code = 100; code <= 599; code++) {
+        const struct hs_status_row *r = hs_registry_row(hs_registry_id(code));
+        if (hs_registry_id(code) && *r->doc && section_under(r->section, q + i, qn - i))
+            found[n++] = (struct ranked){ code, strcmp(r->doc, "RFC9110") == 0, 0 };
+    }
+    return emit(found, n, codes, max);
 }
 
 static int code_of(const char *p)
@@ -240,10 +624,108 @@ static int code_of(const char *p)
     return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
 }
 
+/* Codes written as a three-digit word among other words ("error 404",
+** "HTTP_404_NOT_FOUND"), in order; HS_ERANGE if every such number is out of
+** 100-599, HS_ENOMATCH if there is none. */
+static int codes_in_words(const char *q, size_t qn, int *codes, int max)
+{
+    int n = 0, numbers = 0;
+    for (size_t i = 0; i < qn;) {
+        size_t start = i;
+        if (!is_alnum((unsigned char)q[i])) {
+            i++;
+            continue;
+        }
+        while (i < qn && is_alnum((unsigned char)q[i]))
+            i++;
+        if (i - start == 3 && is_digit((unsigned char)q[start]) && is_digit((unsigned char)q[start + 1]) &&
+            is_digit((unsigned char)q[start + 2])) {
+            int code = code_of(q + start), k;
+            numbers++;
+            for (k = 0; k < n && codes[k] != code; k++)
+                ;
+            if (code >= 100 && code <= 599 && k == n && n < max)
+                codes[n++] = code;
+        }
+    }
+    return n ? n : numbers ? HS_ERANGE : HS_ENOMATCH;
+}
+
+/* ---- The reader --------------------------------------------------------- */
+
+/* Reads "HTTP/1.1 404 ..." (q starts with "http/" or "http "). */
+static int status_line(const char *q, size_t qn, int *codes)
+{
+    size_t k = 4;
+    while (k < qn && q[k] != ' ')
+        k++;
+    while (k < qn && q[k] == ' ')
+        k++;
+    if (qn - k < 3 || !is_digit((unsigned char)q[k]) || !is_digit((unsigned char)q[k + 1]) ||
+        !is_digit((unsigned char)q[k + 2]) || (qn - k > 3 && q[k + 3] != ' '))
+        return HS_ESTATUSLINE;
+    codes[0] = code_of(q + k);
+    return codes[0] >= 100 && codes[0] <= 599 ? 1 : HS_ERANGE;
+}
+
+/* Reads a query that starts with digits: "404", "404 not found", "4", "40".
+** Returns HS_ENOMATCH when q is not of that form. */
+static int leading_digits(const char *q, size_t qn, int *codes, int max, int *kind)
+{
+    size_t digits = 0;
+    char p[3];
+    while (digits < qn && is_digit((unsigned char)q[digits]))
+        digits++;
+    if (!(digits == qn || (digits >= 3 && q[digits] == ' ')))
+        return HS_ENOMATCH;
+    if (digits > 3)
+        return HS_ERANGE;
+    if (digits == 3) {
+        *kind = HS_Q_CODE;
+        codes[0] = code_of(q);
+        return codes[0] >= 100 && codes[0] <= 599 ? 1 : HS_ERANGE;
+    }
+    /* "4" or "40": every known code that starts so */
+    *kind = HS_Q_RANGE;
+    for (size_t k = 0; k < 3; k++)
+        p[k] = k < digits ? q[k] : 'x';
+    return range_query(p, codes, max);
+}
+
+/* Reads a three-character range such as "4xx" or "40x" at the start of q,
+** alone or followed by a space. Returns HS_ENOMATCH when it is not one. */
+static int leading_range(const char *q, size_t qn, int *codes, int max)
+{
+    int wild = 0, ok = 1;
+    if (!(qn == 3 || (qn > 3 && q[3] == ' ')))
+        return HS_ENOMATCH;
+    for (int k = 0; k < 3; k++) {
+        wild |= is_wild((unsigned char)q[k]);
+        ok &= is_wild((unsigned char)q[k]) || is_digit((unsigned char)q[k]);
+    }
+    return ok && wild ? range_query(q, codes, max) : HS_ENOMATCH;
+}
+
+/* Copies buf[0..len) (trimmed, at most HS_QUERY_MAX bytes) into q in lower
+** case with each run of white space one space; returns its length. */
+static size_t squeeze(const char *buf, size_t len, char *q)
+{
+    size_t qn = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (is_space((unsigned char)buf[i])) {
+            if (q[qn - 1] != ' ')
+                q[qn++] = ' ';
+        } else
+            q[qn++] = hs_ascii_lower(buf[i]);
+    }
+    return qn;
+}
+
 int hs_query(const char *buf, size_t len, int *codes, int max, int *kind)
 {
     char q[HS_QUERY_MAX];
-    size_t qn = 0, i = 0;
+    size_t qn, i = 0;
+    int n, cls;
     if (max <= 0)
         return HS_EINVAL;
     while (len && is_space((unsigned char)buf[len - 1]))
@@ -254,77 +736,45 @@ int hs_query(const char *buf, size_t len, int *codes, int max, int *kind)
         return HS_EEMPTY;
     if (len - i > HS_QUERY_MAX)
         return HS_ETOOLONG;
-    /* lower-case ASCII, fold runs of white space into one space */
-    for (; i < len; i++) {
-        unsigned char c = (unsigned char)buf[i];
-        if (is_space(c)) {
-            if (q[qn - 1] != ' ')
-                q[qn++] = ' ';
-        } else
-            q[qn++] = (char)lower(c);
-    }
+    qn = squeeze(buf + i, len - i, q);
 
+    /* "HTTP/x" is a status line or an error; "http 404" may be one, while
+    ** "http error 404" is a code among words */
     if (qn >= 5 && memcmp(q, "http", 4) == 0 && (q[4] == '/' || q[4] == ' ')) {
-        size_t k = 4;
         *kind = HS_Q_STATUS_LINE;
-        while (k < qn && q[k] != ' ')
-            k++;
-        while (k < qn && q[k] == ' ')
-            k++;
-        if (qn - k < 3 || !is_digit((unsigned char)q[k]) || !is_digit((unsigned char)q[k + 1]) ||
-            !is_digit((unsigned char)q[k + 2]) || (qn - k > 3 && q[k + 3] != ' '))
-            return HS_ESTATUSLINE;
-        codes[0] = code_of(q + k);
-        return codes[0] >= 100 && codes[0] <= 599 ? 1 : HS_ERANGE;
-    }
-
-    {
-        size_t digits = 0;
-        while (digits < qn && is_digit((unsigned char)q[digits]))
-            digits++;
-        if (digits == qn || (digits >= 3 && q[digits] == ' ')) {
-            char p[3];
-            if (digits > 3)
-                return HS_ERANGE;
-            if (digits == 3) {
-                *kind = HS_Q_CODE;
-                codes[0] = code_of(q);
-                return codes[0] >= 100 && codes[0] <= 599 ? 1 : HS_ERANGE;
-            }
-            /* "4" or "40": every known code that starts so */
-            *kind = HS_Q_RANGE;
-            for (size_t k = 0; k < 3; k++)
-                p[k] = k < digits ? q[k] : 'x';
-            return range_query(p, codes, max);
-        }
-    }
-
-    if (qn == 3 || (qn > 3 && q[3] == ' ')) {
-        int wild = 0, ok = 1;
-        for (int k = 0; k < 3; k++) {
-            wild |= is_wild((unsigned char)q[k]);
-            ok &= is_wild((unsigned char)q[k]) || is_digit((unsigned char)q[k]);
-        }
-        if (ok && wild) {
-            *kind = HS_Q_RANGE;
-            return range_query(q, codes, max);
-        }
-    }
-
-    if (qn >= 4 && memcmp(q, "rfc", 3) == 0 && (is_digit((unsigned char)q[3]) || q[3] == ' ' || q[3] == '-')) {
-        int n = rfc_query(q, qn, codes, max);
-        *kind = HS_Q_RFC;
-        if (n != HS_ENOMATCH)
+        n = status_line(q, qn, codes);
+        if (q[4] == '/' || n != HS_ESTATUSLINE)
             return n;
     }
-
+    if ((n = leading_digits(q, qn, codes, max, kind)) != HS_ENOMATCH)
+        return n;
+    *kind = HS_Q_RANGE;
+    if ((n = leading_range(q, qn, codes, max)) != HS_ENOMATCH)
+        return n;
+    *kind = HS_Q_RFC;
+    if (qn >= 4 && memcmp(q, "rfc", 3) == 0 && (is_digit((unsigned char)q[3]) || q[3] == ' ' || q[3] == '-') &&
+        (n = rfc_query(q, qn, codes, max)) != HS_ENOMATCH)
+        return n;
+    if ((n = section_query(q, qn, codes, max)) != HS_ENOMATCH)
+        return n;
+    if ((n = codes_in_words(q, qn, codes, max)) != HS_ENOMATCH) {
+        *kind = n == 1 || n == HS_ERANGE ? HS_Q_CODE : HS_Q_TEXT;
+        return n;
+    }
+    {
+        struct words w;
+        fold(q, qn, &w);
+        *kind = HS_Q_CLASS;
+        if ((cls = class_named(&w)) != 0)
+            return class_query(cls, codes, max);
+    }
     *kind = HS_Q_TEXT;
     return text_query(q, qn, codes, max);
 }
 
 int hs_query_json(const char *buf, size_t len, char *out, size_t cap)
 {
-    static const char *const kinds[] = { "code", "range", "statusLine", "rfc", "text" };
+    static const char *const kinds[] = { "code", "range", "statusLine", "rfc", "class", "text" };
     int codes[HS_QUERY_MAX_MATCHES];
     int kind = HS_Q_TEXT;
     int n = hs_query(buf, len, codes, HS_QUERY_MAX_MATCHES, &kind);

@@ -1,6 +1,7 @@
 /*
 ** query.h — reads what a person types ("404", "4xx", "not found",
-** "HTTP/1.1 404 Not Found", "찾을 수 없음", "rfc 7725") into ranked codes.
+** "HTTP/1.1 404 Not Found", "찾을 수 없음", "rfc 7725", "error 404", "15.5.5",
+** "client error", "forbiden", "rate limit") into ranked codes.
 */
 #ifndef HS_QUERY_H
 #define HS_QUERY_H
@@ -13,7 +14,7 @@
 #define HS_QUERY_MAX_MATCHES 128
 
 /* What kind of text a query was read as. */
-enum hs_query_kind { HS_Q_CODE, HS_Q_RANGE, HS_Q_STATUS_LINE, HS_Q_RFC, HS_Q_TEXT };
+enum hs_query_kind { HS_Q_CODE, HS_Q_RANGE, HS_Q_STATUS_LINE, HS_Q_RFC, HS_Q_CLASS, HS_Q_TEXT };
 
 /* Reads buf[0..len) as a person's query and stores up to max codes into
 ** codes[], best first. Returns the number of codes (>= 1) and sets *kind,
