@@ -31,6 +31,7 @@ EXPORTS := $(shell cat src/exports.txt)
 # What each native test links: tests/c/test_LAYER.c with LAYER and below.
 LINK_core := $(CORE_SRC)
 LINK_registry := $(REGISTRY_SRC)
+LINK_search := $(REGISTRY_SRC)
 LINK_http := $(HTTP_SRC)
 LINK_lint := $(HTTP_SRC)
 LINK_server := $(SERVER_SRC)

@@ -3,12 +3,13 @@
 **
 ** Forms, tried in this order:
 **   status line   "HTTP/1.1 404 Not Found", "HTTP/2 404", "http 404"
-**   code          "404", "404 whatever follows"
+**   code          "404"
 **   range         "4xx", "4XX", "4**", "40x", "4", "40"
 **   RFC           "rfc 7725", "RFC9110 15.5", "rfc 9110 §15.5.5",
 **                 "RFC9110#section-15.5.5"
 **   section       a section alone: "15.5.5", "§15.5.5", "section 15.5.5"
-**   code in words "error 404", "status code 404", "404 page", "HTTP_404_NOT_FOUND"
+**   code in words "404 not found", "error 404", "status code 404", "404 page",
+**                 "HTTP_404_NOT_FOUND"; two codes ("404 or 410") are both listed
 **   class         "client error", "redirection", "리다이렉션", "서버 오류": every
 **                 code of the class, the best known first
 **   text          everything else, below.
@@ -21,10 +22,11 @@
 ** query matches a word of the name: equal, the start of it (as typed so
 ** far), within one or two edits of it (a typo in an ASCII word of four or
 ** more letters), or, weakest, inside it ("auth" in "unauthorized"; inside a
-** word is never the start of one). A word such as "error" or "http" that
+** word is never the start of one; a typo keeps the first letter). A word
+** such as "error" or "http" that
 ** matches nothing is skipped at a small cost, as is a word naming the vendor
 ** of an unofficial code ("twitter", "nginx"). Origins and descriptions are
-** searched only for codes whose names did not match.
+** searched only when no name matched.
 **
 ** Ranking, best first: strong name matches (at least the start of every
 ** word) of registered codes, and of unofficial codes whose vendor the query
@@ -159,13 +161,13 @@ static int compact_cmp(const struct words *a, const struct words *b)
 ** when it is at most k (0-2), else k + 1. an and bn are at most 32. */
 static int edits(const char *a, int an, const char *b, int bn, int k)
 {
-    int prev2[33], prev[33], cur[33];
+    int rows[3][33], *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
     if (an - bn > k || bn - an > k)
         return k + 1;
     for (int j = 0; j <= bn; j++)
         prev[j] = j;
     for (int i = 1; i <= an; i++) {
-        int low = cur[0] = i;
+        int low = cur[0] = i, *t;
         for (int j = 1; j <= bn; j++) {
             int c = prev[j - 1] + (a[i - 1] != b[j - 1]);
             if (prev[j] + 1 < c)
@@ -180,15 +182,21 @@ static int edits(const char *a, int an, const char *b, int bn, int k)
         }
         if (low > k)
             return k + 1;
-        memcpy(prev2, prev, sizeof prev);
-        memcpy(prev, cur, sizeof cur);
+        t = prev2, prev2 = prev, prev = cur, cur = t;
     }
     return prev[bn] <= k ? prev[bn] : k + 1;
 }
 
-/* How one query word matches one word of a name, best first. */
-enum { W_EQUAL, W_START, W_TYPO, W_INSIDE, W_NONE };
+/* Returns 1 if a[0..n) and b[0..n) are the same bytes (short words: a
+** loop is cheaper than a call to memcmp). */
+static int same(const char *a, const char *b, size_t n)
+{
+    while (n && *a == *b)
+        a++, b++, n--;
+    return n == 0;
+}
 
+/* Returns 1 if s[0..n) is ASCII only. */
 static int is_ascii_word(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -197,15 +205,20 @@ static int is_ascii_word(const char *s, size_t n)
     return 1;
 }
 
+/* How one query word matches one word of a name, best first. */
+enum { W_EQUAL, W_START, W_TYPO, W_INSIDE, W_NONE };
+
 /* Returns how query word q[0..qn) matches name word t[0..tn) (W_*); for
 ** W_TYPO, *cost is the number of edits. */
 static int word_match(const char *q, size_t qn, const char *t, size_t tn, int *cost)
 {
-    if (qn == tn && memcmp(q, t, qn) == 0)
+    if (qn == tn && same(q, t, qn))
         return W_EQUAL;
-    if (qn >= 2 && qn < tn && memcmp(q, t, qn) == 0)
+    if (qn >= 2 && qn < tn && same(q, t, qn))
         return W_START;
-    if (qn >= 4 && qn <= 32 && tn <= 32 && is_ascii_word(q, qn)) {
+    /* a typo: the first letter is right (people rarely miss it, and it
+    ** keeps the alignment below for the few words that can be one) */
+    if (qn >= 4 && qn <= 32 && tn >= 2 && tn <= 32 && q[0] == t[0] && is_ascii_word(q, qn)) {
         int k = qn >= 7 ? 2 : 1;
         int d = edits(q, (int)qn, t, (int)tn, k);
         if (d <= k) {
@@ -215,7 +228,7 @@ static int word_match(const char *q, size_t qn, const char *t, size_t tn, int *c
     }
     if (qn >= 3 && qn < tn) {
         for (size_t i = 1; i + qn <= tn; i++)
-            if (memcmp(t + i, q, qn) == 0)
+            if (t[i] == q[0] && same(t + i, q, qn))
                 return W_INSIDE;
     }
     return W_NONE;
@@ -236,16 +249,74 @@ static int is_filler(const char *w, size_t n)
     return 0;
 }
 
+/* A query folded, with what is known of its words. */
+struct query {
+    struct words w;
+    unsigned filler;   /* bits of w's words that are fillers (is_filler) */
+    unsigned vendor;   /* bits of w's words that name the vendor of the row being scored */
+    uint64_t need_any[MAX_WORDS], need_all[MAX_WORDS]; /* set_need() */
+};
+
+/* Returns the bit of byte c in a set of letters: a-z (either case) have
+** their own, the digits share one, bytes of UTF-8 sequences share 32 by
+** their low five bits, the rest none. */
+static inline uint64_t letter_bit(unsigned char c)
+{
+    unsigned char l = c | 0x20;
+    if (l >= 'a' && l <= 'z')
+        return 1ull << (l - 'a');
+    if (c >= '0' && c <= '9')
+        return 1ull << 26;
+    return c >= 0x80 ? 1ull << (32 + (c & 31)) : 0;
+}
+
+/* Returns the set of letters of s[0..n). */
+static uint64_t letters(const char *s, size_t n)
+{
+    uint64_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        m |= letter_bit((unsigned char)s[i]);
+    return m;
+}
+
+/* Sets what a name must hold to match word i of q. A word that can have a
+** typo (ASCII, 4 letters or more): its first letter, which a typo keeps
+** (word_match), and one of the next three, of which two edits leave one.
+** Any other word: all of its bytes, since it matches only where it is whole. */
+static void set_need(struct query *q, int i)
+{
+    const char *w = q->w.s + q->w.off[i];
+    size_t n = q->w.len[i];
+    if (n >= 4 && is_ascii_word(w, n)) {
+        q->need_all[i] = letter_bit((unsigned char)w[0]);
+        q->need_any[i] = letters(w + 1, 3);
+    } else {
+        q->need_any[i] = ~0ull;
+        q->need_all[i] = letters(w, n);
+    }
+}
+
+/* Returns 0 if a name with letters m cannot match q (a word that must match
+** lacks what it needs, set_need), 1 if it may. */
+static int may_match(const struct query *q, uint64_t m)
+{
+    for (int i = 0; i < q->w.count; i++)
+        if (!((q->filler | q->vendor) & (1u << i)) && (!(m & q->need_any[i]) || (m & q->need_all[i]) != q->need_all[i]))
+            return 0;
+    return 1;
+}
+
 /* Match levels of a whole name. */
 enum { S_EXACT = 1000, S_WORDS = 800, S_START = 750, S_STRONG = 650, S_TYPO = 650, S_INSIDE = 400 };
 
-/* Scores the folded query q against the folded name t: S_EXACT when equal
-** without spaces, else by the weakest of its words' matches (see the top of
-** this file); 0 when some word matches nothing. Words whose bit is set in
-** optional (vendor names) may match nothing at no cost; *named is set to 1
-** when one of them did, *loose when a filler word was skipped. */
-static int score_name(const struct words *q, const struct words *t, unsigned optional, int *named, int *loose)
+/* Scores the query against the folded name t: S_EXACT when equal without
+** spaces, else by the weakest of its words' matches (see the top of this
+** file); 0 when some word matches nothing. Vendor words may match nothing
+** at no cost, and *named is set to 1 when one of them did; filler words at
+** a small cost, and *loose is set to 1. */
+static int score_name(const struct query *qq, const struct words *t, int *named, int *loose)
 {
+    const struct words *q = &qq->w;
     int worst = W_EQUAL, typos = 0, skipped = 0, used = 0, c = compact_cmp(q, t), score;
     if (c == 2)
         return S_EXACT;
@@ -258,11 +329,11 @@ static int score_name(const struct words *q, const struct words *t, unsigned opt
                 best = m, best_cost = cost;
         }
         if (best == W_NONE) {
-            if (optional & (1u << i)) {
+            if (qq->vendor & (1u << i)) {
                 *named = 1;
                 continue;
             }
-            if (!is_filler(qw, q->len[i]))
+            if (!(qq->filler & (1u << i)))
                 return c ? S_START : 0;
             skipped++;
             *loose = 1;
@@ -281,13 +352,6 @@ static int score_name(const struct words *q, const struct words *t, unsigned opt
     return score - 20 * skipped;
 }
 
-/* A query folded, and the query words that name the vendor of the row
-** being scored. */
-struct query {
-    struct words w;
-    unsigned vendor;   /* bits of w's words that may match no name */
-};
-
 /* The best name match of one row so far. */
 struct best {
     int score;
@@ -301,8 +365,10 @@ static void score_literal(const struct query *q, const char *name, size_t n, int
 {
     struct words t;
     int named = 0, loose = 0, s;
+    if (!may_match(q, letters(name, n)))
+        return;
     fold(name, n, &t);
-    s = score_name(&q->w, &t, q->vendor, &named, &loose);
+    s = score_name(q, &t, &named, &loose);
     if (s && s - weight > b->score) {
         b->score = s - weight;
         b->named = named;
@@ -446,6 +512,7 @@ static int name_tier(const struct hs_status_row *r, const struct best *b)
     return b->score >= S_STRONG - 20 && !b->loose && (official || b->named) ? 2 : 1;
 }
 
+
 static int text_query(const char *raw, size_t rn, int *codes, int max)
 {
     struct ranked found[HS_ID_COUNT];
@@ -456,6 +523,13 @@ static int text_query(const char *raw, size_t rn, int *codes, int max)
     fold(raw, rn, &q.w);
     if (q.w.count == 0)
         return HS_ENOMATCH;
+    q.filler = 0;
+    for (int i = 0; i < q.w.count; i++) {
+        const char *w = q.w.s + q.w.off[i];
+        if (is_filler(w, q.w.len[i]))
+            q.filler |= 1u << i;
+        set_need(&q, i);
+    }
     memset(best, 0, sizeof best);
     for (int id = 1; id < HS_ID_COUNT; id++) {
         q.vendor = vendor[id] = vendor_words(&q.w, hs_registry_row(id));
@@ -469,10 +543,14 @@ static int text_query(const char *raw, size_t rn, int *codes, int max)
     for (int id = 1; id < HS_ID_COUNT; id++) {
         const struct hs_status_row *r = hs_registry_row(id);
         const struct best *b = &best[id];
-        int s;
         if (b->score)
             keep(found, &n, r->code, name_tier(r, b), b->score + renown(r->code) + (b->named ? 30 : 0));
-        else if ((s = score_prose(id, raw, rn)) != 0)
+    }
+    /* the prose is long (some 200 KB): read it only when no name matched */
+    for (int id = 1; id < HS_ID_COUNT && n == 0; id++) {
+        const struct hs_status_row *r = hs_registry_row(id);
+        int s = best[id].score ? 0 : score_prose(id, raw, rn);
+        if (s)
             keep(found, &n, r->code, 0, s + renown(r->code) - (r->primary ? 0 : 100));
     }
     return emit(found, n, codes, max);
@@ -668,18 +746,19 @@ static int status_line(const char *q, size_t qn, int *codes)
     return codes[0] >= 100 && codes[0] <= 599 ? 1 : HS_ERANGE;
 }
 
-/* Reads a query that starts with digits: "404", "404 not found", "4", "40".
-** Returns HS_ENOMATCH when q is not of that form. */
+/* Reads a query of digits: "404", "4", "40"; over three digits, alone or
+** before a word, is out of range. Returns HS_ENOMATCH for anything else
+** ("404 not found" is read as a code among words). */
 static int leading_digits(const char *q, size_t qn, int *codes, int max, int *kind)
 {
     size_t digits = 0;
     char p[3];
     while (digits < qn && is_digit((unsigned char)q[digits]))
         digits++;
-    if (!(digits == qn || (digits >= 3 && q[digits] == ' ')))
-        return HS_ENOMATCH;
-    if (digits > 3)
+    if (digits > 3 && (digits == qn || q[digits] == ' '))
         return HS_ERANGE;
+    if (digits != qn)
+        return HS_ENOMATCH;
     if (digits == 3) {
         *kind = HS_Q_CODE;
         codes[0] = code_of(q);
