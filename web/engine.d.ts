@@ -78,7 +78,7 @@ export interface EngineCallError extends Error {
 }
 
 export type QueryResult =
-  | { readonly kind: 'code' | 'range' | 'statusLine' | 'rfc' | 'text'; readonly matches: readonly number[] }
+  | { readonly kind: 'code' | 'range' | 'statusLine' | 'rfc' | 'class' | 'text'; readonly matches: readonly number[] }
   | EngineError;
 
 export interface CatalogEntry {
