@@ -221,7 +221,7 @@ static int word_match(const char *q, size_t qn, const char *t, size_t tn, int *c
     if (qn >= 4 && qn <= 32 && tn >= 2 && tn <= 32 && q[0] == t[0] && is_ascii_word(q, qn)) {
         int k = qn >= 7 ? 2 : 1;
         int d = edits(q, (int)qn, t, (int)tn, k);
-        if (d < 0) {
+        if (d <= k) {
             *cost = d;
             return W_TYPO;
         }
