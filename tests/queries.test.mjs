@@ -72,3 +72,13 @@ test('search: a piece inside a word is never taken for the start of one', () => 
   const m = hs.query('auth').matches;
   assert.ok(m.indexOf(203) > m.indexOf(401) && m.indexOf(203) > m.indexOf(407), `auth: [${m.slice(0, 6)}]`);
 });
+
+test('search: the README examples of hs.query', () => {
+  assert.deepEqual(hs.query('http error 404'), { kind: 'code', matches: [404] });
+  assert.deepEqual(hs.query('§15.5.5'), { kind: 'rfc', matches: [404] });
+  assert.equal(hs.query('client error').kind, 'class');
+  assert.equal(hs.query('client error').matches[0], 404);
+  assert.equal(hs.query('forbiden').matches[0], 403);
+  assert.deepEqual(hs.query('rate limit').matches, [429, 420]);
+  assert.equal(hs.query('요청 제한').matches[0], 429);
+});

@@ -26,13 +26,3 @@ test('searchView: nothing typed, an error, one card or a ranked list, with a key
   assert.notEqual(searchView(hs, '405').key, code.key);
   assert.notEqual(searchView(hs, '5xx').key, list.key);
 });
-
-test('search: the README examples of hs.query', () => {
-  assert.deepEqual(hs.query('http error 404'), { kind: 'code', matches: [404] });
-  assert.deepEqual(hs.query('§15.5.5'), { kind: 'rfc', matches: [404] });
-  assert.equal(hs.query('client error').kind, 'class');
-  assert.equal(hs.query('client error').matches[0], 404);
-  assert.equal(hs.query('forbiden').matches[0], 403);
-  assert.deepEqual(hs.query('rate limit').matches, [429, 420]);
-  assert.equal(hs.query('요청 제한').matches[0], 429);
-});
