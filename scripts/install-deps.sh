@@ -15,6 +15,8 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 ls /usr/lib/llvm-14/lib/clang/14*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 || need+=(libclang-rt-14-dev)
 command -v gzip >/dev/null 2>&1 || need+=(gzip)
 command -v curl >/dev/null 2>&1 || need+=(curl)  # the real-client tests of http-status serve
+# A Korean font, so the page's Korean screenshots (test-output/) show Hangul, not boxes.
+[ -d /usr/share/fonts/truetype/nanum ] || need+=(fonts-nanum)
 # The embedding recipes' generators (make test-docs): Debian's MkDocs 1.4 and
 # Material for MkDocs; VitePress and Docusaurus come from npm.
 command -v mkdocs >/dev/null 2>&1 || need+=(mkdocs)

@@ -445,6 +445,11 @@ function requestError(req) {
   return { offset: typeof err.offset === 'number' ? err.offset : -1, status: err.status, reason: err.reason, rule: err.rule };
 }
 
+/** True when req is the content of prev, a request without a length, that the server read as a next request. */
+export function isLeftOver(prev, req) {
+  return !!(prev && req && prev.ok !== false && prev.framing === 'none' && req.ok === false);
+}
+
 /**
  * Renders what simulate() returned for `raw`: the request as sent (with a
  * parse error underlined), then per exchange the interim responses, the
@@ -513,8 +518,7 @@ export function exchangeView(ctx, raw, result, { headingLevel = 3, state, setupN
     }
     if (many) {
       // Content sent without a length is not content to the server: it reads those bytes as the next request.
-      const prev = i > 0 ? result.exchanges[i - 1].request : null;
-      const leftover = prev && prev.ok !== false && prev.framing === 'none' && req.ok === false;
+      const leftover = i > 0 && isLeftOver(result.exchanges[i - 1].request, req);
       const title = leftover ? tr(ctx, 'leftOverTitle', Math.min(len, bytes.length - off)) : tr(ctx, 'exchangeN', i + 1);
       wrap.append(h('section', { class: leftover ? 'round leftover' : 'round' }, h(Hn, null, title),
         leftover ? h('p', { class: 'why' }, tr(ctx, 'leftOverWhy')) : null, reqSec, sec));
@@ -532,7 +536,10 @@ export function exchangeView(ctx, raw, result, { headingLevel = 3, state, setupN
     }
     wrap.append(restSec);
   }
-  const last = result.exchanges[result.exchanges.length - 1];
+  // The client's next step follows the person's own request when what came after it was its leftover content.
+  const xs = result.exchanges;
+  const ownLast = xs.length === 2 && isLeftOver(xs[0].request, xs[1].request);
+  const last = ownLast ? xs[0] : xs[xs.length - 1];
   const next = followUpView(ctx, last, state ?? result.state, headingLevel);
   if (next) wrap.append(next);
   return wrap;

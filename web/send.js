@@ -6,7 +6,7 @@
 // The request is kept as the exact bytes sent. In the editors, line ends of
 // the head are shown as LF and sent as CRLF; the content is sent as typed.
 
-import { h, L, exchangeView, statusBadge, CASES } from './render.js';
+import { h, L, exchangeView, statusBadge, isLeftOver, CASES } from './render.js';
 import { t } from './ui-strings.js';
 
 const utf8 = new TextEncoder();
@@ -243,7 +243,7 @@ export function sendPanel(ctx, { onSend, onChange, headingLevel = 3 } = {}) {
       status.append(`${tr('response')}: `, statusBadge(ctx, resp.status, resp.phrase));
       if (xs.length > 1) {
         const rest = xs.slice(1).map((x) => x.response && statusBadge(ctx, x.response.status, x.response.phrase)).filter(Boolean);
-        status.append(' ', h('span', { class: 'then' }, tr(leftOver(xs) ? 'thenLeftOver' : 'thenMore', xs.length - 1), ' ', rest));
+        status.append(' ', h('span', { class: 'then' }, tr(isLeftOver(xs[0].request, xs[1].request) ? 'thenLeftOver' : 'thenMore', xs.length - 1), ' ', rest));
       }
     } else if (result && result.error) status.append(L(result.error.message, ctx.lang));
   }
@@ -288,6 +288,12 @@ export function sendPanel(ctx, { onSend, onChange, headingLevel = 3 } = {}) {
   function load(raw, { run: go = true } = {}) {
     const text = typeof raw === 'string' ? raw : lenient.decode(raw);
     setEditor(fromWire(text));
+    // The fields editor rewrites Content-Length: a request it would change is shown as raw text.
+    const asRaw = joinRequest(splitRequest(fromWire(text))) !== fromWire(text);
+    rawRadio.checked = asRaw;
+    formRadio.checked = !asRaw;
+    rawBox.hidden = !asRaw;
+    formBox.hidden = asRaw;
     check();
     sent = raw;
     pristine = 0;
@@ -329,12 +335,6 @@ export function sendPanel(ctx, { onSend, onChange, headingLevel = 3 } = {}) {
   return { el: form, load, loadExample, loadRaw, run, snapshot, restore, link, focusEditor };
 }
 
-/** True when the second exchange is the content of a request without a length, read as a next request. */
-function leftOver(xs) {
-  const a = xs[0] && xs[0].request;
-  const b = xs[1] && xs[1].request;
-  return !!(a && b && a.ok !== false && a.framing === 'none' && b.ok === false);
-}
 
 let sendUid = 0;
 

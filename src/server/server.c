@@ -35,14 +35,16 @@ static int only_eol(const char *buf, size_t n)
 static const char *const framing_en[] = { "no content", "content framed by Content-Length", "chunked content" };
 static const char *const framing_ko[] = { "본문 없음", "Content-Length로 구분한 본문", "chunked 본문" };
 
-/* The parser rejected the request: answer its status and close. */
+/* The parser rejected the request: answer its status and close. The trace
+** names the offending byte by its offset in the whole input, as the
+** request's JSON error does. */
 static void parse_failed(struct hs_ctx *c, size_t len)
 {
     const struct hs_request *r = c->req;
     c->x->length = (uint32_t)len;
     hs_trace(c, "parse", hs_request_reason_rule(r->reason), r->status,
              "{0} (at byte {1})", "{2} ({1}번째 바이트)",
-             HS_ARGS(hs_cstr(hs_request_reason_en(r->reason)), hs_trace_num(c, r->error_offset),
+             HS_ARGS(hs_cstr(hs_request_reason_en(r->reason)), hs_trace_num(c, (long long)c->x->offset + r->error_offset),
                      hs_cstr(hs_request_reason_ko(r->reason))));
     hs_trace(c, "connection", "RFC 9112 §9.6", 0,
              "The server stopped reading this request part-way, so it cannot tell where a next request would start: it answers, closes the connection, and does not read the {0} bytes from the offending one on as another request.",

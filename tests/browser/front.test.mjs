@@ -6,7 +6,7 @@
 // title and the "Look up" tab.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, ready, settled } from './helpers.mjs';
+import { start, ready, settled, axe } from './helpers.mjs';
 import { strings } from '../../web/ui-strings.js';
 
 let env;
@@ -180,4 +180,45 @@ test('the document title follows what is shown; the "Look up" tab keeps the card
   await p.fill('#q', '');
   assert.equal(await p.title(), 'HTTP status explorer');
   assert.deepEqual(p.problems, []);
+});
+
+test('screenshots of the front door: light, dark, Korean, 360 px (test-output/)', async () => {
+  const { join } = await import('node:path');
+  const { OUT } = await import('./helpers.mjs');
+  const shots = [
+    { name: 'front-light.png', opts: { viewport: { width: 1280, height: 800 } }, hash: '' },
+    { name: 'front-dark-case.png', opts: { colorScheme: 'dark', viewport: { width: 1280, height: 800 } }, hash: '', click: 'a[href="#case/401"]' },
+    { name: 'front-korean.png', opts: { locale: 'ko-KR', viewport: { width: 1280, height: 800 } }, hash: '' },
+    { name: 'front-korean-4xx.png', opts: { locale: 'ko-KR', viewport: { width: 1280, height: 800 } }, hash: '#4xx' },
+    { name: 'front-phone-360.png', opts: { viewport: { width: 360, height: 740 } }, hash: '' },
+    { name: 'front-phone-360-case.png', opts: { viewport: { width: 360, height: 740 } }, hash: '', click: 'a[href="#case/400"]' },
+    { name: 'send-411-dark.png', opts: { colorScheme: 'dark', viewport: { width: 1280, height: 800 } },
+      hash: '#send?raw=POST%20/items%20HTTP/1.1%0D%0AHost:%20api.example%0D%0AContent-Type:%20application/json%0D%0A%0D%0A%7B%22title%22:%22hello%22%7D', full: true },
+  ];
+  for (const s of shots) {
+    const p = await env.open(s.opts);
+    await ready(p, `${env.url}${s.hash}`);
+    if (s.click) {
+      await p.click(s.click);
+      await p.locator('#results .case-run').waitFor();
+    }
+    await p.screenshot({ path: join(OUT, s.name), fullPage: !!s.full });
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${s.name}: ${overflow}px wider than the viewport`);
+    assert.deepEqual(p.problems, [], s.name);
+  }
+});
+
+test('axe-core: no violations on the front door and a case run, light and dark, English and Korean', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    for (const locale of ['en-US', 'ko-KR']) {
+      const p = await env.open({ colorScheme, locale });
+      for (const hash of ['', '#case/401', '#timeout']) {
+        await ready(p, `${env.url}${hash}`);
+        if (hash === '#case/401') await p.locator('#results .case-run details.case-handler > summary').click();
+        assert.deepEqual(await axe(p), [], `${colorScheme} ${locale} ${hash || 'front'}`);
+      }
+      assert.deepEqual(p.problems, []);
+    }
+  }
 });

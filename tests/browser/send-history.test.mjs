@@ -140,8 +140,18 @@ test('the headline answers the request itself: 411, with the 17 bytes left over 
   // Offsets are written one way: "byte N".
   const all = await p.locator('#send').innerText();
   assert.doesNotMatch(all, /byte offset/);
-  assert.match(all, /at byte \d+/);
+  const offsets = [...all.matchAll(/at byte (\d+)/g)].map((m) => Number(m[1]));
+  assert.ok(offsets.length >= 2, 'the parse error and the trace name the byte');
+  assert.deepEqual([...new Set(offsets)], [75], 'the same byte, counted from the start of what was sent');
+  // The link opens it as sent: raw text (the fields editor would add a Content-Length), the same hint.
+  const link = await p.evaluate(() => location.href);
+  const q = await env.open();
+  await ready(q, link);
+  await q.locator('#send .msg.resp[data-status="411"]').waitFor();
+  assert.equal(await q.isChecked('#send input[value="raw"]'), true);
+  assert.match(await q.locator('#send .live').innerText(), /\b17 bytes after its head would be left over/);
   assert.deepEqual(p.problems, []);
+  assert.deepEqual(q.problems, []);
 });
 
 test('after a 101 the panel says the connection now speaks the new protocol', async () => {
