@@ -92,16 +92,11 @@ function spanReader(memory, words, layout) {
   return { fieldLines, spanText, fieldEnd, fieldStart };
 }
 
-/**
- * The request parser of one engine instance: w its wasm exports, io its
- * buffers (engine-io.js), reasonList the engine's reasons
- * (hs_wasm_request_reasons) and layout its word layout (hs_wasm_request_layout).
- */
-export function makeRequestParser(w, io, reasonList, layout) {
-  const { memory, inPtr, outPtr, staged, stage } = io;
-  const reasons = reasonList.map((r) => Object.freeze({
-    name: r.name, status: r.status, rule: r.rule, text: Object.freeze({ en: r.en, ko: r.ko }),
-  }));
+// Reads the words of the last parse into the JS results: failure(rc, start)
+// for a request that was not read whole, success(input, mode, start) for one
+// that was (at byte start of the buffer; mode: how the input was staged).
+function resultReader(w, io, layout, reasons) {
+  const { memory, inPtr, outPtr, staged } = io;
   const words = new Uint32Array(w.memory.buffer, w.hs_wasm_request_words(), layout.words);
   const W = layout.word;
   const R = layout.result;
@@ -109,14 +104,11 @@ export function makeRequestParser(w, io, reasonList, layout) {
   const FRAMING = layout.framing;
   const FORM_ABSOLUTE = FORMS.indexOf('absolute');
   const FRAMING_LENGTH = FRAMING.indexOf('length');
-  const parse = w.hs_wasm_parse_request;
-  const requestArgs = argsReader(layout);
   const { fieldLines, spanText, fieldEnd, fieldStart } = spanReader(memory, words, layout);
 
   // Bytes [s, e) of the request (at byte start of the buffer) as one character per byte.
   const bytesText = (start, s, e) => latin1(memory, inPtr + start + s, inPtr + start + e);
 
-  // The result of a parse that did not read a whole request.
   function failure(rc, start) {
     const r = reasons[words[W.reason]] || reasons[0];
     const error = { status: words[W.status], reason: r.text, offset: staged.shift + start + words[W.errorOffset], rule: r.rule, name: r.name };
@@ -138,10 +130,7 @@ export function makeRequestParser(w, io, reasonList, layout) {
     }
   }
 
-  // Parses the request at byte start of the buffer; returns the JS result.
-  function parseAt(input, mode, start, args) {
-    const rc = parse(start, staged.n, staged.total > INT_MAX ? INT_MAX : staged.total, ...args);
-    if (rc !== R.ok) return failure(rc, start);
+  function success(input, mode, start) {
     const consumed = words[W.consumed];
     const nHeaders = words[W.nHeaders];
     const nTrailers = words[W.nTrailers];
@@ -187,6 +176,30 @@ export function makeRequestParser(w, io, reasonList, layout) {
       contentLength: framing === FRAMING_LENGTH ? words[W.contentLengthLow] + words[W.contentLengthHigh] * 4294967296 : null,
       consumed,
     };
+  }
+
+  return { failure, success };
+}
+
+/**
+ * The request parser of one engine instance: w its wasm exports, io its
+ * buffers (engine-io.js), reasonList the engine's reasons
+ * (hs_wasm_request_reasons) and layout its word layout (hs_wasm_request_layout).
+ */
+export function makeRequestParser(w, io, reasonList, layout) {
+  const { staged, stage } = io;
+  const reasons = reasonList.map((r) => Object.freeze({
+    name: r.name, status: r.status, rule: r.rule, text: Object.freeze({ en: r.en, ko: r.ko }),
+  }));
+  const parse = w.hs_wasm_parse_request;
+  const OK = layout.result.ok;
+  const requestArgs = argsReader(layout);
+  const read = resultReader(w, io, layout, reasons);
+
+  // Parses the request at byte start of the staged input; returns the JS result.
+  function parseAt(input, mode, start, args) {
+    const rc = parse(start, staged.n, staged.total > INT_MAX ? INT_MAX : staged.total, ...args);
+    return rc === OK ? read.success(input, mode, start) : read.failure(rc, start);
   }
 
   return {
