@@ -12,7 +12,8 @@
 //   #lint, #lint?response=…&request=…  the "Check a response" tab (lint-panel.js), with what it checks
 
 import { load } from './engine.js';
-import { h, grid, caseView, statusBadge, CASES, makeRunner } from './render.js';
+import { h, grid, caseView, statusBadge, CASES } from './render.js';
+import { makeRunner } from './runner.js';
 import { StatusSearch } from './search.js';
 import { sheet } from './render-css.js';
 import { t, pickLang } from './ui-strings.js';

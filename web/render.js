@@ -1,7 +1,7 @@
 // render.js — the one module that turns engine output into DOM: the card,
-// the ranked list, the overview grid, raw HTTP messages, the exchange view
-// and the "send your own request" panel. The page (app.js) and the custom
-// elements (widget.js) both build from it.
+// the ranked list, the overview grid, raw HTTP messages and the exchange
+// view. The page (app.js), the custom elements (widget.js) and the send
+// panel (send.js) build from it.
 //
 // Everything is built with DOM nodes and textContent: no HTML string ever
 // holds engine output or anything a person typed.
@@ -10,7 +10,7 @@
 //   hs      the engine (engine.js load())
 //   lang    'en' | 'ko'
 //   link    (code, ...children) => element that shows `code` when activated
-//   runner  an exchange runner (makeRunner) shared by the views of one page or element
+//   runner  an exchange runner (runner.js makeRunner) shared by the views of one page or element
 
 import { t } from './ui-strings.js';
 
@@ -84,26 +84,21 @@ function fact(dl, label, ...value) {
   dl.append(h('div', { class: 'fact' }, h('dt', null, label), h('dd', null, ...value)));
 }
 
-/** The card of one code: everything the engine says about it, as plain facts. */
-export function card(ctx, code, { headingLevel = 2, exchange = true, handler: withHandler = true } = {}) {
-  const { hs, lang } = ctx;
-  const e = hs.lookup(code);
-  if (!e) return h('p', { class: 'error', role: 'status' }, tr(ctx, 'unknownCode'));
-  const headId = nextId('hs-card');
-  const koTitle = lang === 'ko' && e.title && e.title.ko && e.title.ko !== e.phrase ? e.title.ko : '';
-  const head = h('header', { class: 'card-head' },
+// The card's header: code, phrase (the Korean title first in Korean), class and registry chips.
+function cardHead(ctx, e, headingLevel, headId) {
+  const koTitle = ctx.lang === 'ko' && e.title && e.title.ko && e.title.ko !== e.phrase ? e.title.ko : '';
+  return h('header', { class: 'card-head' },
     h('span', { class: 'code', part: 'code' }, String(e.code)),
     h('div', { class: 'head-text' },
       h(`h${headingLevel}`, { class: 'phrase', part: 'phrase', id: headId },
         koTitle ? h('span', { lang: 'ko' }, koTitle) : h('span', { lang: 'en' }, e.phrase)),
       koTitle ? h('p', { class: 'sub', lang: 'en' }, e.phrase) : null,
       h('p', { class: 'chips' }, classChip(ctx, e), ' ', registryChip(ctx, e))));
+}
 
-  const art = h('article', { class: `card c${e.class}`, part: 'card', 'aria-labelledby': headId, 'data-code': e.code }, head);
-
-  const desc = L(e.description, lang);
-  if (desc) art.append(h('p', { class: 'desc', part: 'description' }, desc));
-
+// The card's facts, one <dt>/<dd> pair each.
+function cardFacts(ctx, e) {
+  const { lang } = ctx;
   const dl = h('dl', { class: 'facts', part: 'facts' });
   if (e.reference) {
     fact(dl, tr(ctx, 'definedIn'), e.reference.url
@@ -130,36 +125,58 @@ export function card(ctx, code, { headingLevel = 2, exchange = true, handler: wi
   if (e.redirect) fact(dl, tr(ctx, 'browserNext'), L(e.redirect.explain, lang));
   if (e.retryable) fact(dl, tr(ctx, 'retryable'), tr(ctx, 'retryableYes'));
   if (e.aliases && e.aliases.length) fact(dl, tr(ctx, 'aliases'), h('span', { lang: 'en' }, e.aliases.join(', ')));
-  art.append(dl);
+  return dl;
+}
 
-  if (e.otherMeanings && e.otherMeanings.length) {
-    art.append(h('section', { class: 'others', part: 'others' },
-      h(`h${headingLevel + 1}`, null, tr(ctx, 'otherMeanings')),
-      h('ul', { class: 'plain' }, e.otherMeanings.map((o) => h('li', null,
-        h('strong', { lang: lang === 'ko' && o.title && o.title.ko && o.title.ko !== o.phrase ? 'ko' : 'en' },
-          lang === 'ko' && o.title && o.title.ko ? o.title.ko : o.phrase),
-        ' ', h('span', { class: 'chip reg unofficial' }, tr(ctx, 'reg_' + o.registry) || o.registry),
-        L(o.description, lang) ? h('span', { class: 'om-desc' }, ' ', L(o.description, lang)) : null,
-        o.origin ? h('span', { class: 'muted', lang: 'en' }, ' — ', o.origin) : null)))));
-  }
+// What else the same number means (unofficial uses), or null.
+function otherMeanings(ctx, e, level) {
+  const { lang } = ctx;
+  if (!e.otherMeanings || !e.otherMeanings.length) return null;
+  return h('section', { class: 'others', part: 'others' },
+    h(`h${level}`, null, tr(ctx, 'otherMeanings')),
+    h('ul', { class: 'plain' }, e.otherMeanings.map((o) => h('li', null,
+      h('strong', { lang: lang === 'ko' && o.title && o.title.ko && o.title.ko !== o.phrase ? 'ko' : 'en' },
+        lang === 'ko' && o.title && o.title.ko ? o.title.ko : o.phrase),
+      ' ', h('span', { class: 'chip reg unofficial' }, tr(ctx, 'reg_' + o.registry) || o.registry),
+      L(o.description, lang) ? h('span', { class: 'om-desc' }, ' ', L(o.description, lang)) : null,
+      o.origin ? h('span', { class: 'muted', lang: 'en' }, ' — ', o.origin) : null))));
+}
 
+// "See the exchange" (opening the example in place) and "Edit this request":
+// the actions row and the slot the exchange opens in.
+function exchangeActions(ctx, code, level) {
+  const slot = h('div', { class: 'exchange-slot' });
+  const btn = h('button', { type: 'button', class: 'btn', 'aria-expanded': 'false', part: 'button' }, tr(ctx, 'seeExchange'));
+  btn.addEventListener('click', () => {
+    const open = btn.getAttribute('aria-expanded') === 'true';
+    btn.setAttribute('aria-expanded', String(!open));
+    btn.textContent = tr(ctx, open ? 'seeExchange' : 'hideExchange');
+    slot.replaceChildren();
+    if (!open) slot.append(exampleView(ctx, code, { headingLevel: level }));
+    if (ctx.onExchangeToggle) ctx.onExchangeToggle(code, !open);
+  });
+  const actions = h('div', { class: 'actions' }, btn);
+  if (ctx.sendHref) actions.append(h('a', { class: 'btn ghost', href: ctx.sendHref(code) }, tr(ctx, 'editRequest')));
+  return { nodes: [actions, slot], open: () => btn.click() };
+}
+
+/** The card of one code: everything the engine says about it, as plain facts. */
+export function card(ctx, code, { headingLevel = 2, exchange = true, handler: withHandler = true } = {}) {
+  const e = ctx.hs.lookup(code);
+  if (!e) return h('p', { class: 'error', role: 'status' }, tr(ctx, 'unknownCode'));
+  const headId = nextId('hs-card');
+  const art = h('article', { class: `card c${e.class}`, part: 'card', 'aria-labelledby': headId, 'data-code': e.code },
+    cardHead(ctx, e, headingLevel, headId));
+  const desc = L(e.description, ctx.lang);
+  if (desc) art.append(h('p', { class: 'desc', part: 'description' }, desc));
+  art.append(cardFacts(ctx, e));
+  const others = otherMeanings(ctx, e, headingLevel + 1);
+  if (others) art.append(others);
   if (exchange && ctx.runner) {
-    const slot = h('div', { class: 'exchange-slot' });
-    const btn = h('button', { type: 'button', class: 'btn', 'aria-expanded': 'false', part: 'button' }, tr(ctx, 'seeExchange'));
-    btn.addEventListener('click', () => {
-      const open = btn.getAttribute('aria-expanded') === 'true';
-      btn.setAttribute('aria-expanded', String(!open));
-      btn.textContent = tr(ctx, open ? 'seeExchange' : 'hideExchange');
-      slot.replaceChildren();
-      if (!open) slot.append(exampleView(ctx, e.code, { headingLevel: headingLevel + 1 }));
-      if (ctx.onExchangeToggle) ctx.onExchangeToggle(e.code, !open);
-    });
-    const actions = h('div', { class: 'actions' }, btn);
-    if (ctx.sendHref) actions.append(h('a', { class: 'btn ghost', href: ctx.sendHref(e.code) }, tr(ctx, 'editRequest')));
-    art.append(actions, slot);
-    if (ctx.openExchange === e.code) btn.click();
+    const actions = exchangeActions(ctx, e.code, headingLevel + 1);
+    art.append(...actions.nodes);
+    if (ctx.openExchange === e.code) actions.open();
   }
-
   const handler = withHandler ? handlerBlock(ctx, e.code, headingLevel + 1) : null;
   if (handler) art.append(handler);
   return art;
@@ -171,8 +188,6 @@ function registryChip(ctx, e) {
   return h('span', { class: `chip reg ${e.registry}`, part: 'registry' }, extra.length ? `${label} · ${extra.join(' · ')}` : label);
 }
 
-/** The corrected Flask handler for code beside the article's naive one, and the response it yields, when the engine has one. */
-
 // The route a handler lives on: a path as code, or the engine's two
 // placeholders ("(every route)", "(server)") in the reader's language.
 function routeLabel(ctx, route) {
@@ -181,6 +196,7 @@ function routeLabel(ctx, route) {
   return h('code', { class: 'route' }, route);
 }
 
+/** The corrected Flask handler for code beside the article's naive one, and the response it yields, when the engine has one. */
 function handlerBlock(ctx, code, level, { naiveOpen = false } = {}) {
   const { hs, lang } = ctx;
   let hd;
@@ -371,61 +387,6 @@ function seg(text, cls, last) {
 }
 
 /* ---- exchanges -------------------------------------------------------- */
-
-/**
- * Returns the runner the views use to talk to the simulated server. The
- * engine holds one server; a runner keeps its own copy of the state and
- * hands it back on every call, so examples (each run on a fresh server plus
- * the example's setup, and so the same every time) never disturb what the
- * send panel set.
- */
-export function makeRunner(hs) {
-  let state = hs.resetServer();
-  const run = (raw, s, lang) => hs.simulate(raw, s === undefined ? { lang } : { state: s, lang });
-  return {
-    get state() { return state; },
-    /** Resets the runner's server to the engine's initial state. */
-    reset() {
-      state = hs.resetServer();
-      return state;
-    },
-    /** Changes part of the runner's state (maintenance, upstream, clock …); returns the new state. */
-    patch(partial) {
-      hs.setServerState({ ...state });
-      state = hs.setServerState(partial);
-      return state;
-    },
-    /** Runs raw (string or bytes) on the runner's state; keeps the state the server leaves. */
-    send(raw, lang) {
-      const out = run(raw, state, lang);
-      if (out && out.state !== undefined) state = out.state;
-      return out;
-    },
-    /** Runs the example for code on a fresh server with its setup; returns { example, result, state }. */
-    example(code, lang) {
-      const ex = hs.example(code);
-      if (!ex || !ex.request) return { example: ex, result: null };
-      const result = run(ex.request, { reset: true, ...(ex.setup || {}) }, lang);
-      return { example: ex, result, state: result && result.state };
-    },
-    /** Sets the runner's state to an example's setup (for the send panel's presets). */
-    setup(ex) {
-      state = hs.resetServer();
-      const { reset, ...rest } = (ex && ex.setup) || {};
-      if (Object.keys(rest).length) state = this.patch(rest);
-      return state;
-    },
-    /** Runs a follow-up request on the state the exchange it follows left. */
-    follow(raw, s, lang) {
-      const result = run(raw, s, lang);
-      return { result, state: result && result.state };
-    },
-  };
-}
-
-function safe(fn) {
-  try { return fn(); } catch { return undefined; }
-}
 
 function statusOf(resp) {
   return resp && (resp.status ?? resp.code);

@@ -87,27 +87,7 @@ export function sendPanel(ctx, { onSend, onChange, headingLevel = 3 } = {}) {
 
   /* presets */
   const presetId = id('preset');
-  const preset = h('select', { id: presetId });
-  preset.append(h('option', { value: '' }, tr('presetNone')));
-  // Presets are the engine's own example requests: the article's cases
-  // first, then every code the server sends for a real reason, then the rest.
-  const examples = new Map();
-  for (const c of hs.codes()) {
-    let ex = null;
-    try { ex = hs.example(c); } catch { ex = null; }
-    if (ex && ex.request) examples.set(c, ex);
-  }
-  const line = (ex) => ex.request.slice(0, ex.request.search(/\r?\n|$/));
-  const cases = h('optgroup', { label: tr('presetCases') });
-  for (const c of CASES) {
-    if (examples.has(c)) cases.append(h('option', { value: `case:${c}` }, `${tr(`case_${c}`)}: ${line(examples.get(c))} → ${c}`));
-  }
-  const real = h('optgroup', { label: tr('presetCodes') });
-  const other = h('optgroup', { label: tr('presetStatus') });
-  for (const [c, ex] of examples) {
-    (ex.reason === 'status-route' ? other : real).append(h('option', { value: `code:${c}` }, `${c} ${hs.phrase(c) || ''}`));
-  }
-  preset.append(cases, real, other);
+  const preset = presetSelect(hs, tr, presetId);
   // Picking a preset (a click, or ArrowDown through the closed select) loads it; only Send sends.
   preset.addEventListener('change', () => {
     const [, code] = preset.value.split(':');
@@ -128,30 +108,8 @@ export function sendPanel(ctx, { onSend, onChange, headingLevel = 3 } = {}) {
   const mode = h('fieldset', { class: 'mode' }, h('legend', null, tr('mode')),
     h('label', null, formRadio, tr('modeForm')), h('label', null, rawRadio, tr('modeRaw')));
 
-  /* fields editor */
-  const f = {
-    method: h('input', { id: id('method'), class: 'mono', list: id('methods'), autocomplete: 'off', spellcheck: 'false', autocapitalize: 'off' }),
-    target: h('input', { id: id('target'), class: 'mono', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'off' }),
-    version: h('input', { id: id('version'), class: 'mono', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'off' }),
-    headers: h('textarea', { id: id('headers'), rows: 4, spellcheck: 'false', autocapitalize: 'off', wrap: 'off' }),
-    body: h('textarea', { id: id('body'), rows: 3, spellcheck: 'false', autocapitalize: 'off', 'aria-describedby': id('fh') }),
-  };
-  const methods = h('datalist', { id: f.method.getAttribute('list') },
-    ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'TRACE', 'CONNECT'].map((m) => h('option', { value: m })));
-  const lbl = (el, key) => h('label', { for: el.id }, tr(key));
-  const formBox = h('div', { class: 'row-gap' },
-    h('div', { class: 'line' },
-      h('div', null, lbl(f.method, 'method'), f.method, methods),
-      h('div', null, lbl(f.target, 'target'), f.target),
-      h('div', null, lbl(f.version, 'version'), f.version)),
-    h('div', { class: 'full' }, lbl(f.headers, 'headers'), f.headers),
-    h('div', { class: 'full' }, lbl(f.body, 'bodyLabel'), f.body, h('p', { class: 'hint', id: f.body.getAttribute('aria-describedby') }, tr('fieldsHint'))));
-  f.version.value = 'HTTP/1.1';
-
-  /* raw editor */
-  const rawArea = h('textarea', { id: id('raw'), rows: 9, spellcheck: 'false', autocapitalize: 'off', wrap: 'off', 'aria-describedby': id('rawhint') });
-  const rawBox = h('div', { class: 'full', hidden: true }, h('label', { for: rawArea.id }, tr('raw')), rawArea,
-    h('p', { class: 'hint', id: rawArea.getAttribute('aria-describedby') }, tr('rawHint')));
+  const { f, formBox } = fieldsEditor(tr, id);
+  const { rawArea, rawBox } = rawEditor(tr, id);
 
   const editorText = () => (rawRadio.checked ? rawArea.value
     : joinRequest({ method: f.method.value, target: f.target.value, version: f.version.value, headers: f.headers.value, body: f.body.value }));
@@ -337,6 +295,62 @@ export function sendPanel(ctx, { onSend, onChange, headingLevel = 3 } = {}) {
 
 
 let sendUid = 0;
+
+/** The preset select: the engine's own example requests, the article's
+ * cases first, then every code the server sends for a real reason, then the rest. */
+function presetSelect(hs, tr, selectId) {
+  const preset = h('select', { id: selectId });
+  preset.append(h('option', { value: '' }, tr('presetNone')));
+  const examples = new Map();
+  for (const c of hs.codes()) {
+    let ex = null;
+    try { ex = hs.example(c); } catch { ex = null; }
+    if (ex && ex.request) examples.set(c, ex);
+  }
+  const line = (ex) => ex.request.slice(0, ex.request.search(/\r?\n|$/));
+  const cases = h('optgroup', { label: tr('presetCases') });
+  for (const c of CASES) {
+    if (examples.has(c)) cases.append(h('option', { value: `case:${c}` }, `${tr(`case_${c}`)}: ${line(examples.get(c))} → ${c}`));
+  }
+  const real = h('optgroup', { label: tr('presetCodes') });
+  const other = h('optgroup', { label: tr('presetStatus') });
+  for (const [c, ex] of examples) {
+    (ex.reason === 'status-route' ? other : real).append(h('option', { value: `code:${c}` }, `${c} ${hs.phrase(c) || ''}`));
+  }
+  preset.append(cases, real, other);
+  return preset;
+}
+
+/** The fields editor: method, target, version, field lines and content, as inputs f and their box. */
+function fieldsEditor(tr, id) {
+  const f = {
+    method: h('input', { id: id('method'), class: 'mono', list: id('methods'), autocomplete: 'off', spellcheck: 'false', autocapitalize: 'off' }),
+    target: h('input', { id: id('target'), class: 'mono', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'off' }),
+    version: h('input', { id: id('version'), class: 'mono', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'off' }),
+    headers: h('textarea', { id: id('headers'), rows: 4, spellcheck: 'false', autocapitalize: 'off', wrap: 'off' }),
+    body: h('textarea', { id: id('body'), rows: 3, spellcheck: 'false', autocapitalize: 'off', 'aria-describedby': id('fh') }),
+  };
+  const methods = h('datalist', { id: f.method.getAttribute('list') },
+    ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'TRACE', 'CONNECT'].map((m) => h('option', { value: m })));
+  const lbl = (el, key) => h('label', { for: el.id }, tr(key));
+  const formBox = h('div', { class: 'row-gap' },
+    h('div', { class: 'line' },
+      h('div', null, lbl(f.method, 'method'), f.method, methods),
+      h('div', null, lbl(f.target, 'target'), f.target),
+      h('div', null, lbl(f.version, 'version'), f.version)),
+    h('div', { class: 'full' }, lbl(f.headers, 'headers'), f.headers),
+    h('div', { class: 'full' }, lbl(f.body, 'bodyLabel'), f.body, h('p', { class: 'hint', id: f.body.getAttribute('aria-describedby') }, tr('fieldsHint'))));
+  f.version.value = 'HTTP/1.1';
+  return { f, formBox };
+}
+
+/** The raw editor: the request as text, and its box (hidden until raw mode). */
+function rawEditor(tr, id) {
+  const rawArea = h('textarea', { id: id('raw'), rows: 9, spellcheck: 'false', autocapitalize: 'off', wrap: 'off', 'aria-describedby': id('rawhint') });
+  const rawBox = h('div', { class: 'full', hidden: true }, h('label', { for: rawArea.id }, tr('raw')), rawArea,
+    h('p', { class: 'hint', id: rawArea.getAttribute('aria-describedby') }, tr('rawHint')));
+  return { rawArea, rawBox };
+}
 
 /** The simulated server's state controls: maintenance, upstream, the virtual clock, reset. */
 function stateControls(ctx, tr, id, onChange) {

@@ -11,7 +11,8 @@
 // Every element on a page shares one engine instance (engine.js load()).
 
 import { load } from './engine.js';
-import { h, card, exampleView, makeRunner } from './render.js';
+import { h, card, exampleView } from './render.js';
+import { makeRunner } from './runner.js';
 import { StatusSearch } from './search.js';
 import { sheet } from './render-css.js';
 import { t, pickLang } from './ui-strings.js';
