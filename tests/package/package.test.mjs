@@ -25,7 +25,8 @@ before(async () => {
   mkdirSync(APP, { recursive: true });
   // prepack builds the wasm, so a tarball never lacks it.
   const { stdout } = await exec('npm', ['pack', '--json', '--pack-destination', WORK], { cwd: ROOT, maxBuffer: 1 << 24 });
-  tarball = join(WORK, JSON.parse(stdout.slice(stdout.indexOf('[')))[0].filename);
+  // prepack's make may print first (make[1]: …): the JSON is the array that starts a line.
+  tarball = join(WORK, JSON.parse(stdout.slice(stdout.search(/^\[$/m)))[0].filename);
   writeFileSync(join(APP, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
   // --offline: nothing but the tarball (which has no dependencies) may be needed.
   await exec('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], { cwd: APP });
