@@ -230,3 +230,20 @@ test('the send panel lets the browser send it: the redirect it followed and each
   assert.match(text, /Host/, 'the header the browser sets itself is named');
   assert.deepEqual(page.problems, []);
 });
+
+test("./sim/ reads the browser's language and cookies: Accept-Language from navigator.languages, Cookie from the cookie store", async () => {
+  const { page } = await open({ locale: 'ko-KR' });
+  await page.goto(srv.url);
+  await ready(page);
+  await offlineReady(page, { pages: false });
+  const r = await page.evaluate(async () => {
+    document.cookie = 'flavour=oat; path=/';
+    const headers = await fetch('sim/headers').then((res) => res.json());
+    const cookies = await fetch('sim/cookies').then((res) => res.json());
+    return { languages: navigator.languages, headers: headers.headers, cookies: cookies.cookies };
+  });
+  const lang = r.headers.find(([n]) => n.toLowerCase() === 'accept-language');
+  assert.ok(lang, `Accept-Language reached the engine: ${JSON.stringify(r.headers)}`);
+  assert.match(lang[1], /^ko/);
+  assert.deepEqual(r.cookies, [['flavour', 'oat']]);
+});
