@@ -22,7 +22,9 @@ export function staticServer(folder, { wasmType = true } = {}) {
   return new Promise((resolve, reject) => {
     const argv = wasmType ? ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', folder]
       : ['-u', '-c', NO_WASM_TYPE, folder];
-    const p = spawn('python3', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its log of every request goes to stderr: ignored, since an unread pipe fills
+    // up (64 KiB) and then blocks the server in the middle of a test.
+    const p = spawn('python3', argv, { stdio: ['ignore', 'pipe', 'ignore'] });
     let out = '';
     const timer = setTimeout(() => { p.kill(); reject(new Error(`http.server did not start: ${out}`)); }, 10000);
     p.stdout.on('data', (d) => {
