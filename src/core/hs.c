@@ -1,5 +1,6 @@
 /*
-** hs.c — the strings behind the shared return codes of hs.h.
+** hs.c — the shared helpers of hs.h: the strings behind the return codes,
+** decimal and status-code digits, the ASCII comparison, the {0} expander.
 */
 #include "hs.h"
 
@@ -49,4 +50,50 @@ int hs_ascii_ieq(const char *a, size_t an, const char *b, size_t bn)
         if (hs_ascii_lower(a[i]) != hs_ascii_lower(b[i]))
             return 0;
     return 1;
+}
+
+void hs_status_digits(int code, char *out)
+{
+    out[0] = (char)('0' + code / 100 % 10);
+    out[1] = (char)('0' + code / 10 % 10);
+    out[2] = (char)('0' + code % 10);
+}
+
+/* Appends s[0..n) to out[*len..cap), cut at cap. */
+static void put(char *out, size_t cap, size_t *len, const char *s, size_t n)
+{
+    if (n > cap - *len)
+        n = cap - *len;
+    memcpy(out + *len, s, n);
+    *len += n;
+}
+
+size_t hs_expand(char *out, size_t cap, const char *t, const struct hs_str *args, int nargs, size_t arg_max)
+{
+    size_t len = 0;
+    while (*t) {
+        if (t[0] == '{' && t[1] >= '0' && t[1] <= '9' && t[2] == '}' && t[1] - '0' < nargs) {
+            const struct hs_str *a = &args[t[1] - '0'];
+            size_t n = a->n;
+            if (n > arg_max) {
+                /* cut on a UTF-8 boundary and mark the cut */
+                n = arg_max;
+                while (n > 0 && ((unsigned char)a->p[n] & 0xC0) == 0x80)
+                    n--;
+                put(out, cap, &len, a->p, n);
+                put(out, cap, &len, "\xE2\x80\xA6", 3);
+            } else
+                put(out, cap, &len, a->p, n);
+            t += 3;
+            continue;
+        }
+        {
+            const char *next = t + 1;
+            while (*next && *next != '{')
+                next++;
+            put(out, cap, &len, t, (size_t)(next - t));
+            t = next;
+        }
+    }
+    return len;
 }

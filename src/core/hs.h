@@ -1,6 +1,7 @@
 /*
 ** hs.h — what every layer of the http-status-explorer engine shares:
-** return codes and the strings that explain them.
+** return codes and the strings that explain them, decimal and status-code
+** digits, the one ASCII case fold, and the {0} template expander.
 **
 ** Every entry point returns an int: >= 0 is a result (a length, an id or a
 ** count), < 0 is one of the HS_E* codes below.
@@ -43,6 +44,20 @@ const char *hs_error_ko(int rc);
 ** room for HS_DECIMAL_MAX bytes; returns how many were written. No NUL. */
 #define HS_DECIMAL_MAX 20
 size_t hs_decimal(long long v, char *out);
+
+/* Writes the three digits of a status code (0-999; a larger value keeps its
+** last three) to out, which has room for 3 bytes. No NUL. */
+void hs_status_digits(int code, char *out);
+
+/* A run of bytes: p[0..n). */
+struct hs_str { const char *p; size_t n; };
+
+/* Expands the template t (NUL-terminated) into out[0..cap): "{0}".."{9}"
+** stand for args[0..nargs), every other byte is copied (a placeholder past
+** nargs too). An argument longer than arg_max bytes is cut on a UTF-8
+** boundary and marked with "…". What does not fit is cut at cap (possibly
+** inside a UTF-8 sequence). Returns the bytes written; no NUL. */
+size_t hs_expand(char *out, size_t cap, const char *t, const struct hs_str *args, int nargs, size_t arg_max);
 
 /* Returns ch with an ASCII capital letter made small; any other byte as it
 ** is. The engine's one case fold: every case-insensitive comparison uses it. */

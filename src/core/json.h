@@ -10,10 +10,14 @@
 #ifndef HS_JSON_H
 #define HS_JSON_H
 
+#include "core/hs.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
-#define HS_JSON_ENOSPC (-2)
+/* hs_json_end()'s error is the engine's own HS_ENOSPC, so an entry point
+** returns hs_json_end() as it is. */
+#define HS_JSON_ENOSPC HS_ENOSPC
 #define HS_JSON_MAX_DEPTH 32
 
 struct hs_json {

@@ -207,9 +207,7 @@ int hs_response_serialize(const struct hs_response *r, char *out, size_t cap)
     size_t o = 0;
     char line[16] = "HTTP/1.1 000 ";
     const char *phrase = hs_response_phrase(r->status);
-    line[9] = (char)('0' + r->status / 100 % 10);
-    line[10] = (char)('0' + r->status / 10 % 10);
-    line[11] = (char)('0' + r->status % 10);
+    hs_status_digits(r->status, line + 9);
     if (emit(out, cap, &o, line, 13) || emit(out, cap, &o, phrase, strlen(phrase)) || emit(out, cap, &o, "\r\n", 2))
         return -1;
     for (int i = 0; i < r->n_fields; i++) {

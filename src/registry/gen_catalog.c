@@ -9,9 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const registry_names[] = { "unassigned", "permanent", "temporary", "unused",
-                                              "obsoleted", "unofficial" };
-
 /* Prints s as a JS string literal (the table holds no control characters). */
 static void js_str(FILE *f, const char *s)
 {
@@ -65,7 +62,7 @@ int main(int argc, char **argv)
         js_str(js, r->phrase);
         fputs(", titleKo: ", js);
         js_str(js, hs_registry_text(id)->title_ko);
-        fprintf(js, ", registry: '%s' }),\n", registry_names[r->registry]);
+        fprintf(js, ", registry: '%s' }),\n", hs_registry_kind_name(r->registry));
         fprintf(ts, "\n  | %d", code);
     }
     fputs("]);\n", js);

@@ -82,6 +82,12 @@ static const char *const registry_names[] = { "unassigned", "permanent", "tempor
                                               "obsoleted", "unofficial" };
 
 /* See registry.h. */
+const char *hs_registry_kind_name(int kind)
+{
+    return kind < 0 || kind > HS_REG_UNOFFICIAL ? registry_names[0] : registry_names[kind];
+}
+
+/* See registry.h. */
 size_t hs_registry_reference_url(const char *doc, const char *section, char *out, size_t cap)
 {
     size_t n = 0, dn = strlen(doc), sn = strlen(section);
@@ -226,21 +232,27 @@ static void expires_json(struct hs_json *j, const struct hs_status_row *r)
         hs_json_null(j);
 }
 
-/* Writes the description of an unassigned code in 100-599 into en and ko:
-** built from pieces, as the engine has no printf. */
-static void unassigned_text(int code, char *en, char *ko)
+/* Writes the description of an unassigned code in 100-599 into en and ko,
+** NUL-terminated, cut to en_cap / ko_cap bytes (the caller's buffers hold
+** the whole sentences). */
+static void unassigned_text(int code, char *en, size_t en_cap, char *ko, size_t ko_cap)
 {
-    char c3[4] = { (char)('0' + code / 100), (char)('0' + code / 10 % 10), (char)('0' + code % 10), 0 };
-    char x00[4] = { c3[0], '0', '0', 0 };
-    en[0] = ko[0] = 0;
-    strcat(en, c3);
-    strcat(en, " has no assigned meaning. A client that receives it has to treat it as ");
-    strcat(en, x00);
-    strcat(en, ", the generic code of its class (RFC 9110 §15). No caching rule forbids it, but it is not heuristically cacheable: a cache stores it only when explicit cache controls allow it (RFC 9110 §15.1, RFC 9111 §4.2.2).");
-    strcat(ko, c3);
-    strcat(ko, " 코드에는 배정된 의미가 없다. 이 코드를 받은 클라이언트는 같은 클래스의 기본 코드인 ");
-    strcat(ko, x00);
-    strcat(ko, " 코드로 취급해야 한다(RFC 9110 §15). 캐시를 금지하는 규칙은 없지만 휴리스틱 캐시 대상이 아니어서, 캐시는 명시적인 캐시 지시가 허용할 때만 이 응답을 저장한다(RFC 9110 §15.1, RFC 9111 §4.2.2).");
+    char c3[3], x00[3] = { 0, '0', '0' };
+    const struct hs_str args[2] = { { c3, 3 }, { x00, 3 } };
+    hs_status_digits(code, c3);
+    x00[0] = c3[0];
+    en[hs_expand(en, en_cap - 1,
+                 "{0}"
+                 " has no assigned meaning. A client that receives it has to treat it as "
+                 "{1}"
+                 ", the generic code of its class (RFC 9110 §15). No caching rule forbids it, but it is not heuristically cacheable: a cache stores it only when explicit cache controls allow it (RFC 9110 §15.1, RFC 9111 §4.2.2).",
+                 args, 2, 3)] = 0;
+    ko[hs_expand(ko, ko_cap - 1,
+                 "{0}"
+                 " 코드에는 배정된 의미가 없다. 이 코드를 받은 클라이언트는 같은 클래스의 기본 코드인 "
+                 "{1}"
+                 " 코드로 취급해야 한다(RFC 9110 §15). 캐시를 금지하는 규칙은 없지만 휴리스틱 캐시 대상이 아니어서, 캐시는 명시적인 캐시 지시가 허용할 때만 이 응답을 저장한다(RFC 9110 §15.1, RFC 9111 §4.2.2).",
+                 args, 2, 3)] = 0;
 }
 
 int hs_registry_json(int code, char *out, size_t cap)
@@ -256,7 +268,7 @@ int hs_registry_json(int code, char *out, size_t cap)
     r = &rows[id];
     cls = code / 100;
     if (id == HS_ID_NONE) {
-        unassigned_text(code, en, ko);
+        unassigned_text(code, en, sizeof en, ko, sizeof ko);
         phrase = "Unassigned";
         title_ko = "배정되지 않음";
         desc_en = en;
@@ -333,7 +345,7 @@ int hs_registry_json(int code, char *out, size_t cap)
             meaning_json(&j, k);
     hs_json_arr_end(&j);
     hs_json_obj_end(&j);
-    return hs_json_end(&j) < 0 ? HS_ENOSPC : hs_json_end(&j);
+    return hs_json_end(&j);
 }
 
 int hs_registry_catalog_json(char *out, size_t cap)
@@ -361,5 +373,5 @@ int hs_registry_catalog_json(char *out, size_t cap)
         hs_json_obj_end(&j);
     }
     hs_json_arr_end(&j);
-    return hs_json_end(&j) < 0 ? HS_ENOSPC : hs_json_end(&j);
+    return hs_json_end(&j);
 }

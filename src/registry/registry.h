@@ -27,6 +27,10 @@ enum hs_registry_kind {
     HS_REG_OBSOLETED, HS_REG_UNOFFICIAL
 };
 
+/* Returns the JSON name of a registry kind ("permanent"); any other int
+** gives "unassigned". */
+const char *hs_registry_kind_name(int kind);
+
 /* Dense ids: 0 is the catch-all "unknown", then one per row of status.def. */
 enum hs_id {
     HS_ID_NONE,

@@ -661,50 +661,48 @@ static void job(struct hs_ctx *c)
              HS_ARGS(hs_trace_num(c, jb->id), hs_trace_num(c, left)));
 }
 
-/* Redirects: the article's routes, with a Location a client can follow. */
-static void redirect(struct hs_ctx *c, int status, const char *location, const char *en, const char *ko)
-{
-    hs_status(c, status);
-    hs_response_field_str(c->res, "Location", location);
-    hs_response_content(c->res, NULL, "", 0);
-    hs_trace(c, "handler", status == 301 ? "RFC 9110 §15.4.2" : status == 302 ? "RFC 9110 §15.4.3" : status == 303 ? "RFC 9110 §15.4.4"
-                           : status == 307 ? "RFC 9110 §15.4.8" : "RFC 9110 §15.4.9",
-             status, en, ko, HS_ARGS(hs_cstr(location)));
-}
+/* Redirects: the article's routes, with a Location a client can follow.
+** One row per route: its status, Location, the rule and the trace. */
+static const struct redirect {
+    const char *pattern;
+    int status;
+    const char *location, *rule, *en, *ko;
+} redirects[] = {
+    /* GET|POST /moved-permanently: 301. */
+    { "/moved-permanently", 301, "/success", "RFC 9110 §15.4.2",
+      "Moved for good to {0}: 301 with Location. Clients may update links; browsers turn a POST into a GET when following it.",
+      "{0}(으)로 영구히 옮겼다. Location과 함께 301로 답한다. 클라이언트는 링크를 고쳐도 되며, 브라우저는 따라갈 때 POST를 GET으로 바꾼다." },
+    /* GET|POST /found: 302. */
+    { "/found", 302, "/success", "RFC 9110 §15.4.3",
+      "Temporarily at {0}: 302 with Location; keep using this URI. Browsers turn a POST into a GET when following it.",
+      "잠시 {0}에 있다. Location과 함께 302로 답한다. 이 URI를 계속 써야 한다. 브라우저는 따라갈 때 POST를 GET으로 바꾼다." },
+    /* POST /form: 303 to the result. */
+    { "/form", 303, "/success", "RFC 9110 §15.4.4",
+      "The form was processed; the result is at {0}: 303 See Other, so the client fetches it with GET (reloading will not resubmit the form).",
+      "폼을 처리했고 결과는 {0}에 있다. 303 See Other로 답하므로 클라이언트는 GET으로 결과를 가져온다 (새로고침해도 폼이 다시 제출되지 않는다)." },
+    /* GET|POST /temporary-redirect: 307. */
+    { "/temporary-redirect", 307, "/", "RFC 9110 §15.4.8",
+      "Temporarily at {0}: 307 keeps the method and content, so a POST is repeated as a POST there.",
+      "잠시 {0}에 있다. 307은 메서드와 본문을 유지하므로 POST는 그곳에 POST로 다시 보내진다." },
+    /* GET|POST /permanent-redirect: 308. */
+    { "/permanent-redirect", 308, "/", "RFC 9110 §15.4.9",
+      "Moved for good to {0}: 308 is 301 without the method change, so a POST stays a POST.",
+      "{0}(으)로 영구히 옮겼다. 308은 메서드가 바뀌지 않는 301이므로 POST는 POST로 남는다." },
+};
 
-/* GET|POST /moved-permanently: 301. */
-static void moved_permanently(struct hs_ctx *c)
+/* The handler of every route in redirects[]: the row of c->route's pattern. */
+static void redirect(struct hs_ctx *c)
 {
-    redirect(c, 301, "/success", "Moved for good to {0}: 301 with Location. Clients may update links; browsers turn a POST into a GET when following it.",
-             "{0}(으)로 영구히 옮겼다. Location과 함께 301로 답한다. 클라이언트는 링크를 고쳐도 되며, 브라우저는 따라갈 때 POST를 GET으로 바꾼다.");
-}
-
-/* GET|POST /found: 302. */
-static void found(struct hs_ctx *c)
-{
-    redirect(c, 302, "/success", "Temporarily at {0}: 302 with Location; keep using this URI. Browsers turn a POST into a GET when following it.",
-             "잠시 {0}에 있다. Location과 함께 302로 답한다. 이 URI를 계속 써야 한다. 브라우저는 따라갈 때 POST를 GET으로 바꾼다.");
-}
-
-/* POST /form: 303 to the result. */
-static void form(struct hs_ctx *c)
-{
-    redirect(c, 303, "/success", "The form was processed; the result is at {0}: 303 See Other, so the client fetches it with GET (reloading will not resubmit the form).",
-             "폼을 처리했고 결과는 {0}에 있다. 303 See Other로 답하므로 클라이언트는 GET으로 결과를 가져온다 (새로고침해도 폼이 다시 제출되지 않는다).");
-}
-
-/* GET|POST /temporary-redirect: 307. */
-static void temporary_redirect(struct hs_ctx *c)
-{
-    redirect(c, 307, "/", "Temporarily at {0}: 307 keeps the method and content, so a POST is repeated as a POST there.",
-             "잠시 {0}에 있다. 307은 메서드와 본문을 유지하므로 POST는 그곳에 POST로 다시 보내진다.");
-}
-
-/* GET|POST /permanent-redirect: 308. */
-static void permanent_redirect(struct hs_ctx *c)
-{
-    redirect(c, 308, "/", "Moved for good to {0}: 308 is 301 without the method change, so a POST stays a POST.",
-             "{0}(으)로 영구히 옮겼다. 308은 메서드가 바뀌지 않는 301이므로 POST는 POST로 남는다.");
+    for (size_t i = 0; i < sizeof redirects / sizeof *redirects; i++) {
+        const struct redirect *r = &redirects[i];
+        if (strcmp(r->pattern, c->route->pattern) != 0)
+            continue;
+        hs_status(c, r->status);
+        hs_response_field_str(c->res, "Location", r->location);
+        hs_response_content(c->res, NULL, "", 0);
+        hs_trace(c, "handler", r->rule, r->status, r->en, r->ko, HS_ARGS(hs_cstr(r->location)));
+        return;
+    }
 }
 
 /* GET /profile, the article's second case (the auth step decided 401). */
@@ -1015,11 +1013,11 @@ static const struct hs_route hs_routes[] = {
     { "/items/{id}", ALL_GET | M_PUT | M_DELETE, M_PUT, R_JSON_OUT | R_COND | R_PARAM_INT, item, item_locate },
     { "/jobs", M_POST, 0, R_JSON_OUT | R_COND, jobs_post, NULL },
     { "/jobs/{id}", ALL_GET, 0, R_JSON_OUT | R_COND | R_PARAM_INT, job, job_locate },
-    { "/moved-permanently", ALL_GET | M_POST, 0, 0, moved_permanently, NULL },
-    { "/found", ALL_GET | M_POST, 0, 0, found, NULL },
-    { "/form", M_POST, 0, 0, form, NULL },
-    { "/temporary-redirect", ALL_GET | M_POST, 0, 0, temporary_redirect, NULL },
-    { "/permanent-redirect", ALL_GET | M_POST, 0, 0, permanent_redirect, NULL },
+    { "/moved-permanently", ALL_GET | M_POST, 0, 0, redirect, NULL },
+    { "/found", ALL_GET | M_POST, 0, 0, redirect, NULL },
+    { "/form", M_POST, 0, 0, redirect, NULL },
+    { "/temporary-redirect", ALL_GET | M_POST, 0, 0, redirect, NULL },
+    { "/permanent-redirect", ALL_GET | M_POST, 0, 0, redirect, NULL },
     { "/submit", M_POST, M_POST, R_JSON_OUT | R_COND, submit, NULL },
     { "/profile", ALL_GET, 0, R_JSON_OUT | R_COND | R_AUTH_USER, profile, NULL },
     { "/admin", ALL_GET, 0, R_JSON_OUT | R_COND | R_AUTH_ADMIN, admin, NULL },

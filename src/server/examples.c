@@ -54,14 +54,6 @@ static const struct example *find_example(int code)
     return NULL;
 }
 
-/* Writes the decimal digits of a code in 100-599 (3 bytes). */
-static void digits3(char *p, int code)
-{
-    p[0] = (char)('0' + code / 100);
-    p[1] = (char)('0' + code / 10 % 10);
-    p[2] = (char)('0' + code % 10);
-}
-
 /* See server.h. */
 int hs_server_example(int code, const char **request, size_t *request_len, const char **setup,
                       int *final, char *buf, size_t cap)
@@ -81,7 +73,7 @@ int hs_server_example(int code, const char **request, size_t *request_len, const
     if (cap < sizeof head + sizeof tail + 3)
         return HS_ENOSPC;
     memcpy(buf, head, sizeof head - 1);
-    digits3(buf + sizeof head - 1, code);
+    hs_status_digits(code, buf + sizeof head - 1);
     memcpy(buf + sizeof head - 1 + 3, tail, sizeof tail - 1);
     *request = buf;
     *request_len = sizeof head - 1 + 3 + sizeof tail - 1;
@@ -122,7 +114,7 @@ static void status_explanation(struct hs_json *j, int code)
                       ko1[] = "이 서버의 어떤 경로도 스스로 ",
                       ko2[] = "을(를) 보낼 이유가 없다. GET /status/{code}가 요청에 따라, 레지스트리가 요구하는 필드를 담아 보낸다.";
     size_t n = 0;
-    digits3(c3, code);
+    hs_status_digits(code, c3);
     memcpy(en, en1, sizeof en1 - 1), n = sizeof en1 - 1;
     memcpy(en + n, c3, 3), n += 3;
     memcpy(en + n, en2, sizeof en2 - 1), n += sizeof en2 - 1;
@@ -169,7 +161,7 @@ int hs_server_example_json(int code, char *out, size_t cap)
     hs_json_obj(&j);
     example_members(&j, code);
     hs_json_obj_end(&j);
-    return hs_json_end(&j) < 0 ? HS_ENOSPC : hs_json_end(&j);
+    return hs_json_end(&j);
 }
 
 /* See server.h. */
@@ -187,7 +179,7 @@ int hs_server_examples_json(char *out, size_t cap)
         hs_json_obj_end(&j);
     }
     hs_json_arr_end(&j);
-    return hs_json_end(&j) < 0 ? HS_ENOSPC : hs_json_end(&j);
+    return hs_json_end(&j);
 }
 
 /* See server.h. */
@@ -246,7 +238,7 @@ int hs_server_handler_json(struct hs_server *srv, int code, int lang, char *out,
     j.len += (size_t)x;
     j.cap = cap;
     hs_json_obj_end(&j);
-    return hs_json_end(&j) < 0 ? HS_ENOSPC : hs_json_end(&j);
+    return hs_json_end(&j);
 }
 
 /* See app.h. */
@@ -261,5 +253,5 @@ int hs_server_followup_texts_json(char *out, size_t cap)
 #include "followup.def"
 #undef HS_FOLLOW
     hs_json_obj_end(&j);
-    return hs_json_end(&j) < 0 ? HS_ENOSPC : hs_json_end(&j);
+    return hs_json_end(&j);
 }

@@ -10,8 +10,7 @@
 
 #include <string.h>
 
-/* Returns ch in lower case (ASCII). */
-/* See exchange.h. */
+/* See exchange.h (a thin wrapper on core/hs.h's hs_ascii_ieq for literals). */
 int hs_ieq(const char *s, size_t n, const char *lit)
 {
     return hs_ascii_ieq(s, n, lit, strlen(lit));

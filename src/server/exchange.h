@@ -21,7 +21,6 @@ enum {
 };
 
 /* A byte string: literal, or a slice of the input. */
-struct hs_str { const char *p; size_t n; };
 
 struct hs_app;
 struct hs_route;

@@ -34,23 +34,46 @@
 
 #include <string.h>
 
+/* ---- media types (RFC 9110 §5.6.6, §8.3.1) --------------------------------------- */
+
+/* Returns the end of the type/subtype at the start of v[0..n): the first
+** ';' or OWS. */
+static size_t type_end(const char *v, size_t n)
+{
+    size_t t = 0;
+    while (t < n && v[t] != ';' && !hs_is_ows(v[t]))
+        t++;
+    return t;
+}
+
+/* Reads the next parameter of p[*i..n), the parameters after a media type:
+** skips OWS and ';', then sets [*s, *e) to the parameter up to the next ';'
+** without its trailing OWS, and *i past it. Returns 0 when none is left. */
+static int next_param(const char *p, size_t n, size_t *i, size_t *s, size_t *e)
+{
+    size_t k = *i;
+    while (k < n && (hs_is_ows(p[k]) || p[k] == ';'))
+        k++;
+    *i = k;
+    if (k >= n)
+        return 0;
+    *s = k;
+    while (k < n && p[k] != ';')
+        k++;
+    *i = *e = k;
+    while (*e > *s && hs_is_ows(p[*e - 1]))
+        (*e)--;
+    return 1;
+}
+
 /* ---- weights (q-values) --------------------------------------------------- */
 
 /* Reads the q parameter among the parameters p[0..n) (after the first ';');
 ** returns 0..1000, or -1 if a q is malformed (RFC 9110 §12.4.2). */
 static int qvalue(const char *p, size_t n)
 {
-    size_t i = 0;
-    while (i < n) {
-        size_t s, e;
-        while (i < n && (hs_is_ows(p[i]) || p[i] == ';'))
-            i++;
-        s = i;
-        while (i < n && p[i] != ';')
-            i++;
-        e = i;
-        while (e > s && hs_is_ows(p[e - 1]))
-            e--;
+    size_t i = 0, s, e;
+    while (next_param(p, n, &i, &s, &e)) {
         if (e - s >= 2 && hs_ascii_lower(p[s]) == 'q' && p[s + 1] == '=') {
             const char *v = p + s + 2;
             size_t k = e - s - 2, d;
@@ -414,10 +437,8 @@ static int json_weight(struct hs_ctx *c)
     if (!hs_field_count(c, "Accept"))
         return 1000;
     while (hs_field_next(c, "Accept", &line, &pos, &el, &n)) {
-        size_t t = 0, slash;
+        size_t t = type_end(el, n), slash;
         int spec, q;
-        while (t < n && el[t] != ';' && !hs_is_ows(el[t]))
-            t++;
         for (slash = 0; slash < t && el[slash] != '/'; slash++)
             ;
         if (slash == 0 || slash >= t - 1 || (q = qvalue(el + t, n - t)) < 0)
@@ -480,21 +501,10 @@ static int step_negotiate(struct hs_ctx *c)
 ** is UTF-8). */
 static int is_json_type(const char *v, size_t n)
 {
-    size_t t = 0;
-    while (t < n && v[t] != ';' && !hs_is_ows(v[t]))
-        t++;
+    size_t t = type_end(v, n), s, e;
     if (!hs_ieq(v, t, "application/json"))
         return 0;
-    while (t < n) {
-        size_t s, e;
-        while (t < n && (hs_is_ows(v[t]) || v[t] == ';'))
-            t++;
-        s = t;
-        while (t < n && v[t] != ';')
-            t++;
-        e = t;
-        while (e > s && hs_is_ows(v[e - 1]))
-            e--;
+    while (next_param(v, n, &t, &s, &e)) {
         if (e - s >= 8 && hs_ieq(v + s, 8, "charset=")) {
             const char *cs = v + s + 8;
             size_t k = e - s - 8;

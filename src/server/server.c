@@ -474,7 +474,7 @@ int hs_server_exchange(struct hs_server *srv, const char *buf, size_t len, size_
     hs_json_key(&j, "state");
     hs_state_write(&srv->s, &j);
     hs_json_obj_end(&j);
-    return hs_json_end(&j) < 0 ? HS_ENOSPC : hs_json_end(&j);
+    return hs_json_end(&j);
 }
 
 /* See server.h. */
@@ -483,7 +483,7 @@ int hs_server_state_json(const struct hs_server *srv, char *out, size_t cap)
     struct hs_json j;
     hs_json_init(&j, out, cap);
     hs_state_write(&srv->s, &j);
-    return hs_json_end(&j) < 0 ? HS_ENOSPC : hs_json_end(&j);
+    return hs_json_end(&j);
 }
 
 /* See server.h. */
@@ -507,7 +507,7 @@ int hs_server_set_json(struct hs_server *srv, const char *in, size_t len, char *
         hs_json_obj_end(&j);
     } else
         hs_state_write(&srv->s, &j);
-    return hs_json_end(&j) < 0 ? HS_ENOSPC : hs_json_end(&j);
+    return hs_json_end(&j);
 }
 
 /* ---- a real connection ----------------------------------------------------- */

@@ -9,6 +9,7 @@
 #include "core/json.h"
 #include "core/jsonread.h"
 
+#include <stddef.h>
 #include <string.h>
 
 static const char *const upstream_names[] = { "healthy", "garbage", "slow" };
@@ -210,15 +211,6 @@ static int bool_of(struct apply *a, const char *key, const struct hs_jval *v, in
     return 0;
 }
 
-/* Reads a u32 field of an object member into *dst. */
-#define U32(name, lo, hi, dst)                                     \
-    if (hs_jread_is(a->doc, &k, name)) {                           \
-        if (int_in(a, name, &v, lo, hi, &x) < 0)                   \
-            return -1;                                             \
-        dst = (uint32_t)x;                                         \
-        continue;                                                  \
-    }
-
 /* Replaces the items with the array arr of {id, name[, version, modified]}; returns 0 or -1. */
 static int apply_items(struct apply *a, const struct hs_jval *arr)
 {
@@ -323,71 +315,101 @@ static int apply_jobs(struct apply *a, const struct hs_jval *arr)
     return 0;
 }
 
-/* Applies {limit, window, used, windowStart}; returns 0 or -1. */
-static int apply_rate(struct apply *a, const struct hs_jval *obj)
-{
-    struct hs_server_state *s = a->s;
-    struct hs_jval k, v;
-    uint32_t pos = 0;
-    int64_t x;
-    if (obj->type != HS_JOBJECT)
-        return bad(a, "rateLimit", "must be an object", "객체여야 한다");
-    while (hs_jread_member(a->doc, obj, &pos, &k, &v)) {
-        U32("limit", 0, 1000000, s->rate_limit)
-        U32("window", 1, 86400, s->rate_window)
-        U32("used", 0, 1000000, s->rate_used)
-        if (hs_jread_is(a->doc, &k, "windowStart")) {
-            if (int_in(a, "rateLimit.windowStart", &v, 0, HS_HTTP_DATE_MAX, &x) < 0)
-                return -1;
-            s->rate_start = x;
-            continue;
-        }
-        return bad(a, "rateLimit", "has limit, window, used and windowStart", "limit, window, used, windowStart만 있다");
-    }
-    return 0;
-}
+/* ---- the objects rateLimit, timeouts and limits ---- */
 
-/* Applies {request, gateway}; returns 0 or -1. */
-static int apply_timeouts(struct apply *a, const struct hs_jval *obj)
-{
-    struct hs_server_state *s = a->s;
-    struct hs_jval k, v;
-    uint32_t pos = 0;
-    int64_t x;
-    if (obj->type != HS_JOBJECT)
-        return bad(a, "timeouts", "must be an object", "객체여야 한다");
-    while (hs_jread_member(a->doc, obj, &pos, &k, &v)) {
-        U32("request", 1, 86400, s->request_timeout)
-        U32("gateway", 1, 86400, s->gateway_timeout)
-        return bad(a, "timeouts", "has request and gateway", "request와 gateway만 있다");
-    }
-    return 0;
-}
+/* How a member of such an object is read. */
+enum field_kind {
+    F_U32,    /* an integer in [lo, hi] into a uint32_t */
+    F_TIME,   /* an integer in [lo, hi] into an int64_t */
+    F_BARE_LF /* a boolean into the HS_LENIENT_BARE_LF bit of the limits */
+};
 
-/* Applies the parser limits; returns 0 or -1. */
-static int apply_limits(struct apply *a, const struct hs_jval *obj)
+/* One member: its name, the key an error names, how it is read, its range
+** and where it goes in struct hs_server_state. */
+struct field {
+    const char *name, *error_key;
+    enum field_kind kind;
+    int64_t lo, hi;
+    size_t off;
+};
+
+/* One object of the state document: its key, its members and the sentence
+** for a member it does not have. */
+struct object {
+    const char *key;
+    const struct field *fields;
+    size_t n_fields;
+    const char *en, *ko;
+};
+
+#define AT(member) offsetof(struct hs_server_state, member)
+
+static const struct field rate_fields[] = {
+    { "limit", "limit", F_U32, 0, 1000000, AT(rate_limit) },
+    { "window", "window", F_U32, 1, 86400, AT(rate_window) },
+    { "used", "used", F_U32, 0, 1000000, AT(rate_used) },
+    { "windowStart", "rateLimit.windowStart", F_TIME, 0, HS_HTTP_DATE_MAX, AT(rate_start) },
+};
+static const struct field timeout_fields[] = {
+    { "request", "request", F_U32, 1, 86400, AT(request_timeout) },
+    { "gateway", "gateway", F_U32, 1, 86400, AT(gateway_timeout) },
+};
+static const struct field limit_fields[] = {
+    { "maxRequestLine", "maxRequestLine", F_U32, 16, 1 << 20, AT(limits.max_request_line) },
+    { "maxTarget", "maxTarget", F_U32, 1, 1 << 20, AT(limits.max_target) },
+    { "maxHeaderSection", "maxHeaderSection", F_U32, 16, 1 << 20, AT(limits.max_header_section) },
+    { "maxHeaders", "maxHeaders", F_U32, 1, HS_REQUEST_MAX_HEADERS, AT(limits.max_headers) },
+    { "maxBody", "maxBody", F_U32, 0, HS_SERVER_BODY_CAP, AT(limits.max_body) },
+    { "bareLf", "limits.bareLf", F_BARE_LF, 0, 1, AT(limits.lenient) },
+};
+
+#define OBJECT(key, fields, en, ko) { key, fields, sizeof fields / sizeof *fields, en, ko }
+
+static const struct object rate_object =
+    OBJECT("rateLimit", rate_fields, "has limit, window, used and windowStart", "limit, window, used, windowStart만 있다");
+static const struct object timeouts_object =
+    OBJECT("timeouts", timeout_fields, "has request and gateway", "request와 gateway만 있다");
+static const struct object limits_object =
+    OBJECT("limits", limit_fields, "has maxRequestLine, maxTarget, maxHeaderSection, maxHeaders, maxBody and bareLf",
+           "maxRequestLine, maxTarget, maxHeaderSection, maxHeaders, maxBody, bareLf만 있다");
+
+/* Reads the value v of member f into the state. Returns 0 or -1. */
+static int apply_field(struct apply *a, const struct field *f, const struct hs_jval *v)
 {
-    struct hs_request_limits *l = &a->s->limits;
-    struct hs_jval k, v;
-    uint32_t pos = 0;
+    char *at = (char *)a->s + f->off;
     int64_t x;
     int b;
+    if (f->kind == F_BARE_LF) {
+        uint32_t *lenient = (uint32_t *)(void *)at;
+        if (bool_of(a, f->error_key, v, &b) < 0)
+            return -1;
+        *lenient = b ? (*lenient | HS_LENIENT_BARE_LF) : (*lenient & ~(uint32_t)HS_LENIENT_BARE_LF);
+        return 0;
+    }
+    if (int_in(a, f->error_key, v, f->lo, f->hi, &x) < 0)
+        return -1;
+    if (f->kind == F_TIME)
+        *(int64_t *)(void *)at = x;
+    else
+        *(uint32_t *)(void *)at = (uint32_t)x;
+    return 0;
+}
+
+/* Applies the object obj as o describes it, member by member; returns 0 or -1. */
+static int apply_object(struct apply *a, const struct hs_jval *obj, const struct object *o)
+{
+    struct hs_jval k, v;
+    uint32_t pos = 0;
     if (obj->type != HS_JOBJECT)
-        return bad(a, "limits", "must be an object", "객체여야 한다");
+        return bad(a, o->key, "must be an object", "객체여야 한다");
     while (hs_jread_member(a->doc, obj, &pos, &k, &v)) {
-        U32("maxRequestLine", 16, 1 << 20, l->max_request_line)
-        U32("maxTarget", 1, 1 << 20, l->max_target)
-        U32("maxHeaderSection", 16, 1 << 20, l->max_header_section)
-        U32("maxHeaders", 1, HS_REQUEST_MAX_HEADERS, l->max_headers)
-        U32("maxBody", 0, HS_SERVER_BODY_CAP, l->max_body)
-        if (hs_jread_is(a->doc, &k, "bareLf")) {
-            if (bool_of(a, "limits.bareLf", &v, &b) < 0)
-                return -1;
-            l->lenient = b ? (l->lenient | HS_LENIENT_BARE_LF) : (l->lenient & ~(uint32_t)HS_LENIENT_BARE_LF);
-            continue;
-        }
-        return bad(a, "limits", "has maxRequestLine, maxTarget, maxHeaderSection, maxHeaders, maxBody and bareLf",
-                   "maxRequestLine, maxTarget, maxHeaderSection, maxHeaders, maxBody, bareLf만 있다");
+        size_t i = 0;
+        while (i < o->n_fields && !hs_jread_is(a->doc, &k, o->fields[i].name))
+            i++;
+        if (i == o->n_fields)
+            return bad(a, o->key, o->en, o->ko);
+        if (apply_field(a, &o->fields[i], &v) < 0)
+            return -1;
     }
     return 0;
 }
@@ -453,11 +475,11 @@ static int apply_member(struct apply *a, const struct hs_jval *kp, const struct 
     if (hs_jread_is(a->doc, &k, "jobs"))
         return apply_jobs(a, &v);
     if (hs_jread_is(a->doc, &k, "rateLimit"))
-        return apply_rate(a, &v);
+        return apply_object(a, &v, &rate_object);
     if (hs_jread_is(a->doc, &k, "timeouts"))
-        return apply_timeouts(a, &v);
+        return apply_object(a, &v, &timeouts_object);
     if (hs_jread_is(a->doc, &k, "limits"))
-        return apply_limits(a, &v);
+        return apply_object(a, &v, &limits_object);
     return bad(a, "", "is not a part of the server state", "서버 상태에 없는 항목이다");
 }
 

@@ -1,6 +1,6 @@
 /*
 ** test_core.c — native tests of the core layer: the shared helpers of hs.h
-** (hs_decimal, the ASCII case fold), the JSON writer and reader, SHA-1 and
+** (hs_decimal, status-code digits, the ASCII case fold, the {0} expander), the JSON writer and reader, SHA-1 and
 ** base64, under ASan and UBSan. Inputs read by the engine sit right before a
 ** guard page. Links core only.
 */
@@ -28,6 +28,32 @@ static void test_decimal(void)
     ok(n == 19 && !memcmp(d, "9223372036854775807", 19), "LLONG_MAX");
     n = hs_decimal(LLONG_MIN, d);
     ok(n == HS_DECIMAL_MAX && !memcmp(d, "-9223372036854775808", 20), "LLONG_MIN fills HS_DECIMAL_MAX bytes");
+}
+
+static void test_status_digits(void)
+{
+    char d[3];
+    hs_status_digits(404, d);
+    ok(!memcmp(d, "404", 3), "404");
+    hs_status_digits(100, d);
+    ok(!memcmp(d, "100", 3), "100 keeps its zeros");
+    hs_status_digits(1234, d);
+    ok(!memcmp(d, "234", 3), "a larger value keeps its last three digits");
+}
+
+static void test_expand(void)
+{
+    char out[64];
+    const struct hs_str args[2] = { { "404", 3 }, { "\xea\xb0\x80\xeb\x82\x98", 6 } };
+    static const char want[] = "404 and \xea\xb0\x80\xeb\x82\x98, 404 again; {2} and {x} stay";
+    size_t n = hs_expand(out, sizeof out, "{0} and {1}, {0} again; {2} and {x} stay", args, 2, 160);
+    ok(n == sizeof want - 1 && !memcmp(out, want, n),
+       "{0} {1} are filled, a placeholder past nargs and {x} are copied");
+    n = hs_expand(out, sizeof out, "<{1}>", args, 2, 4);
+    ok(n == 8 && !memcmp(out, "<\xea\xb0\x80\xe2\x80\xa6>", n), "an argument over arg_max is cut on a UTF-8 boundary and marked");
+    n = hs_expand(out, 5, "{0} and more", args, 2, 160);
+    ok(n == 5 && !memcmp(out, "404 a", 5), "output is cut at cap");
+    ok(hs_expand(out, 0, "x{0}", args, 2, 160) == 0, "cap 0 writes nothing");
 }
 
 static void test_ascii_case(void)
@@ -138,6 +164,8 @@ int main(void)
 {
     test_decimal();
     test_ascii_case();
+    test_status_digits();
+    test_expand();
     test_json_writer();
     test_digest();
     test_jsonread();
