@@ -1,10 +1,7 @@
 # http-status-explorer — build, test, serve.
 #
-#   make start      install what is missing, build, serve web/ on http://127.0.0.1:$(PORT)
-#   make test       install what is missing, build, run every test (native, node, browser)
-#   make            build web/status.wasm and the generated catalogue
-#   make fuzz       run every libFuzzer target for FUZZ_SECONDS each
-#   make bench      print the benchmarks (not part of make test)
+# `make help` lists the targets: each one a person runs carries a `## what it
+# does` comment on its rule line, and help prints those.
 
 PORT ?= 8080
 FUZZ_SECONDS ?= 60
@@ -19,7 +16,9 @@ BUILD := build
 
 # One source list per layer; each layer links only with those below it
 # (core <- registry <- http <- server <- wasm.c), so a call that runs upward
-# fails to link in that layer's tests.
+# fails to link in that layer's tests. These link lists are the guarantee:
+# `make check-layers` (part of `make test`) links each layer alone with the
+# ones below it and nothing left undefined, tests or not.
 CORE_SRC := $(wildcard src/core/*.c)
 REGISTRY_SRC := $(CORE_SRC) $(filter-out src/registry/gen_catalog.c,$(wildcard src/registry/*.c))
 HTTP_SRC := $(REGISTRY_SRC) $(wildcard src/http/*.c)
@@ -54,18 +53,19 @@ WASM_FLAGS := -Oz -mbulk-memory --no-entry -sSTANDALONE_WASM -sALLOW_MEMORY_GROW
 
 GENERATED := web/status-codes.js web/status-codes.d.ts
 
+TEST_HEADERS := $(wildcard tests/fuzz/*.h)
 C_TESTS := $(patsubst tests/c/%.c,%,$(wildcard tests/c/test_*.c))
 FUZZERS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 
-.PHONY: help all wasm catalog start serve test test-c test-js test-browser test-dist test-package test-docs dist fuzz fuzz-ci bench deps deps-browser clean
+.PHONY: help all wasm catalog start serve test check-layers test-c test-js test-browser test-dist test-package test-docs dist fuzz bench deps clean
 
-all: wasm catalog
+all: wasm catalog ## build web/status.wasm and the generated catalogue (the default)
 
-help:
-	@sed -n '3,8p' Makefile | sed 's/^# \{0,1\}//'
+help: ## list these targets
+	@awk -F ':[^#]*## ' '/^[a-z][a-z-]*:[^#]*## / { printf "  make %-14s %s\n", $$1, $$2 }' $(firstword $(MAKEFILE_LIST))
 
-wasm: web/status.wasm
-catalog: $(GENERATED)
+wasm: web/status.wasm ## build web/status.wasm only
+catalog: $(GENERATED) ## write web/status-codes.js and .d.ts from status.def
 
 web/status.wasm: $(ENGINE_DEPS) src/exports.txt Makefile
 	$(EMCC) $(WARN) $(WASM_FLAGS) -Isrc $(ENGINE_SRC) src/wasm.c -o $@
@@ -77,51 +77,57 @@ $(BUILD)/gen_catalog: src/registry/gen_catalog.c $(ENGINE_DEPS)
 $(GENERATED) &: $(BUILD)/gen_catalog
 	$(BUILD)/gen_catalog web
 
-deps:
+deps: ## install what is missing (Debian packages, npm devDependencies)
 	@bash scripts/install-deps.sh
 
-start: deps all
+start: deps all ## install what is missing, build, serve web/ on http://127.0.0.1:PORT (8080)
 	node scripts/serve.mjs --port $(PORT)
 
-serve: all
+serve: all ## build and serve web/ (no install step)
 	node scripts/serve.mjs --port $(PORT)
 
-test: deps all test-c test-js test-browser test-dist test-package test-docs
+test: deps all check-layers test-c test-js test-browser test-dist test-package test-docs ## install, build, run every test
+
+# Each layer links alone with the layers below it and no symbol left
+# undefined but libc's: an upward call (or a cycle across layers) fails here.
+check-layers: ## link each engine layer alone with the ones below it
+	@mkdir -p $(BUILD)/layers
+	$(foreach l,core registry http server,$(CC) $(WARN) -O0 -shared -fPIC -Wl,--no-undefined -Isrc $(LINK_$(l)) -o $(BUILD)/layers/$(l).so &&) true
 
 # Native unit tests, each built with gcc and clang under ASan + UBSan.
-test-c: $(foreach t,$(C_TESTS),$(BUILD)/gcc/$(t) $(BUILD)/clang/$(t))
+test-c: $(foreach t,$(C_TESTS),$(BUILD)/gcc/$(t) $(BUILD)/clang/$(t)) ## native tests (gcc and clang, ASan + UBSan)
 	@set -e; for t in $^; do echo "# $$t"; ASAN_OPTIONS=detect_leaks=1 $$t; done
 
-$(BUILD)/gcc/test_%: tests/c/test_%.c tests/c/test.h $(ENGINE_DEPS)
+$(BUILD)/gcc/test_%: tests/c/test_%.c tests/c/test.h $(TEST_HEADERS) $(ENGINE_DEPS)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) -g -O1 $(SAN) -Isrc $< $(LINK_$*) -o $@
 
-$(BUILD)/clang/test_%: tests/c/test_%.c tests/c/test.h $(ENGINE_DEPS)
+$(BUILD)/clang/test_%: tests/c/test_%.c tests/c/test.h $(TEST_HEADERS) $(ENGINE_DEPS)
 	@mkdir -p $(@D)
 	$(CLANG) $(WARN) -g -O1 $(SAN) -Isrc $< $(LINK_$*) -o $@
 
-test-js: all
+test-js: all ## node tests (tests/*.test.mjs)
 	node --test tests/*.test.mjs
 
 # The static site: make dist, served by a plain static server, in Chromium.
-dist: all
+dist: all ## the static site in dist/ (BASE=URL for absolute links)
 	node scripts/build-dist.mjs $(if $(BASE),--base $(BASE))
 
-test-dist: dist
+test-dist: dist ## the static site in Chromium
 	node --test --test-concurrency=1 tests/dist/*.test.mjs
 
 # The npm package as users get it: packed, installed offline, used from
 # Node, npx, a bundle in Chromium and tsc.
-test-package: all
+test-package: all ## the npm package as users get it
 	node --test --test-concurrency=1 tests/package/*.test.mjs
 
 # The README's embedding recipes, each built by its real generator
 # (VitePress, Docusaurus, MkDocs and Material) and checked in Chromium.
-test-docs: all
+test-docs: all ## the README's embedding recipes, built and checked
 	node --test --test-concurrency=1 tests/docs/*.test.mjs
 
 BROWSER_TESTS := $(wildcard tests/browser/*.test.mjs)
-test-browser: all
+test-browser: all ## browser tests (Chromium via playwright-core)
 	$(if $(BROWSER_TESTS),node --test --test-concurrency=1 $(BROWSER_TESTS),@echo "no browser tests")
 
 # libFuzzer targets: tests/fuzz/fuzz_NAME.c with seeds in tests/fuzz/corpus/NAME/.
@@ -129,7 +135,7 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(ENGINE_DEPS)
 	@mkdir -p $(@D)
 	$(CLANG) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Isrc $< $(LINK_fuzz_$*) -o $@
 
-fuzz: $(addprefix $(BUILD)/fuzz/,$(FUZZERS))
+fuzz: $(addprefix $(BUILD)/fuzz/,$(FUZZERS)) ## every libFuzzer target for FUZZ_SECONDS each
 	@set -e; for f in $(FUZZERS); do \
 		name=$${f#fuzz_}; mkdir -p $(BUILD)/corpus/$$name; \
 		echo "# $$f for $(FUZZ_SECONDS)s"; \
@@ -137,8 +143,8 @@ fuzz: $(addprefix $(BUILD)/fuzz/,$(FUZZERS))
 			$(BUILD)/corpus/$$name tests/fuzz/corpus/$$name; \
 	done
 
-bench: all
+bench: all ## print the benchmarks (not part of make test)
 	node bench/run.mjs
 
-clean:
+clean: ## remove build outputs
 	rm -rf $(BUILD) web/status.wasm $(GENERATED)

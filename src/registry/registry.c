@@ -1,6 +1,7 @@
 /*
 ** registry.c — the status registry (status.def + status_text.def expanded)
-** and the reader of what a person types. See registry.h.
+** and its JSON. See registry.h; the reader of what a person types is
+** query.c.
 */
 #include "registry.h"
 

@@ -2,10 +2,7 @@
 ** registry.h — every HTTP status code the engine knows: the IANA registry
 ** plus well-known unofficial codes, with phrases, classes, rules and
 ** descriptions in English and Korean. All of it comes from status.def and
-** status_text.def.
-**
-** It also reads what a person types ("404", "4xx", "not found",
-** "HTTP/1.1 404 Not Found", "찾을 수 없음", "rfc 7725") into ranked codes.
+** status_text.def. (Reading what a person types into codes is query.h's.)
 */
 #ifndef HS_REGISTRY_H
 #define HS_REGISTRY_H

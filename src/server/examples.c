@@ -241,7 +241,7 @@ int hs_server_handler_json(struct hs_server *srv, int code, int lang, char *out,
     return hs_json_end(&j);
 }
 
-/* See app.h. */
+/* See server.h. */
 int hs_server_followup_texts_json(char *out, size_t cap)
 {
     struct hs_json j;

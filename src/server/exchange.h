@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/hs.h"
 #include "server.h"
 
 /* Methods this server knows (RFC 9110 §9, RFC 5789), as bits. */
@@ -20,7 +21,8 @@ enum {
     M_CONNECT = 1 << 5, M_OPTIONS = 1 << 6, M_TRACE = 1 << 7, M_PATCH = 1 << 8
 };
 
-/* A byte string: literal, or a slice of the input. */
+/* struct hs_str (core/hs.h) carries every byte string here: a literal, or a
+** slice of the input. */
 
 struct hs_app;
 struct hs_route;
@@ -83,7 +85,8 @@ int hs_field_count(const struct hs_ctx *c, const char *name);
 int hs_field_next(const struct hs_ctx *c, const char *name, int *line, size_t *pos, const char **el, size_t *n);
 /* Returns 1 if the comma-separated field name (all lines) holds token tok (case-insensitive). */
 int hs_field_has_token(const struct hs_ctx *c, const char *name, const char *tok);
-/* Returns 1 if s[0..n) equals the literal lit ignoring ASCII case. */
+/* Returns 1 if s[0..n) equals the literal lit ignoring ASCII case (core's
+** hs_ascii_ieq with the literal's length). */
 int hs_ieq(const char *s, size_t n, const char *lit);
 /* Returns 1 for optional whitespace (SP, HTAB: RFC 9110 §5.6.3). */
 int hs_is_ows(char ch);

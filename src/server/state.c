@@ -38,7 +38,7 @@ struct hs_item *hs_item_find(struct hs_server_state *s, uint32_t id)
     return NULL;
 }
 
-/* See app.h. */
+/* See exchange.h. */
 void hs_state_init(struct hs_server_state *s)
 {
     memset(s, 0, sizeof *s);
@@ -72,7 +72,7 @@ static void date_json(struct hs_json *j, int64_t t)
     hs_json_strn(j, d, sizeof d);
 }
 
-/* See app.h. */
+/* See exchange.h. */
 void hs_state_write(const struct hs_server_state *s, struct hs_json *j)
 {
     char etag[32];
@@ -483,7 +483,7 @@ static int apply_member(struct apply *a, const struct hs_jval *kp, const struct 
     return bad(a, "", "is not a part of the server state", "서버 상태에 없는 항목이다");
 }
 
-/* See app.h. */
+/* See exchange.h. */
 int hs_state_apply(struct hs_server_state *live, const char *in, size_t len, struct hs_state_error *e)
 {
     struct hs_server_state s = *live;
