@@ -135,6 +135,9 @@ test('Docusaurus builds the recipe; the elements render, survive client-side nav
     await page.evaluate(() => { window.__sameDocument = true; });
     await page.click('a[href="/redirects"]');
     await page.waitForURL(/\/redirects/);
+    // The old page's elements may still be in the document for a moment: wait for the new one.
+    await page.waitForSelector('http-status-explorer[code="303"]');
+    await page.waitForFunction(() => !document.querySelector('http-status-badge[code="401"]'));
     const els = await renderedElements(page, { count: 1 });
     assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the navigation happened on the client');
     assert.equal(els[0].code, '303');
