@@ -322,8 +322,15 @@ for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 
         assert.ok(q.height >= 100, `room to read: ${where}`);
         await p.keyboard.press('Escape');
         await pop.waitFor({ state: 'hidden' });
-        assert.equal(await badge.evaluate((el) => document.activeElement === el && el.shadowRoot.activeElement
-          && el.shadowRoot.activeElement.classList.contains('badge')), true, `focus back on the badge: ${where}`);
+        // The popover's toggle event, which moves focus back, is queued as a task after the popover hides: wait for it.
+        const back = await badge.evaluate((el) => new Promise((done) => {
+          const t0 = performance.now();
+          (function check() {
+            const ok = document.activeElement === el && el.shadowRoot.activeElement && el.shadowRoot.activeElement.classList.contains('badge');
+            if (ok || performance.now() - t0 > 2000) done(!!ok); else setTimeout(check, 10);
+          })();
+        }));
+        assert.equal(back, true, `focus back on the badge: ${where}`);
       }
     }
     assert.deepEqual(p.problems, []);
