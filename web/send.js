@@ -83,98 +83,50 @@ export function sendPanel(ctx, { onSend, onChange, headingLevel = 3 } = {}) {
   let sent = null;
   // The preset the editor and the server state still match exactly, or 0.
   let pristine = 0;
+  // The exchange on screen, and the link of what is on screen once sent.
+  let last = null;
+  let linkNow = null;
   const changed = () => { if (onChange) onChange(); };
 
-  /* presets */
+  /* presets: picking one (a click, or ArrowDown through the closed select) loads it; only Send sends */
   const presetId = id('preset');
   const preset = presetSelect(hs, tr, presetId);
-  // Picking a preset (a click, or ArrowDown through the closed select) loads it; only Send sends.
   preset.addEventListener('change', () => {
     const [, code] = preset.value.split(':');
     if (code) {
       loadExample(Number(code), { run: false });
       // The answer on screen was to another request.
       last = null;
-      status.replaceChildren();
-      out.replaceChildren();
+      view.clear();
     }
     changed();
   });
 
-  /* editor mode */
-  const modeName = id('mode');
-  const formRadio = h('input', { type: 'radio', name: modeName, value: 'form', checked: true });
-  const rawRadio = h('input', { type: 'radio', name: modeName, value: 'raw' });
-  const mode = h('fieldset', { class: 'mode' }, h('legend', null, tr('mode')),
-    h('label', null, formRadio, tr('modeForm')), h('label', null, rawRadio, tr('modeRaw')));
-
-  const { f, formBox } = fieldsEditor(tr, id);
-  const { rawArea, rawBox } = rawEditor(tr, id);
-
-  const editorText = () => (rawRadio.checked ? rawArea.value
-    : joinRequest({ method: f.method.value, target: f.target.value, version: f.version.value, headers: f.headers.value, body: f.body.value }));
-  const setEditor = (text) => {
-    rawArea.value = text;
-    const p = splitRequest(text);
-    f.method.value = p.method; f.target.value = p.target; f.version.value = p.version; f.headers.value = p.headers; f.body.value = p.body;
-  };
-  const switchMode = () => {
-    const text = rawRadio.checked ? joinRequest({ method: f.method.value, target: f.target.value, version: f.version.value, headers: f.headers.value, body: f.body.value }) : rawArea.value;
-    setEditor(text);
-    rawBox.hidden = !rawRadio.checked;
-    formBox.hidden = rawRadio.checked;
-    check();
-  };
-  formRadio.addEventListener('change', switchMode);
-  rawRadio.addEventListener('change', switchMode);
-  // A live reading of the request as it is typed, by the engine's parser.
-  const live = h('p', { class: 'hint live', id: id('live') });
-  const check = () => {
-    const wire = toWire(editorText());
-    const r = hs.parseRequest(wire);
-    live.classList.toggle('bad', !r.ok && !r.incomplete);
-    live.textContent = r.ok
-      ? tr('parsesOk', `${r.method} ${r.target}`, r.headers.length, typeof r.body === 'string' ? utf8.encode(r.body).length : r.body.length)
-      : `${tr(r.incomplete ? 'parsesIncomplete' : 'parsesBad', r.error.status, r.error.offset)} ${L(r.error.reason, ctx.lang)}`;
-    // Bytes after the request the parser read are the start of a next request to the server.
-    const left = r.ok ? utf8.encode(wire).length - r.consumed : 0;
-    if (left > 0) live.append(' ', tr(r.framing === 'none' ? 'leftOverNoLength' : 'leftOver', left));
-  };
-  for (const el of [...Object.values(f), rawArea]) el.addEventListener('input', () => { sent = null; pristine = 0; linkNow = null; check(); changed(); });
-  rawArea.setAttribute('aria-describedby', `${rawArea.getAttribute('aria-describedby')} ${live.id}`);
-
+  const editor = requestEditor(ctx, tr, id, () => { sent = null; pristine = 0; linkNow = null; changed(); });
   const sendBtn = h('button', { type: 'submit', class: 'btn', part: 'button' }, tr('sendButton'));
   // On the static site a service worker answers ./sim/: the browser itself can be the client.
   const viaBrowser = ctx.browserSend ? ctx.browserSend(ctx, { id: id('browser') }) : null;
   const reqFs = h('fieldset', null, h('legend', null, tr('request')),
-    h('div', { class: 'row-gap' }, h('div', { class: 'full' }, h('label', { for: presetId }, tr('preset')), preset), mode, formBox, rawBox,
-      live, viaBrowser ? viaBrowser.el : null, h('div', null, sendBtn)));
-
-  /* server state */
+    h('div', { class: 'row-gap' }, h('div', { class: 'full' }, h('label', { for: presetId }, tr('preset')), preset),
+      editor.mode, editor.formBox, editor.rawBox, editor.live, viaBrowser ? viaBrowser.el : null, h('div', null, sendBtn)));
   const stateFs = stateControls(ctx, tr, id, () => { pristine = 0; linkNow = null; changed(); });
+  const view = resultView(ctx, tr, headingLevel);
 
-  /* result */
-  const status = h('p', { class: 'send-status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
-  const out = h('div', { class: 'send-result' });
-  const resultBox = h('section', { class: 'result', 'aria-label': tr('result') }, status, out);
-
-  const form = h('form', { class: 'send', novalidate: true }, reqFs, stateFs.el, resultBox);
+  const form = h('form', { class: 'send', novalidate: true }, reqFs, stateFs.el, view.el);
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     run();
-    // Bring the answer into view when it landed below the screen (phones).
-    const top = resultBox.getBoundingClientRect().top;
-    if (top > window.innerHeight - 80) resultBox.scrollIntoView({ block: 'start' });
+    view.reveal();
   });
 
   function run({ quiet = false } = {}) {
     if (viaBrowser && viaBrowser.active()) {
-      status.textContent = '';
-      viaBrowser.send(toWire(editorText())).then((v) => out.replaceChildren(v), (err) => { status.textContent = String(err.message || err); });
+      view.say('');
+      viaBrowser.send(toWire(editor.text())).then((v) => view.put(v), (err) => view.say(String(err.message || err)));
       return;
     }
     const before = snapshot();
-    const raw = sent ?? toWire(editorText());
+    const raw = sent ?? toWire(editor.text());
     sent = raw;
     let result;
     try { result = runner.send(raw, ctx.lang); } catch (err) { result = { error: { message: err.text || { en: String(err.message || err) } } }; }
@@ -187,50 +139,30 @@ export function sendPanel(ctx, { onSend, onChange, headingLevel = 3 } = {}) {
     if (onSend && !quiet) onSend(raw, before);
   }
 
-  let last = null;
-  let linkNow = null;
   function show(raw, result, before) {
     last = { raw, result, state: runner.state, before };
-    out.replaceChildren(exchangeView(ctx, raw, result, { headingLevel, state: runner.state }));
-    status.replaceChildren();
-    // The headline answers the person's own request: the first exchange. More
-    // exchanges (pipelined requests, or bytes left over) are named after it.
-    const xs = (result && result.exchanges) || [];
-    const resp = xs[0] && xs[0].response;
-    if (resp) {
-      status.append(`${tr('response')}: `, statusBadge(ctx, resp.status, resp.phrase));
-      if (xs.length > 1) {
-        const rest = xs.slice(1).map((x) => x.response && statusBadge(ctx, x.response.status, x.response.phrase)).filter(Boolean);
-        status.append(' ', h('span', { class: 'then' }, tr(isLeftOver(xs[0].request, xs[1].request) ? 'thenLeftOver' : 'thenMore', xs.length - 1), ' ', rest));
-      }
-    } else if (result && result.error) status.append(L(result.error.message, ctx.lang));
+    view.show(raw, result, runner.state);
   }
 
   /** What reproduces the panel as a link: { code } while it holds that preset untouched, else { raw, state } (what differs from a fresh server). */
   function link() {
-    if (linkNow) return linkNow;
-    return current();
+    return linkNow || current();
   }
 
   function current() {
     if (pristine) return { code: pristine };
-    return { raw: sent ?? toWire(editorText()), state: stateDiff(runner.state, fresh) };
+    return { raw: sent ?? toWire(editor.text()), state: stateDiff(runner.state, fresh) };
   }
   const fresh = hs.resetServer();
 
   /** What the panel shows, to put it back (in another language, or from history) without sending again. */
   function snapshot() {
-    return { text: rawRadio.checked ? rawArea.value : editorText(), raw: rawRadio.checked, preset: preset.value, sent, last,
+    return { text: editor.text(), raw: editor.isRaw(), preset: preset.value, sent, last,
       state: runner.state, pristine, link: current(), linkNow };
   }
 
   function restore(snap) {
-    setEditor(snap.text);
-    rawRadio.checked = !!snap.raw;
-    formRadio.checked = !snap.raw;
-    rawBox.hidden = !snap.raw;
-    formBox.hidden = !!snap.raw;
-    check();
+    editor.set(snap.text, { raw: !!snap.raw });
     preset.value = snap.preset && preset.querySelector(`option[value="${snap.preset}"]`) ? snap.preset : '';
     sent = snap.sent;
     if (snap.state) runner.patch(snap.state);
@@ -238,21 +170,14 @@ export function sendPanel(ctx, { onSend, onChange, headingLevel = 3 } = {}) {
     pristine = snap.pristine || 0;
     linkNow = snap.linkNow || null;
     last = null;
-    status.replaceChildren();
-    out.replaceChildren();
+    view.clear();
     if (snap.last) show(snap.last.raw, snap.last.result, snap.last.before);
   }
 
   function load(raw, { run: go = true } = {}) {
-    const text = typeof raw === 'string' ? raw : lenient.decode(raw);
-    setEditor(fromWire(text));
+    const text = fromWire(typeof raw === 'string' ? raw : lenient.decode(raw));
     // The fields editor rewrites Content-Length: a request it would change is shown as raw text.
-    const asRaw = joinRequest(splitRequest(fromWire(text))) !== fromWire(text);
-    rawRadio.checked = asRaw;
-    formRadio.checked = !asRaw;
-    rawBox.hidden = !asRaw;
-    formBox.hidden = asRaw;
-    check();
+    editor.set(text, { raw: joinRequest(splitRequest(text)) !== text });
     sent = raw;
     pristine = 0;
     linkNow = null;
@@ -285,12 +210,102 @@ export function sendPanel(ctx, { onSend, onChange, headingLevel = 3 } = {}) {
     load(raw, { run: go });
   }
 
-  /** Focuses the first control of the request editor. */
-  function focusEditor() {
-    (rawRadio.checked ? rawArea : f.method).focus();
-  }
+  return { el: form, load, loadExample, loadRaw, run, snapshot, restore, link, focusEditor: editor.focus };
+}
 
-  return { el: form, load, loadExample, loadRaw, run, snapshot, restore, link, focusEditor };
+/**
+ * The request editor: a fields editor and a raw-text editor with a switch
+ * between them, and a live reading of the request by the engine's parser.
+ * onInput() runs after every edit. Returns its parts (mode, formBox, rawBox,
+ * live) and { text(), set(text, { raw }), isRaw(), focus() }.
+ */
+function requestEditor(ctx, tr, id, onInput) {
+  const { hs } = ctx;
+  const modeName = id('mode');
+  const formRadio = h('input', { type: 'radio', name: modeName, value: 'form', checked: true });
+  const rawRadio = h('input', { type: 'radio', name: modeName, value: 'raw' });
+  const mode = h('fieldset', { class: 'mode' }, h('legend', null, tr('mode')),
+    h('label', null, formRadio, tr('modeForm')), h('label', null, rawRadio, tr('modeRaw')));
+  const { f, formBox } = fieldsEditor(tr, id);
+  const { rawArea, rawBox } = rawEditor(tr, id);
+  const live = h('p', { class: 'hint live', id: id('live') });
+
+  const fromFields = () => joinRequest({ method: f.method.value, target: f.target.value, version: f.version.value, headers: f.headers.value, body: f.body.value });
+  const text = () => (rawRadio.checked ? rawArea.value : fromFields());
+  const fill = (s) => {
+    rawArea.value = s;
+    const p = splitRequest(s);
+    f.method.value = p.method; f.target.value = p.target; f.version.value = p.version; f.headers.value = p.headers; f.body.value = p.body;
+  };
+  const showRaw = (raw) => {
+    rawRadio.checked = raw;
+    formRadio.checked = !raw;
+    rawBox.hidden = !raw;
+    formBox.hidden = raw;
+  };
+  // The live reading, as it is typed.
+  const check = () => {
+    const wire = toWire(text());
+    const r = hs.parseRequest(wire);
+    live.classList.toggle('bad', !r.ok && !r.incomplete);
+    live.textContent = r.ok
+      ? tr('parsesOk', `${r.method} ${r.target}`, r.headers.length, typeof r.body === 'string' ? utf8.encode(r.body).length : r.body.length)
+      : `${tr(r.incomplete ? 'parsesIncomplete' : 'parsesBad', r.error.status, r.error.offset)} ${L(r.error.reason, ctx.lang)}`;
+    // Bytes after the request the parser read are the start of a next request to the server.
+    const left = r.ok ? utf8.encode(wire).length - r.consumed : 0;
+    if (left > 0) live.append(' ', tr(r.framing === 'none' ? 'leftOverNoLength' : 'leftOver', left));
+  };
+  // A switch carries the text across: the fields editor's reading becomes the raw text, and back.
+  const switchMode = () => {
+    fill(rawRadio.checked ? fromFields() : rawArea.value);
+    showRaw(rawRadio.checked);
+    check();
+  };
+  formRadio.addEventListener('change', switchMode);
+  rawRadio.addEventListener('change', switchMode);
+  for (const el of [...Object.values(f), rawArea]) el.addEventListener('input', () => { onInput(); check(); });
+  rawArea.setAttribute('aria-describedby', `${rawArea.getAttribute('aria-describedby')} ${live.id}`);
+
+  return {
+    mode, formBox, rawBox, live, text,
+    set(s, { raw }) { fill(s); showRaw(raw); check(); },
+    isRaw: () => rawRadio.checked,
+    focus: () => (rawRadio.checked ? rawArea : f.method).focus(),
+  };
+}
+
+/**
+ * The result: a live status line naming the answer, and the exchange view
+ * below it. Returns { el, show(raw, result, state), put(node), say(text),
+ * clear(), reveal() }.
+ */
+function resultView(ctx, tr, headingLevel) {
+  const status = h('p', { class: 'send-status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  const out = h('div', { class: 'send-result' });
+  const el = h('section', { class: 'result', 'aria-label': tr('result') }, status, out);
+  const clear = () => { status.replaceChildren(); out.replaceChildren(); };
+  function show(raw, result, state) {
+    out.replaceChildren(exchangeView(ctx, raw, result, { headingLevel, state }));
+    status.replaceChildren();
+    // The headline answers the person's own request: the first exchange. More
+    // exchanges (pipelined requests, or bytes left over) are named after it.
+    const xs = (result && result.exchanges) || [];
+    const resp = xs[0] && xs[0].response;
+    if (resp) {
+      status.append(`${tr('response')}: `, statusBadge(ctx, resp.status, resp.phrase));
+      if (xs.length > 1) {
+        const rest = xs.slice(1).map((x) => x.response && statusBadge(ctx, x.response.status, x.response.phrase)).filter(Boolean);
+        status.append(' ', h('span', { class: 'then' }, tr(isLeftOver(xs[0].request, xs[1].request) ? 'thenLeftOver' : 'thenMore', xs.length - 1), ' ', rest));
+      }
+    } else if (result && result.error) status.append(L(result.error.message, ctx.lang));
+  }
+  return {
+    el, show, clear,
+    put: (node) => out.replaceChildren(node),
+    say: (text) => { status.textContent = text; },
+    // Brings the answer into view when it landed below the screen (phones).
+    reveal: () => { if (el.getBoundingClientRect().top > window.innerHeight - 80) el.scrollIntoView({ block: 'start' }); },
+  };
 }
 
 
