@@ -4,9 +4,10 @@
 //
 //   http-status 404 | 4xx | "not found" --lang ko | teapot --json
 //   http-status send request.txt [--json] [--state state.json]
+//   http-status lint response.txt [--request request.txt] | lint --url URL
 //   http-status serve --port 8080
 //
-// Exit status: 0 done, 1 nothing found or a failure, 2 bad usage (one line).
+// Exit status: 0 done, 1 nothing found, an error finding (lint) or a failure, 2 bad usage (one line).
 
 import { readFileSync, writeFileSync, existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,19 @@ const HELP = `Usage:
       binary content survive) and show what the simulated server answers,
       exchange by exchange, with the decision trace. --json prints the whole
       result. --state FILE loads the server state before and saves it after.
+  http-status lint [FILE|-] [--request FILE] [--json] [--lang en|ko]
+  http-status lint --url URL [--method GET] [-H 'Name: value']... [--timeout 10]
+      Lint an HTTP/1.1 response against RFC 9110, 9111 and 9112: the bytes of
+      a file, or stdin with - or no FILE (CRLF and binary content survive),
+      with the request it answers from --request FILE. Each finding shows its
+      level, rule, RFC section, the bytes it is about, the message and a fix.
+      --url sends the request itself over a raw socket (TLS for https), with
+      Host, User-Agent, Accept and Connection: close, and lints exactly the
+      bytes the server sent. -H adds a field or replaces one of those ('Name:'
+      with no value leaves it out). It reads until the response's framing says
+      it is complete, the server closes, --timeout seconds pass or the
+      linter's input size is reached. Exit status 1 when there is an error
+      finding or no response came, else 0.
   http-status serve [--port 8080] [--host 127.0.0.1] [--trace] [--state FILE]
                     [--max-connections 256] [--header-timeout 10] [--body-timeout 30]
                     [--idle-timeout 5] [--max-input 65536] [--rate-limit 60]
@@ -37,7 +51,7 @@ Options:
   --lang en|ko   language of descriptions and traces (default: from LANG)
   --json         machine-readable output
 Colour is used on a terminal only, and never when NO_COLOR is set.
-Exit status: 0 done, 1 nothing found or a failure, 2 bad usage.`;
+Exit status: 0 done, 1 nothing found, an error finding or a failure, 2 bad usage.`;
 
 /** A usage error: printed as one line, exit status 2. */
 class UsageError extends Error {}
@@ -57,6 +71,13 @@ const COMMON = {
 
 const COMMANDS = {
   send: { state: { type: 'string' } },
+  lint: {
+    request: { type: 'string' },
+    url: { type: 'string' },
+    method: { type: 'string' },
+    header: { type: 'string', short: 'H', multiple: true },
+    timeout: { type: 'string' },
+  },
   serve: {
     port: { type: 'string' },
     host: { type: 'string' },
@@ -186,9 +207,9 @@ export async function main(argv, { env = process.env, stdout = process.stdout, s
       io.out(HELP);
       return 0;
     }
+    io.version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
     if (args.values.version) {
-      const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-      io.out(pkg.version);
+      io.out(io.version);
       return 0;
     }
     if (args.command === 'lookup' && args.positionals[0] === 'help') {
@@ -197,6 +218,10 @@ export async function main(argv, { env = process.env, stdout = process.stdout, s
     }
     const hs = await load();
     if (args.command === 'send') return sendCommand(hs, args, io);
+    if (args.command === 'lint') {
+      const { lintCommand } = await import('./lint.js');
+      return await lintCommand(hs, args, io, { readInput, intOption, UsageError });
+    }
     if (args.command === 'serve') {
       const { serveCommand } = await import('./serve.js');
       return await serveCommand(hs, args, io, { intOption, loadState, saveState, UsageError });

@@ -149,3 +149,45 @@ export function exchangeLines(x, n, lang, paint) {
   lines.push(`  ${t(lang, 'connection')}: ${t(lang, conn)}`);
   return lines;
 }
+
+const levelColour = { error: 'red', warning: 'yellow', info: 'cyan' };
+
+// The bytes raw[off, off + len) as a quoted excerpt of at most cols columns
+// that a terminal cannot be driven by (control characters escaped, C1 ones
+// too), "…" where it is cut.
+function excerpt(raw, off, len, cols) {
+  const cut = Math.min(len, 64);
+  let text = visible(new TextDecoder().decode(raw.subarray(off, off + cut)))
+    .replace(/[\n\t\u0080-\u009f]/g, (ch) => ({ '\n': '\\n', '\t': '\\t' })[ch] || `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  let more = len > cut;
+  while (text && width(text) > cols - (more ? 3 : 2)) {
+    text = [...text].slice(0, -1).join('');
+    more = true;
+  }
+  return `"${text}${more ? '…' : ''}"`;
+}
+
+/** The result of hs.lint(raw) as lines: how the response was read, the
+ * count per level, then one aligned row per finding (level, rule, section,
+ * the bytes it is about and an excerpt of them) with its message and fix
+ * wrapped under it. raw is the linted response as bytes. */
+export function lintLines(result, raw, lang, paint, cols = 78) {
+  const r = result.response;
+  const n = (level) => result.findings.filter((f) => f.level === level).length;
+  const lines = [];
+  if (!r.error) lines.push(t(lang, 'lintRead', r.status, r.phrase, r.framing));
+  lines.push(result.findings.length ? t(lang, 'lintSummary', n('error'), n('warning'), n('info')) : t(lang, 'lintClean'));
+  const rows = result.findings.map((f) => [f.level, f.rule, f.section, f.offset === undefined ? '' : t(lang, 'lintAt', f.offset, f.length)]);
+  const colsOf = (k) => Math.max(...rows.map((row) => width(row[k]))) + 2;
+  const w = [0, 1, 2].map(colsOf);
+  result.findings.forEach((f, i) => {
+    const [level, rule, section, at] = rows[i];
+    const room = cols - w[0] - w[1] - w[2] - width(at) - 2;
+    const bytes = f.length && room > 6 ? `  ${excerpt(raw, f.offset, f.length, room)}` : '';
+    lines.push('');
+    lines.push(`${paint(levelColour[level], pad(level, w[0]))}${pad(rule, w[1])}${paint('dim', pad(section, w[2]))}${at}${bytes}`.trimEnd());
+    lines.push(...wrap(L(f.message, lang), cols - 2, '  '));
+    lines.push(...wrap(`${t(lang, 'lintFix')}: ${L(f.fix, lang)}`, cols - 2, '  '));
+  });
+  return lines;
+}

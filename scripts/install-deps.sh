@@ -22,6 +22,7 @@ command -v curl >/dev/null 2>&1 || need+=(curl)  # the real-client tests of http
 command -v mkdocs >/dev/null 2>&1 || need+=(mkdocs)
 [ -d /usr/share/mkdocs/themes/material ] || need+=(mkdocs-material)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)  # a certificate for the TLS test of lint --url
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "install-deps: apt-get install ${need[*]}"

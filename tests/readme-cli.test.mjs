@@ -1,7 +1,8 @@
 // readme-cli.test.mjs — runs every command line example of the README's
 // "The command line" section (between the cli-examples markers) and checks
 // its output: `$ ` lines are run by bash with `http-status` on the PATH, the
-// lines after them are the expected output. A `…` line stands for any lines;
+// lines after them are the expected output, and each must exit 0. They run
+// in an empty temporary folder. A `…` line stands for any lines;
 // Date fields may differ. `http-status serve --port 8080` starts a server on
 // a free port instead, and later commands talk to that port.
 import { test, after } from 'node:test';
@@ -16,6 +17,7 @@ const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const section = readme.slice(readme.indexOf('<!-- cli-examples -->'), readme.indexOf('<!-- /cli-examples -->'));
 const blocks = [...section.matchAll(/```console\n([^]*?)```/g)].map((m) => m[1]);
 const shim = mkdtempSync(join(tmpdir(), 'hs-readme-'));
+const work = mkdtempSync(join(tmpdir(), 'hs-readme-cwd-')); // where the examples run (and write files)
 writeFileSync(join(shim, 'http-status'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
 chmodSync(join(shim, 'http-status'), 0o755);
 const servers = [];
@@ -50,7 +52,7 @@ function matches(actual, expected) {
 test('the README has command line examples', () => {
   assert.ok(blocks.length >= 3);
   const all = blocks.flatMap(examples);
-  for (const cmd of ['http-status 1xx', 'http-status "not found" --lang ko', 'http-status teapot --json', 'http-status send', 'http-status serve']) {
+  for (const cmd of ['http-status 1xx', 'http-status "not found" --lang ko', 'http-status teapot --json', 'http-status send', 'http-status lint', 'http-status lint --url', 'http-status serve']) {
     assert.ok(all.some((x) => x.command.includes(cmd)), cmd);
   }
 });
@@ -69,8 +71,8 @@ for (const [i, block] of blocks.entries()) {
       }
       const cmd = port ? command.replaceAll(':8080', `:${port}`) : command;
       const want = port ? expected.map((l) => l.replaceAll(':8080', `:${port}`)) : expected;
-      const out = execFileSync('bash', ['-c', cmd], { env: cliEnv({ PATH: `${shim}:${process.env.PATH}` }), encoding: 'utf8', timeout: 20000 });
-      const lines = out.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n');
+      const out = execFileSync('bash', ['-c', cmd], { cwd: work, env: cliEnv({ PATH: `${shim}:${process.env.PATH}` }), encoding: 'utf8', timeout: 20000 });
+      const lines = out ? out.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n') : [];
       assert.ok(matches(lines, want), `output of ${cmd}:\n${out}`);
     });
   }

@@ -184,6 +184,13 @@ const en = {
   lintAt: (o, n) => (n ? `bytes ${o}–${o + n - 1}` : `at byte ${o}`),
   lintRaw: 'The response, with the bytes each finding is about marked',
   lintThis: 'Lint this response',
+  // http-status lint --url
+  lintReceived: (n, ms) => `${n} bytes in ${ms} ms`,
+  lintEnd_complete: 'complete by its framing',
+  lintEnd_close: 'ended by the server closing the connection',
+  lintEnd_timeout: (s) => `cut off after ${s} s without a complete response`,
+  lintEnd_cap: (n) => `cut off past ${n} bytes, more than the linter reads`,
+  lintMoreLines: (n) => (n === 1 ? '… 1 more line' : `… ${n} more lines`),
 };
 
 const ko = {
@@ -359,6 +366,13 @@ const ko = {
   lintAt: (o, n) => (n ? `${o}–${o + n - 1}바이트` : `${o}바이트 위치`),
   lintRaw: '각 항목이 가리키는 바이트를 표시한 응답',
   lintThis: '이 응답 검사하기',
+  // http-status lint --url
+  lintReceived: (n, ms) => `${n}바이트, ${ms}ms`,
+  lintEnd_complete: '경계대로 끝까지 받음',
+  lintEnd_close: '서버가 연결을 닫아 끝남',
+  lintEnd_timeout: (s) => `${s}초 안에 응답이 끝나지 않아 끊음`,
+  lintEnd_cap: (n) => `검사기가 읽는 ${n}바이트를 넘어 끊음`,
+  lintMoreLines: (n) => `… ${n}줄 더 있음`,
 };
 
 export const strings = Object.freeze({ en, ko });

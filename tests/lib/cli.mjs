@@ -68,3 +68,21 @@ export async function waitForLog(srv, re, ms = 5000) {
   }
   return false;
 }
+
+/** Runs the CLI without blocking this process (so a server in it can
+ * answer): resolves { status, stdout, stderr }; killed after 20 s. */
+export function runAsync(args, { input, env } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: cliEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    const killer = setTimeout(() => child.kill('SIGKILL'), 20000);
+    child.on('close', (status) => {
+      clearTimeout(killer);
+      resolve({ status, stdout, stderr });
+    });
+    child.stdin.end(input);
+  });
+}
