@@ -1,62 +1,91 @@
-// server-bench.mjs — simulated exchanges per second for a mixed workload:
-// the example request of every code the server produces for a real reason
-// (GETs, JSON POSTs, conditionals, redirects, WebSocket, pipelined pairs,
-// timeouts), run through hs.simulate with the state reset before each. Two
-// numbers: the engine alone (hs_wasm_simulate, JSON left in the buffer) and
-// the full JS API (encode, simulate, JSON.parse). Prints numbers only.
+// server-bench.mjs — simulated exchanges per second, today's engine beside
+// the baseline build (bench/baseline.mjs: the engine before issue 9) in the
+// same run, contenders interleaved so a noisy moment hits all alike:
+//
+//   GET         one `GET /success` (the issue's simulate(GET)), again and
+//               again on one state (each moves the clock a second, so the
+//               60-per-60-s rate limit never trips), through the JS API
+//               (hs.simulate, parsed result) and the engine alone
+//               (hs_wasm_simulate, JSON left in the buffer)
+//   mixed       the example request of every code the server produces for a
+//               real reason (GETs, JSON POSTs, conditionals, redirects,
+//               WebSocket, pipelined pairs, timeouts), its setup applied first
+//
+// Today's JS API asks for one language ({ lang: 'en' }), as the page does;
+// the baseline always wrote both languages and the state. Numbers only.
 import { load } from '../web/engine.js';
+import { loadBaseline } from './baseline.mjs';
 
 const hs = await load();
-const w = hs.wasm;
+const base = await loadBaseline();
 const enc = new TextEncoder();
+const GET = 'GET /success HTTP/1.1\r\nHost: api.example\r\nAccept: application/json\r\n\r\n';
+const SIM_FULL = 3; // src/server/server.h: both languages and the state, as the baseline wrote
 
-const workload = hs.exampleCodes().map(({ code }) => hs.example(code));
-const exchangesPerRound = workload.reduce((n, ex) => {
-  hs.resetServer();
-  return n + hs.simulate(ex.request, { state: ex.setup }).exchanges.length;
-}, 0);
-const bytes = workload.map((ex) => enc.encode(ex.request));
-const setups = workload.map((ex) => enc.encode(JSON.stringify(ex.setup)));
-const inView = new Uint8Array(w.memory.buffer, w.hs_wasm_in_ptr(), w.hs_wasm_in_cap());
+function sides(engine, today) {
+  const w = engine.wasm;
+  const inView = new Uint8Array(w.memory.buffer, w.hs_wasm_in_ptr(), w.hs_wasm_in_cap());
+  const workload = engine.exampleCodes().map(({ code }) => engine.example(code));
+  const getBytes = enc.encode(GET);
+  const opts = today ? { lang: 'en' } : undefined;
+  const rawSim = (n, flags) => (today ? w.hs_wasm_simulate(n, n, 0, flags) : w.hs_wasm_simulate(n, n, 0));
+  return {
+    getApi() { return engine.simulate(GET, opts).exchanges.length; },
+    getEngine(flags = 0) { inView.set(getBytes); return rawSim(getBytes.length, flags) > 0 ? 1 : 0; },
+    mixedApi() {
+      let n = 0;
+      for (const ex of workload) n += engine.simulate(ex.request, today ? { state: ex.setup, lang: 'en' } : { state: ex.setup }).exchanges.length;
+      return n;
+    },
+  };
+}
 
-function engineRound() {
-  let out = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    inView.set(setups[i]);
-    w.hs_wasm_server_set(setups[i].length);
-    inView.set(bytes[i]);
-    out += w.hs_wasm_simulate(bytes[i].length, bytes[i].length, 0);
+// Calls fn in a loop for about 10 ms per sample, 15 samples interleaved across
+// the contenders; returns exchanges per second of this process's CPU time
+// (steadier than wall time on a shared machine), median sample.
+function race(contenders) {
+  const runs = contenders.map(([, fn]) => {
+    let iters = 1;
+    for (;;) {
+      const t0 = process.hrtime.bigint();
+      let x = 0;
+      for (let i = 0; i < iters; i++) x += fn();
+      if (Number(process.hrtime.bigint() - t0) > 2e7) return { fn, iters, per: x / iters, samples: [] };
+      iters *= 2;
+    }
+  });
+  for (let s = 0; s < 15; s++) {
+    for (let j = 0; j < runs.length; j++) {
+      const r = runs[(j + s) % runs.length];
+      const c0 = process.cpuUsage();
+      for (let i = 0; i < r.iters; i++) r.fn();
+      const c = process.cpuUsage(c0);
+      r.samples.push(((c.user + c.system) * 1e3) / r.iters);
+    }
   }
-  return out;
+  return runs.map((r) => { r.samples.sort((a, b) => a - b); return (r.per * 1e9) / r.samples[7]; });
 }
 
-function apiRound() {
-  let n = 0;
-  for (const ex of workload) n += hs.simulate(ex.request, { state: ex.setup }).exchanges.length;
-  return n;
+const now = sides(hs, true);
+const was = base ? sides(base.hs, false) : null;
+const rows = [
+  ['simulate(GET), JS API, today', () => now.getApi()],
+  ['simulate(GET), engine alone, today (lean)', () => now.getEngine(0)],
+  ['simulate(GET), engine alone, today (both langs + state)', () => now.getEngine(SIM_FULL)],
+  ['mixed workload, JS API, today', () => now.mixedApi()],
+  ...(was ? [
+    [`simulate(GET), JS API, baseline ${base.rev}`, () => was.getApi()],
+    [`simulate(GET), engine alone, baseline ${base.rev}`, () => was.getEngine()],
+    [`mixed workload, JS API, baseline ${base.rev}`, () => was.mixedApi()],
+  ] : []),
+];
+const rates = race(rows);
+const fmt = (v) => Math.round(v).toLocaleString('en-US').padStart(9);
+console.log(`Simulated exchanges per CPU second, median of 15 interleaved samples, Node ${process.version}`);
+rows.forEach(([name], i) => console.log(`  ${name.padEnd(58)} ${fmt(rates[i])} /s  ${(1e6 / rates[i]).toFixed(1).padStart(6)} µs each`));
+if (was) {
+  const ratio = (a, b) => `${(rates[a] / rates[b]).toFixed(2)}x`;
+  console.log(`\n  today / baseline: simulate(GET) JS API ${ratio(0, 4)} (budget >= 2x: ${rates[0] / rates[4] >= 2 ? 'met' : 'MISSED'}),`
+    + ` engine alone ${ratio(1, 5)} lean, ${ratio(2, 5)} same output; mixed JS API ${ratio(3, 6)}`);
 }
-
-// Runs round for about 1.5 s of wall time; reports exchanges per second of
-// wall time and of this process's CPU time (steadier on a busy machine).
-function measure(name, round) {
-  for (let i = 0; i < 50; i++) round(); // warm up
-  let rounds = 0;
-  const c0 = process.cpuUsage();
-  const t0 = process.hrtime.bigint();
-  let t1 = t0;
-  while (t1 - t0 < 1_500_000_000n) {
-    round();
-    rounds++;
-    t1 = process.hrtime.bigint();
-  }
-  const cpu = process.cpuUsage(c0);
-  const wall = (rounds * exchangesPerRound) / (Number(t1 - t0) / 1e9);
-  const perCpu = (rounds * exchangesPerRound) / ((cpu.user + cpu.system) / 1e6);
-  const fmt = (v) => Math.round(v).toLocaleString('en-US').padStart(9);
-  console.log(`${name.padEnd(44)} ${fmt(wall)} exchanges/s wall  ${fmt(perCpu)} /s CPU  ${(1e6 / perCpu).toFixed(1).padStart(6)} µs CPU each`);
-}
-
-console.log(`workload: ${workload.length} example requests (${exchangesPerRound} exchanges per round, state reset before each)`);
-measure('engine (hs_wasm_simulate, JSON in buffer)', engineRound);
-measure('JS API (hs.simulate, parsed result)', apiRound);
 hs.resetServer();

@@ -297,13 +297,14 @@ static struct hs_server *the_server(void)
 }
 
 /* Answers in_buf[0..len) as one connection (total: the input's full size
-** when it did not fit; lang 0 English, 1 Korean); writes
-** { exchanges, rest, state } and returns its length. */
-HS_EXPORT int hs_wasm_simulate(int len, int total, int lang)
+** when it did not fit; lang 0 English, 1 Korean; flags HS_SIM_* bits, see
+** hs_server_exchange); writes { exchanges, rest, state? } and returns its
+** length. */
+HS_EXPORT int hs_wasm_simulate(int len, int total, int lang, int flags)
 {
     size_t n = (size_t)clamp_len(len);
     size_t t = total > len ? (size_t)total : n;
-    return hs_server_exchange(the_server(), (const char *)in_buf, n, t, lang, out_buf, HS_OUT_CAP);
+    return hs_server_exchange(the_server(), (const char *)in_buf, n, t, lang, (unsigned)flags, out_buf, HS_OUT_CAP);
 }
 
 /* Writes the server state as JSON; returns its length. */

@@ -96,7 +96,7 @@ test('/redirect/{n} and /absolute-redirect/{n} count down to /anything', () => {
 
 test('/delay/{s}: the engine says how long; the virtual clock moves by it', () => {
   hs.resetServer();
-  const { exchanges: [x], state } = hs.simulate(get('/delay/3'));
+  const { exchanges: [x], state } = hs.simulate(get('/delay/3'), { state: true });
   assert.equal(x.response.status, 200);
   assert.deepEqual(JSON.parse(x.response.body), { delay: 3 });
   assert.equal(field(x, 'Date'), 'Wed, 01 Jan 2025 00:00:03 GMT', 'Date after the wait');

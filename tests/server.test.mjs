@@ -47,7 +47,9 @@ function frame(raw, { head = false, interim = false } = {}) {
 /** Runs raw through the server; checks every exchange's framing and the output's shape. */
 function sim(raw, options) {
   const out = hs.simulate(raw, options);
-  assert.ok(Array.isArray(out.exchanges) && out.state && typeof out.state.clock === 'number');
+  assert.ok(Array.isArray(out.exchanges));
+  if (options && options.state !== undefined) assert.equal(typeof out.state.clock, 'number', 'state asked for: state given');
+  else assert.ok(out.state === undefined || typeof out.state.clock === 'number');
   for (const x of out.exchanges) {
     assert.ok(['keep-alive', 'close', 'upgrade'].includes(x.connection));
     for (const r of x.interim) frame(r.raw, { interim: true });
@@ -356,6 +358,25 @@ test('determinism and state: same input, same bytes; reset; set and read back', 
   const out = hs.simulate(get('/success'), { state: { reset: true, maintenance: true } });
   assert.equal(out.exchanges[0].response.status, 503);
   assert.equal(hs.simulate(get('/success'), { state: { ...out.state, maintenance: false } }).exchanges[0].response.status, 200);
+});
+
+test('lean output: the trace in the asked language only, the state only when asked or changed', () => {
+  const raw = get('/success', 'Accept-Language: ko');
+  hs.resetServer();
+  const both = hs.simulate(raw, { state: true });
+  hs.resetServer();
+  const ko = hs.simulate(raw, { lang: 'ko' });
+  assert.deepEqual(ko.exchanges[0].response, both.exchanges[0].response, 'the same response bytes in either form');
+  assert.deepEqual(ko.exchanges[0].trace.map((t) => t.detail), both.exchanges[0].trace.map((t) => ({ ko: t.detail.ko })));
+  hs.resetServer();
+  const en = hs.simulate(raw, { lang: 'en' });
+  assert.deepEqual(en.exchanges[0].trace.map((t) => t.detail), both.exchanges[0].trace.map((t) => ({ en: t.detail.en })));
+  assert.equal(ko.state, undefined, 'a GET moves only the meters (clock, count, rate window): no state');
+  assert.equal(hs.serverState().clock, both.state.clock, 'the clock moved all the same');
+  const created = hs.simulate(json('POST', '/items', '{"name":"brand-new lamp"}'), { lang: 'en' });
+  assert.equal(created.exchanges[0].response.status, 201);
+  assert.deepEqual(created.state, hs.serverState(), 'a new item changes the state: the state comes with it');
+  assert.deepEqual(hs.simulate(get('/success'), { state: true, lang: 'en' }).state, hs.serverState(), 'state: true asks for it');
 });
 
 test('garbage and oversized input: valid JSON, well-framed responses, no throw', () => {

@@ -13,6 +13,8 @@ import { INT_MAX } from './engine-io.js';
 import { followUp } from './engine-followup.js';
 
 const SERVER_LANGS = { en: 0, ko: 1 };
+const SIM_BOTH_LANGS = 1; // src/server/server.h HS_SIM_*: trace details in both languages
+const SIM_STATE = 2; // the state, changed or not
 
 const SERVE_ACTIONS = ['more', 'continue', 'respond'];
 const CONNECTIONS = ['keep-alive', 'close', 'upgrade'];
@@ -100,19 +102,27 @@ export function makeServer(w, io) {
     /** Runs raw request bytes (a string or Uint8Array, possibly several
      * pipelined requests) through the simulated server as one connection:
      * { exchanges: [{ request, interim, response, connection, trace }], rest,
-     * state }. options: { state: partial state applied first, lang: 'en' |
-     * 'ko' (messages when the request has no Accept-Language) }. */
+     * state? }. options: { state: a partial state applied first, or true;
+     * lang: 'en' | 'ko' (the trace's language, and the messages' when the
+     * request has no Accept-Language) }. With lang, each trace step's detail
+     * holds that language only; without it, both. state is in the result
+     * when options.state was given, or when the exchanges changed more than
+     * the meters every exchange moves (clock, exchanges, rateLimit.used). */
     simulate(raw, options) {
       if (typeof raw !== 'string' && !(raw instanceof Uint8Array)) {
         throw new TypeError(`simulate(raw) takes a string or a Uint8Array, not ${raw === null ? 'null' : typeof raw}`);
       }
       const opts = options !== null && typeof options === 'object' ? options : {};
+      let flags = opts.lang === 'en' || opts.lang === 'ko' ? 0 : SIM_BOTH_LANGS;
       if (opts.state !== undefined) {
-        checkState(opts.state, 'simulate(raw, { state })');
-        applyState(opts.state);
+        flags |= SIM_STATE;
+        if (opts.state !== true) {
+          checkState(opts.state, 'simulate(raw, { state })');
+          applyState(opts.state);
+        }
       }
       const s = stage(raw);
-      return readJSON(w.hs_wasm_simulate(s.n, s.total > INT_MAX ? INT_MAX : s.total, SERVER_LANGS[opts.lang] || 0));
+      return readJSON(w.hs_wasm_simulate(s.n, s.total > INT_MAX ? INT_MAX : s.total, SERVER_LANGS[opts.lang] || 0, flags));
     },
 
     /** What a server on a real connection does with the bytes it holds: see connectionServer. */

@@ -140,7 +140,8 @@ export type ParseResult = ParsedRequest | RequestError;
 
 export interface TraceStep {
   readonly step: string;
-  readonly detail: I18n;
+  /** Both languages, or only the one simulate() was given as `lang`. */
+  readonly detail: Partial<I18n>;
   readonly rule: string;
   readonly status?: number;
 }
@@ -165,7 +166,10 @@ export interface SimulateResult {
   readonly exchanges: readonly Exchange[];
   /** Bytes after the last exchange that were not read (after a close or an upgrade). */
   readonly rest: unknown;
-  readonly state: ServerState;
+  /** The state after the exchanges: present when simulate() was given
+   * `state`, or when the exchanges changed more than the meters every
+   * exchange moves (clock, exchanges, rateLimit.used and its window). */
+  readonly state?: ServerState;
 }
 
 /** The simulated server's state; see serverState(). */
@@ -250,7 +254,7 @@ export interface Engine {
   parseRequests(input: string | Uint8Array, options?: ParseOptions): ParseResult[];
   readonly requestReasons: readonly { name: string; status: number; rule: string; text: I18n }[];
 
-  simulate(raw: string | Uint8Array, options?: { state?: Record<string, unknown>; lang?: 'en' | 'ko' }): SimulateResult;
+  simulate(raw: string | Uint8Array, options?: { state?: Record<string, unknown> | true; lang?: 'en' | 'ko' }): SimulateResult;
   example(code: number | string): Example | null;
   exampleCodes(): { code: number; final: boolean }[];
   followUp(exchange: Exchange): FollowUp | null;

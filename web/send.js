@@ -140,7 +140,7 @@ export function sendPanel(ctx, { onSend, onChange, headingLevel = 3 } = {}) {
   }
 
   function show(raw, result, before) {
-    last = { raw, result, state: runner.state, before };
+    last = { raw, result, state: runner.state, before, lang: ctx.lang };
     view.show(raw, result, runner.state);
   }
 
@@ -161,6 +161,14 @@ export function sendPanel(ctx, { onSend, onChange, headingLevel = 3 } = {}) {
       state: runner.state, pristine, link: current(), linkNow };
   }
 
+  // simulate tells its trace in one language: an answer shown in another
+  // is the same request run again on the state it was sent on (same input,
+  // same state, same bytes), told in this one; the runner's state stays.
+  function toldIn(last) {
+    if (last.lang === ctx.lang || !last.result || !last.result.exchanges) return last.result;
+    return runner.follow(last.raw, last.before, ctx.lang).result;
+  }
+
   function restore(snap) {
     editor.set(snap.text, { raw: !!snap.raw });
     preset.value = snap.preset && preset.querySelector(`option[value="${snap.preset}"]`) ? snap.preset : '';
@@ -171,7 +179,7 @@ export function sendPanel(ctx, { onSend, onChange, headingLevel = 3 } = {}) {
     linkNow = snap.linkNow || null;
     last = null;
     view.clear();
-    if (snap.last) show(snap.last.raw, snap.last.result, snap.last.before);
+    if (snap.last) show(snap.last.raw, toldIn(snap.last), snap.last.before);
   }
 
   function load(raw, { run: go = true } = {}) {

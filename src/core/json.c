@@ -7,7 +7,14 @@
 
 #include <string.h>
 
-static void put(struct hs_json *j, const char *s, size_t n)
+/* Keys up to this long, all printable ASCII without quote or backslash,
+** go out in one piece. */
+#define HS_JSON_KEY_FAST 32
+
+/* Appends s[0..n) when it fits, else marks the writer full (and writes
+** nothing more). Pieces of up to 8 bytes (quotes, commas, short keys and
+** numbers: most pieces) are copied by a loop, not a memcpy call. */
+static inline void put(struct hs_json *j, const char *s, size_t n)
 {
     if (j->overflow)
         return;
@@ -15,13 +22,32 @@ static void put(struct hs_json *j, const char *s, size_t n)
         j->overflow = 1;
         return;
     }
-    memcpy(j->buf + j->len, s, n);
+    if (n <= 8) {
+        char *d = j->buf + j->len;
+        for (size_t i = 0; i < n; i++)
+            d[i] = s[i];
+    } else
+        memcpy(j->buf + j->len, s, n);
     j->len += n;
 }
 
-static void put_c(struct hs_json *j, char c)
+/* Appends the byte c, as put does. */
+static inline void put_c(struct hs_json *j, char c)
 {
-    put(j, &c, 1);
+    if (j->overflow)
+        return;
+    if (j->len >= j->cap) {
+        j->overflow = 1;
+        return;
+    }
+    j->buf[j->len++] = c;
+}
+
+/* Returns 1 for a byte a JSON string holds as itself: printable ASCII but
+** the quote and the backslash. */
+static inline int plain_ascii(unsigned c)
+{
+    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
 }
 
 /* Writes the comma a new value needs, and marks the container non-empty. */
@@ -74,8 +100,23 @@ void hs_json_arr_end(struct hs_json *j) { close_container(j, ']'); }
 
 void hs_json_key(struct hs_json *j, const char *key)
 {
-    hs_json_str(j, key);
-    put_c(j, ':');
+    char tmp[HS_JSON_KEY_FAST + 3];
+    size_t n = 0;
+    /* The engine's keys are short ASCII literals: "key": goes out in one
+    ** piece without escaping. Any other key is written as a string. */
+    while (n < HS_JSON_KEY_FAST && plain_ascii((unsigned char)key[n]))
+        n++;
+    if (key[n] == '\0') {
+        tmp[0] = '"';
+        memcpy(tmp + 1, key, n);
+        tmp[n + 1] = '"';
+        tmp[n + 2] = ':';
+        before_value(j);
+        put(j, tmp, n + 3);
+    } else {
+        hs_json_str(j, key);
+        put_c(j, ':');
+    }
     /* the value that follows must not write another comma */
     j->need_comma &= ~(1u << (j->depth & 31));
 }
@@ -121,47 +162,47 @@ size_t hs_utf8_valid_prefix(const unsigned char *s, size_t n)
     return n;
 }
 
+/* Writes str[0..n) as a JSON string. Runs of bytes that stand for
+** themselves (printable ASCII but '"' and '\', and valid UTF-8 sequences)
+** are copied in one piece; other bytes are escaped, and each byte that
+** starts no valid UTF-8 sequence becomes U+FFFD. */
 void hs_json_strn(struct hs_json *j, const char *str, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0, run = 0;
+    size_t i = 0;
     before_value(j);
     put_c(j, '"');
     while (i < n) {
-        unsigned c = s[i];
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-            i++;
-            run++;
-            continue;
-        }
-        put(j, (const char *)s + i - run, run);
-        run = 0;
-        if (c >= 0x80) {
-            size_t k = hs_utf8_seq_len(s + i, n - i);
-            if (k == 0) {
-                put(j, "\xEF\xBF\xBD", 3); /* U+FFFD for each invalid byte */
+        size_t run = i;
+        unsigned c;
+        for (;;) {
+            size_t k;
+            while (i < n && plain_ascii(s[i]))
                 i++;
-            } else {
-                put(j, (const char *)s + i, k);
-                i += k;
-            }
-            continue;
+            if (i >= n || s[i] < 0x80 || (k = hs_utf8_seq_len(s + i, n - i)) == 0)
+                break;
+            i += k;
         }
+        put(j, (const char *)s + run, i - run);
+        if (i >= n)
+            break;
+        c = s[i++];
         switch (c) {
         case '"': put(j, "\\\"", 2); break;
         case '\\': put(j, "\\\\", 2); break;
         case '\n': put(j, "\\n", 2); break;
         case '\r': put(j, "\\r", 2); break;
         case '\t': put(j, "\\t", 2); break;
-        default: {
-            char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
-            put(j, u, 6);
+        default:
+            if (c >= 0x80) {
+                put(j, "\xEF\xBF\xBD", 3); /* U+FFFD for each invalid byte */
+            } else {
+                char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+                put(j, u, 6);
+            }
         }
-        }
-        i++;
     }
-    put(j, (const char *)s + i - run, run);
     put_c(j, '"');
 }
 

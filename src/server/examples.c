@@ -204,7 +204,7 @@ int hs_server_handler_json(struct hs_server *srv, int code, int lang, char *out,
     hs_state_init(&srv->s);
     dn = setup_doc(setup, doc, sizeof doc);
     hs_state_apply(&srv->s, doc, dn, &err);
-    x = hs_server_exchange(srv, request, n, n, lang, out, cap);
+    x = hs_server_exchange(srv, request, n, n, lang, HS_SIM_FULL, out, cap);
     srv->s = keep;
     if (x < 0 || (size_t)x * 2 + 16384 > cap)
         return HS_ENOSPC;

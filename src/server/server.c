@@ -331,8 +331,9 @@ static void response_json(struct hs_server *srv, struct hs_json *j, const struct
 
 static const char *const connection_names[] = { "keep-alive", "close", "upgrade" };
 
-/* Writes srv->x as one exchange; in is the start of its request. */
-static void exchange_json(struct hs_server *srv, struct hs_json *j, const char *in)
+/* Writes srv->x as one exchange; in is the start of its request. Each trace
+** step's detail holds lang's text, or both languages with both set. */
+static void exchange_json(struct hs_server *srv, struct hs_json *j, const char *in, int lang, int both)
 {
     const struct hs_exchange *x = &srv->x;
     hs_json_obj(j);
@@ -356,10 +357,14 @@ static void exchange_json(struct hs_server *srv, struct hs_json *j, const char *
         hs_json_str(j, t->step);
         hs_json_key(j, "detail");
         hs_json_obj(j);
-        hs_json_key(j, "en");
-        hs_json_strn(j, x->text + t->en_off, t->en_len);
-        hs_json_key(j, "ko");
-        hs_json_strn(j, x->text + t->ko_off, t->ko_len);
+        if (both || lang == HS_LANG_EN) {
+            hs_json_key(j, "en");
+            hs_json_strn(j, x->text + t->en_off, t->en_len);
+        }
+        if (both || lang == HS_LANG_KO) {
+            hs_json_key(j, "ko");
+            hs_json_strn(j, x->text + t->ko_off, t->ko_len);
+        }
         hs_json_obj_end(j);
         hs_json_key(j, "rule");
         hs_json_str(j, t->rule);
@@ -426,9 +431,29 @@ static void rest_json(struct hs_json *j, int why, size_t pos, size_t len, size_t
     hs_json_obj_end(j);
 }
 
+/* Returns 1 when the state differs from the one the call began with
+** (srv->before) in more than the meters every exchange moves: the clock,
+** the exchange count and the rate-limit window's count. Both are copies of
+** one struct, padding included, so padding can only make this say
+** "changed", never hide a change. */
+static int state_changed(struct hs_server *srv)
+{
+    struct hs_server_state *s = &srv->s;
+    const struct hs_server_state *b = &srv->before;
+    int64_t clock = s->clock, rate_start = s->rate_start;
+    uint32_t exchanges = s->exchanges, rate_used = s->rate_used;
+    int changed;
+    s->clock = b->clock, s->rate_start = b->rate_start;
+    s->exchanges = b->exchanges, s->rate_used = b->rate_used;
+    changed = memcmp(s, b, sizeof *s) != 0;
+    s->clock = clock, s->rate_start = rate_start;
+    s->exchanges = exchanges, s->rate_used = rate_used;
+    return changed;
+}
+
 /* See server.h. */
 int hs_server_exchange(struct hs_server *srv, const char *buf, size_t len, size_t total,
-                       int lang, char *out, size_t cap)
+                       int lang, unsigned flags, char *out, size_t cap)
 {
     struct hs_json j, saved_json;
     size_t pos = 0, reserve = cap >= 65536 ? 24576 : cap / 2;
@@ -438,6 +463,7 @@ int hs_server_exchange(struct hs_server *srv, const char *buf, size_t len, size_
     if (total < len)
         total = len;
     lang = lang == HS_LANG_KO ? HS_LANG_KO : HS_LANG_EN;
+    srv->before = srv->s;
     hs_json_init(&j, out, cap - reserve);
     hs_json_obj(&j);
     hs_json_key(&j, "exchanges");
@@ -451,7 +477,7 @@ int hs_server_exchange(struct hs_server *srv, const char *buf, size_t len, size_
         saved_json = j;
         if (run_one(srv, buf + pos, len - pos, total - pos, (uint32_t)pos, lang))
             break;
-        exchange_json(srv, &j, buf + pos);
+        exchange_json(srv, &j, buf + pos, lang, (flags & HS_SIM_BOTH_LANGS) != 0);
         if (j.overflow) {
             srv->s = srv->saved;
             j = saved_json;
@@ -471,8 +497,10 @@ int hs_server_exchange(struct hs_server *srv, const char *buf, size_t len, size_
     j.cap = cap;
     hs_json_key(&j, "rest");
     rest_json(&j, why, pos, len, total);
-    hs_json_key(&j, "state");
-    hs_state_write(&srv->s, &j);
+    if ((flags & HS_SIM_STATE) || state_changed(srv)) {
+        hs_json_key(&j, "state");
+        hs_state_write(&srv->s, &j);
+    }
     hs_json_obj_end(&j);
     return hs_json_end(&j);
 }
@@ -601,7 +629,7 @@ int hs_server_serve(struct hs_server *srv, const char *buf, size_t len, size_t t
     if (flags & HS_SERVE_TRACE) {
         struct hs_json j;
         hs_json_init(&j, out + o, cap - o);
-        exchange_json(srv, &j, buf);
+        exchange_json(srv, &j, buf, lang, 1);
         if (hs_json_end(&j) < 0)
             goto full;
         r->json_off = (uint32_t)o;

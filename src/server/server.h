@@ -106,6 +106,7 @@ struct hs_server {
     struct hs_request req;
     struct hs_exchange x;
     struct hs_server_state saved;
+    struct hs_server_state before; /* the state when hs_server_exchange began */
     char body[HS_SERVER_BODY_CAP];
     char raw[HS_RESPONSE_BODY + HS_RESPONSE_VALUES + 1024]; /* one serialized response */
 };
@@ -120,12 +121,23 @@ void hs_server_reset(struct hs_server *srv);
 ** request in order until the input ends or the connection closes. total is
 ** the full size of the input when only its first len bytes are available
 ** (pass len otherwise). lang (enum hs_lang) is the language of the app's
-** messages when the request has no Accept-Language. Writes the JSON above
+** messages when the request has no Accept-Language, and of the trace.
+** flags (HS_SIM_*) say what else is written: without HS_SIM_BOTH_LANGS each
+** trace step's detail holds lang's text only; without HS_SIM_STATE "state"
+** is written only when the exchanges changed more than the meters each
+** exchange moves (clock, exchange count, rate-limit count). Writes the JSON above
 ** into out and returns its length, or HS_ENOSPC if cap cannot hold even the
 ** state (at least 64 KiB always can). The output is valid JSON for any
 ** bytes; the state changes by exactly the exchanges the output shows. */
 int hs_server_exchange(struct hs_server *srv, const char *buf, size_t len, size_t total,
-                       int lang, char *out, size_t cap);
+                       int lang, unsigned flags, char *out, size_t cap);
+
+/* Bits of hs_server_exchange's flags. */
+enum {
+    HS_SIM_BOTH_LANGS = 1, /* trace details in English and Korean */
+    HS_SIM_STATE = 2       /* the state, changed or not */
+};
+#define HS_SIM_FULL (HS_SIM_BOTH_LANGS | HS_SIM_STATE)
 
 /* ---- a real connection (bin/serve.js) ---------------------------------- */
 

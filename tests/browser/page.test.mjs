@@ -385,6 +385,7 @@ test('switching language in the send panel keeps the request and the answer, wit
   assert.equal(await p.locator('#send output').innerText(), clock, 'nothing was sent again');
   assert.match(await p.locator('#send .send-status').innerText(), /응답: 401/);
   assert.match(await p.locator('#send .trace summary').first().innerText(), /서버가 판단한 과정/);
+  assert.match(await p.locator('#send .trace li').last().innerText(), /[가-힣]/, 'the trace steps are told in Korean too');
   await p.click('#send button[type="submit"]');
   await p.locator('#send .msg.resp[data-status="401"]').waitFor();
   assert.match(await p.locator('#send .msg.req .raw .sl').innerText(), /^GET \/admin HTTP\/1\.1$/);

@@ -24,7 +24,7 @@ static char out[256 * 1024], out2[256 * 1024];
 static int run(const char *raw, size_t n)
 {
     const char *why;
-    int len = hs_server_exchange(&srv, guarded(raw, n), n, n, HS_LANG_EN, out, sizeof out);
+    int len = hs_server_exchange(&srv, guarded(raw, n), n, n, HS_LANG_EN, HS_SIM_FULL, out, sizeof out);
     if (len < 0 || !json_valid(out, (size_t)len)) {
         ok(0, "output is valid JSON");
         return len;
@@ -300,7 +300,7 @@ static void test_state(void)
         bn = hs_server_state_json(&srv, before, sizeof before);
         for (size_t cap = 0; cap < 24000; cap += 197) {
             int n = hs_server_exchange(&srv, guarded(post, sizeof post - 1), sizeof post - 1, sizeof post - 1,
-                                       HS_LANG_EN, out, cap);
+                                       HS_LANG_EN, HS_SIM_FULL, out, cap);
             if (n >= 0 && !json_valid(out, (size_t)n))
                 ok(0, "cap %zu: invalid JSON", cap);
             if (n >= 0 && exchange_count(n) > 0) { /* it fitted: the state moves on; start again */

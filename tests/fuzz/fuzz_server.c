@@ -55,17 +55,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* cfg & 64: the input goes on past what the engine sees */
     total = (cfg & 64) ? n + 1000 : n;
     start = srv.s;
-    len = hs_server_exchange(&srv, in, n, total, lang, out, sizeof out);
+    len = hs_server_exchange(&srv, in, n, total, lang, HS_SIM_FULL, out, sizeof out);
     if (len < 0 || !json_valid(out, (size_t)len) || check_exchanges(out, (size_t)len))
         abort();
     /* determinism: the same bytes on the same state */
     srv.s = start;
-    len2 = hs_server_exchange(&srv, in, n, total, lang, again, sizeof again);
+    len2 = hs_server_exchange(&srv, in, n, total, lang, HS_SIM_FULL, again, sizeof again);
     if (len2 != len || memcmp(out, again, (size_t)len) != 0)
+        abort();
+    /* the lean document (one language, the state only when it changed):
+    ** valid JSON, and the same state after it */
+    srv.s = start;
+    len2 = hs_server_exchange(&srv, in, n, total, lang, 0, again, sizeof again);
+    if (len2 < 0 || !json_valid(again, (size_t)len2))
         abort();
     srv.s = start;
     /* a small output buffer: valid JSON or ENOSPC, never a cut */
-    len = hs_server_exchange(&srv, in, n, total, lang, small, (size_t)(n % sizeof small));
+    len = hs_server_exchange(&srv, in, n, total, lang, HS_SIM_FULL, small, (size_t)(n % sizeof small));
     if (len != HS_ENOSPC && (len < 0 || !json_valid(small, (size_t)len)))
         abort();
     return 0;
