@@ -343,14 +343,57 @@ HS_EXPORT int hs_wasm_server_handler(int code, int lang)
 
 /* ---- a real connection (bin/serve.js) ----------------------------------- */
 
-/* hs_wasm_serve writes scalars at hs_wasm_serve_words():
-**   0 action (enum hs_serve_action)   1 status   2 connection   3 consumed
-**   4 delay   5 bytes   6,7 step off,len   8,9 json off,len (in out_buf)
-**   10,11 method off,len   12,13 target off,len (in in_buf)   14 head read */
-static uint32_t serve_words[15];
+/* hs_wasm_serve writes scalars at hs_wasm_serve_words(), in this order
+** (hs_wasm_serve_layout gives the glue their indexes by these names):
+**   action (enum hs_serve_action), status, connection (enum hs_connection),
+**   consumed, delay, bytes (the response bytes at out_buf),
+**   stepOff/stepLen, jsonOff/jsonLen (in out_buf),
+**   methodOff/methodLen, targetOff/targetLen (in in_buf), head (read). */
+#define HS_SERVE_WORD_NAMES(X)                                                   \
+    X(action) X(status) X(connection) X(consumed) X(delay) X(bytes)              \
+    X(stepOff) X(stepLen) X(jsonOff) X(jsonLen)                                  \
+    X(methodOff) X(methodLen) X(targetOff) X(targetLen) X(head)
+enum {
+#define X(name) SW_##name,
+    HS_SERVE_WORD_NAMES(X)
+#undef X
+    HS_SERVE_WORDS
+};
+static uint32_t serve_words[HS_SERVE_WORDS];
 
 /* Returns the address of the words hs_wasm_serve writes. */
 HS_EXPORT uint32_t *hs_wasm_serve_words(void) { return serve_words; }
+
+/* Writes what the glue needs to read hs_wasm_serve's words and pass its
+** flags: { words, word: { name: index }, actions: [], connections: [],
+** flags: { timedOut, continued, trace } }. Returns its length. */
+HS_EXPORT int hs_wasm_serve_layout(void)
+{
+    struct hs_json j;
+    hs_json_init(&j, out_buf, HS_OUT_CAP);
+    hs_json_obj(&j);
+    hs_json_key(&j, "words");
+    hs_json_int(&j, HS_SERVE_WORDS);
+    hs_json_key(&j, "word");
+    hs_json_obj(&j);
+#define X(name) hs_json_key(&j, #name), hs_json_int(&j, SW_##name);
+    HS_SERVE_WORD_NAMES(X)
+#undef X
+    hs_json_obj_end(&j);
+    name_list(&j, "actions", hs_server_action_name, HS_SERVE_ACTION_COUNT);
+    name_list(&j, "connections", hs_server_connection_name, HS_CONN_COUNT);
+    hs_json_key(&j, "flags");
+    hs_json_obj(&j);
+    hs_json_key(&j, "timedOut");
+    hs_json_int(&j, HS_SERVE_TIMED_OUT);
+    hs_json_key(&j, "continued");
+    hs_json_int(&j, HS_SERVE_CONTINUED);
+    hs_json_key(&j, "trace");
+    hs_json_int(&j, HS_SERVE_TRACE);
+    hs_json_obj_end(&j);
+    hs_json_obj_end(&j);
+    return hs_json_end(&j);
+}
 
 /* Decides what a real connection does with in_buf[0..len) (total: the
 ** bytes it holds) at now (seconds since 1970, as a double so it needs no
@@ -365,11 +408,12 @@ HS_EXPORT int hs_wasm_serve(int len, int total, double now, int flags, int lang)
     int rc = hs_server_serve(the_server(), (const char *)in_buf, n, t, (int64_t)now, (unsigned)flags, lang,
                              out_buf, HS_OUT_CAP, &r);
     uint32_t *w = serve_words;
-    w[0] = (uint32_t)r.action, w[1] = (uint32_t)r.status, w[2] = (uint32_t)r.connection;
-    w[3] = r.consumed, w[4] = r.delay, w[5] = r.bytes;
-    w[6] = r.step_off, w[7] = r.step_len, w[8] = r.json_off, w[9] = r.json_len;
-    w[10] = r.method.off, w[11] = r.method.len, w[12] = r.target.off, w[13] = r.target.len;
-    w[14] = (uint32_t)r.head;
+    w[SW_action] = (uint32_t)r.action, w[SW_status] = (uint32_t)r.status, w[SW_connection] = (uint32_t)r.connection;
+    w[SW_consumed] = r.consumed, w[SW_delay] = r.delay, w[SW_bytes] = r.bytes;
+    w[SW_stepOff] = r.step_off, w[SW_stepLen] = r.step_len, w[SW_jsonOff] = r.json_off, w[SW_jsonLen] = r.json_len;
+    w[SW_methodOff] = r.method.off, w[SW_methodLen] = r.method.len;
+    w[SW_targetOff] = r.target.off, w[SW_targetLen] = r.target.len;
+    w[SW_head] = (uint32_t)r.head;
     return rc;
 }
 

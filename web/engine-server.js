@@ -16,8 +16,6 @@ const SERVER_LANGS = { en: 0, ko: 1 };
 const SIM_BOTH_LANGS = 1; // src/server/server.h HS_SIM_*: trace details in both languages
 const SIM_STATE = 2; // the state, changed or not
 
-const SERVE_ACTIONS = ['more', 'continue', 'respond'];
-const CONNECTIONS = ['keep-alive', 'close', 'upgrade'];
 const latin1 = new TextDecoder('latin1');
 const utf8 = new TextDecoder();
 
@@ -61,31 +59,34 @@ function factsReader(w, readJSON) {
  * the connection holds, when input is only their start), timedOut,
  * continued (100 already sent), trace, lang }.
  * 'more' and 'continue' leave the state unchanged. */
-function connectionServer(w, { stage, memory, outPtr, engineError }) {
+function connectionServer(w, { stage, memory, outPtr, engineError, readJSON }) {
+  // The words' indexes, names and flags come from the engine (hs_wasm_serve_layout).
+  const { words: count, word: W, actions, connections, flags: F } = readJSON(w.hs_wasm_serve_layout());
   return function serveNext(input, options) {
     if (!(input instanceof Uint8Array)) throw new TypeError('serveNext(input) takes a Uint8Array');
     const opts = options || {};
     const s = stage(input);
     const total = opts.total > s.total ? opts.total : s.total;
-    const flags = (opts.timedOut ? 1 : 0) | (opts.continued ? 2 : 0) | (opts.trace ? 4 : 0);
+    const flags = (opts.timedOut ? F.timedOut : 0) | (opts.continued ? F.continued : 0) | (opts.trace ? F.trace : 0);
     const now = opts.now === undefined ? Math.floor(Date.now() / 1000) : opts.now;
     const n = w.hs_wasm_serve(s.n, total > INT_MAX ? INT_MAX : total, now, flags, SERVER_LANGS[opts.lang] || 0);
     if (n < 0) throw engineError(n);
-    const words = new Uint32Array(memory.buffer, w.hs_wasm_serve_words(), 15);
+    const words = new Uint32Array(memory.buffer, w.hs_wasm_serve_words(), count);
     const out = (off, k) => memory.subarray(outPtr + off, outPtr + off + k);
+    const span = (off, len) => latin1.decode(input.subarray(words[off], words[off] + words[len]));
     const result = {
-      action: SERVE_ACTIONS[words[0]],
-      status: words[1],
-      connection: CONNECTIONS[words[2]],
-      head: words[14] === 1,
-      consumed: words[3],
-      delay: words[4],
-      bytes: out(0, words[5]).slice(),
-      step: latin1.decode(out(words[6], words[7])),
-      method: latin1.decode(input.subarray(words[10], words[10] + words[11])),
-      target: latin1.decode(input.subarray(words[12], words[12] + words[13])),
+      action: actions[words[W.action]],
+      status: words[W.status],
+      connection: connections[words[W.connection]],
+      head: words[W.head] === 1,
+      consumed: words[W.consumed],
+      delay: words[W.delay],
+      bytes: out(0, words[W.bytes]).slice(),
+      step: latin1.decode(out(words[W.stepOff], words[W.stepLen])),
+      method: span(W.methodOff, W.methodLen),
+      target: span(W.targetOff, W.targetLen),
     };
-    if (words[9]) result.exchange = JSON.parse(utf8.decode(out(words[8], words[9])));
+    if (words[W.jsonLen]) result.exchange = JSON.parse(utf8.decode(out(words[W.jsonOff], words[W.jsonLen])));
     return result;
   };
 }

@@ -329,7 +329,17 @@ static void response_json(struct hs_server *srv, struct hs_json *j, const struct
     hs_json_obj_end(j);
 }
 
-static const char *const connection_names[] = { "keep-alive", "close", "upgrade" };
+const char *hs_server_connection_name(int c)
+{
+    static const char *const names[HS_CONN_COUNT] = { "keep-alive", "close", "upgrade" };
+    return names[c];
+}
+
+const char *hs_server_action_name(int a)
+{
+    static const char *const names[HS_SERVE_ACTION_COUNT] = { "more", "continue", "respond" };
+    return names[a];
+}
 
 /* Writes srv->x as one exchange; in is the start of its request. Each trace
 ** step's detail holds lang's text, or both languages with both set. */
@@ -347,7 +357,7 @@ static void exchange_json(struct hs_server *srv, struct hs_json *j, const char *
     hs_json_key(j, "response");
     response_json(srv, j, &x->final);
     hs_json_key(j, "connection");
-    hs_json_str(j, connection_names[x->connection]);
+    hs_json_str(j, hs_server_connection_name(x->connection));
     hs_json_key(j, "trace");
     hs_json_arr(j);
     for (int i = 0; i < x->n_trace; i++) {

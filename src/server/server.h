@@ -38,7 +38,7 @@
 
 enum hs_upstream { HS_UPSTREAM_HEALTHY, HS_UPSTREAM_GARBAGE, HS_UPSTREAM_SLOW };
 enum hs_lang { HS_LANG_EN, HS_LANG_KO };
-enum hs_connection { HS_CONN_KEEP_ALIVE, HS_CONN_CLOSE, HS_CONN_UPGRADE };
+enum hs_connection { HS_CONN_KEEP_ALIVE, HS_CONN_CLOSE, HS_CONN_UPGRADE, HS_CONN_COUNT };
 
 struct hs_item {
     uint32_t id;         /* 0: a free slot */
@@ -145,8 +145,17 @@ enum {
 enum hs_serve_action {
     HS_SERVE_MORE,       /* wait for more bytes (nothing was answered, the state is unchanged) */
     HS_SERVE_CONTINUE,   /* send out[0..bytes) (100 Continue), then wait for the content */
-    HS_SERVE_RESPOND     /* wait delay seconds, send out[0..bytes), drop consumed bytes */
+    HS_SERVE_RESPOND,    /* wait delay seconds, send out[0..bytes), drop consumed bytes */
+    HS_SERVE_ACTION_COUNT
 };
+
+/* Returns the name of connection c (enum hs_connection) as the exchange
+** JSON writes it ("keep-alive", "close", "upgrade"); c must be below HS_CONN_COUNT. */
+const char *hs_server_connection_name(int c);
+
+/* Returns the name of action a (enum hs_serve_action): "more", "continue",
+** "respond"; a must be below HS_SERVE_ACTION_COUNT. */
+const char *hs_server_action_name(int a);
 
 /* Flags of hs_server_serve. */
 #define HS_SERVE_TIMED_OUT 0x1  /* the caller's timeout for this request ran out: answer what there is */
