@@ -440,63 +440,19 @@ export function exchangeView(ctx, raw, result, { headingLevel = 3, state, setupN
     const off = typeof req.offset === 'number' ? req.offset : 0;
     const len = typeof req.length === 'number' && (many || result.rest) ? req.length : bytes.length - off;
     const slice = off === 0 && len >= bytes.length ? raw : bytes.subarray(off, off + len);
-    const perr = requestError(req);
-    const reqSec = h('section', { class: 'msg req' },
-      h(Hx, null, tr(ctx, 'request'), ' ', h('span', { class: 'muted' }, tr(ctx, 'bytes', Math.min(len, bytes.length - off)))),
-      rawMessage(slice, { errorOffset: perr && perr.offset >= 0 ? perr.offset - off : -1, label: tr(ctx, 'request'), errorText: perr ? L(perr.reason, lang) : '' }));
-    if (perr) {
-      reqSec.append(h('p', { class: 'parse-error', role: 'note' },
-        h('strong', null, tr(ctx, 'parseError')), perr.offset >= 0 ? ` (${tr(ctx, 'atByte', perr.offset)})` : '', ': ',
-        L(perr.reason, lang), perr.rule ? [' ', ruleNode(perr.rule)] : null));
-    }
-    const sec = h('section', { class: 'msg resp', 'data-status': statusOf(x.response) });
-    for (const r of x.interim || []) {
-      sec.append(h(Hx, null, tr(ctx, 'interimResponses'), ' ', statusBadge(ctx, statusOf(r), r.phrase)),
-        rawMessage(r.raw || '', { label: `${statusOf(r)} ${r.phrase || ''}` }));
-    }
-    const resp = x.response;
-    if (resp) {
-      sec.append(h(Hx, { class: 'final' }, tr(ctx, 'response'), ' ', statusBadge(ctx, statusOf(resp), resp.phrase)),
-        rawMessage(resp.raw || '', { label: `${tr(ctx, 'response')} ${statusOf(resp)}` }));
-      // The page's "Check a response" tab takes the interim and final responses with the request.
-      if (ctx.lintHref && resp.raw) {
-        const interim = (x.interim || []).map((r) => r.raw || '').join('');
-        sec.append(h('p', { class: 'lint-link' }, h('a', { href: ctx.lintHref(interim + resp.raw, typeof slice === 'string' ? slice : lenient.decode(slice)) }, tr(ctx, 'lintThis'))));
-      }
-    }
-    if (x.connection) {
-      sec.append(h('p', { class: 'conn' }, h('strong', null, tr(ctx, 'connection'), ': '),
-        tr(ctx, x.connection === 'close' ? 'conn_close' : x.connection === 'upgrade' ? 'conn_upgrade' : 'conn_keepalive')));
-    }
-    if (x.trace && x.trace.length) {
-      // Of several exchanges only the last one's trace is open.
-      sec.append(h('details', { class: 'trace', part: 'trace', open: ctx.traceOpen !== false && i === n - 1 },
-        h('summary', null, tr(ctx, 'trace')),
-        roving(h('ol', { 'aria-label': tr(ctx, 'traceKeys') }, x.trace.map((st) => h('li', null,
-          st.step ? h('strong', { class: 'step' }, String(st.step)) : null, st.step ? ' ' : null,
-          L(st.detail, lang), st.rule ? [' ', ruleNode(st.rule)] : null,
-          st.status ? [' → ', statusBadge(ctx, st.status)] : null))))));
-    }
+    const shown = Math.min(len, bytes.length - off);
+    const reqSec = requestSection(ctx, req, slice, off, shown, Hx);
+    // Of several exchanges only the last one's trace is open.
+    const sec = responseSection(ctx, x, slice, Hx, i === n - 1);
     if (many) {
       // Content sent without a length is not content to the server: it reads those bytes as the next request.
       const leftover = i > 0 && isLeftOver(result.exchanges[i - 1].request, req);
-      const title = leftover ? tr(ctx, 'leftOverTitle', Math.min(len, bytes.length - off)) : tr(ctx, 'exchangeN', i + 1);
+      const title = leftover ? tr(ctx, 'leftOverTitle', shown) : tr(ctx, 'exchangeN', i + 1);
       wrap.append(h('section', { class: leftover ? 'round leftover' : 'round' }, h(Hn, null, title),
         leftover ? h('p', { class: 'why' }, tr(ctx, 'leftOverWhy')) : null, reqSec, sec));
     } else wrap.append(reqSec, sec);
   });
-
-  if (result.rest && result.rest.bytes) {
-    const restSec = h('section', { class: 'rest' },
-      h('p', { class: 'muted' }, h('strong', null, tr(ctx, 'rest', result.rest.bytes)), ': ', L(result.rest.detail, lang)));
-    if (result.rest.offset < bytes.length) {
-      const unread = bytes.subarray(result.rest.offset, Math.min(bytes.length, result.rest.offset + 4096));
-      const pre = rawMessage(unread, { label: tr(ctx, 'rest', result.rest.bytes) });
-      pre.classList.add('unread');
-      restSec.append(pre);
-    }
-    wrap.append(restSec);
-  }
+  if (result.rest && result.rest.bytes) wrap.append(restSection(ctx, result.rest, bytes));
   // The client's next step follows the person's own request when what came after it was its leftover content.
   const xs = result.exchanges;
   const ownLast = xs.length === 2 && isLeftOver(xs[0].request, xs[1].request);
@@ -504,6 +460,67 @@ export function exchangeView(ctx, raw, result, { headingLevel = 3, state, setupN
   const next = followUpView(ctx, last, state ?? result.state, headingLevel);
   if (next) wrap.append(next);
   return wrap;
+}
+
+/** The request as sent (slice: its bytes, from byte off of what was sent; shown: how many), its parse error underlined and said. */
+function requestSection(ctx, req, slice, off, shown, Hx) {
+  const { lang } = ctx;
+  const perr = requestError(req);
+  const sec = h('section', { class: 'msg req' },
+    h(Hx, null, tr(ctx, 'request'), ' ', h('span', { class: 'muted' }, tr(ctx, 'bytes', shown))),
+    rawMessage(slice, { errorOffset: perr && perr.offset >= 0 ? perr.offset - off : -1, label: tr(ctx, 'request'), errorText: perr ? L(perr.reason, lang) : '' }));
+  if (perr) {
+    sec.append(h('p', { class: 'parse-error', role: 'note' },
+      h('strong', null, tr(ctx, 'parseError')), perr.offset >= 0 ? ` (${tr(ctx, 'atByte', perr.offset)})` : '', ': ',
+      L(perr.reason, lang), perr.rule ? [' ', ruleNode(perr.rule)] : null));
+  }
+  return sec;
+}
+
+/** What the server answered to one request (exchange x; slice: the request's bytes): interim and final responses, the connection, the trace (open when open). */
+function responseSection(ctx, x, slice, Hx, open) {
+  const { lang } = ctx;
+  const sec = h('section', { class: 'msg resp', 'data-status': statusOf(x.response) });
+  for (const r of x.interim || []) {
+    sec.append(h(Hx, null, tr(ctx, 'interimResponses'), ' ', statusBadge(ctx, statusOf(r), r.phrase)),
+      rawMessage(r.raw || '', { label: `${statusOf(r)} ${r.phrase || ''}` }));
+  }
+  const resp = x.response;
+  if (resp) {
+    sec.append(h(Hx, { class: 'final' }, tr(ctx, 'response'), ' ', statusBadge(ctx, statusOf(resp), resp.phrase)),
+      rawMessage(resp.raw || '', { label: `${tr(ctx, 'response')} ${statusOf(resp)}` }));
+    // The page's "Check a response" tab takes the interim and final responses with the request.
+    if (ctx.lintHref && resp.raw) {
+      const interim = (x.interim || []).map((r) => r.raw || '').join('');
+      sec.append(h('p', { class: 'lint-link' }, h('a', { href: ctx.lintHref(interim + resp.raw, typeof slice === 'string' ? slice : lenient.decode(slice)) }, tr(ctx, 'lintThis'))));
+    }
+  }
+  if (x.connection) {
+    sec.append(h('p', { class: 'conn' }, h('strong', null, tr(ctx, 'connection'), ': '),
+      tr(ctx, x.connection === 'close' ? 'conn_close' : x.connection === 'upgrade' ? 'conn_upgrade' : 'conn_keepalive')));
+  }
+  if (x.trace && x.trace.length) {
+    sec.append(h('details', { class: 'trace', part: 'trace', open: ctx.traceOpen !== false && open },
+      h('summary', null, tr(ctx, 'trace')),
+      roving(h('ol', { 'aria-label': tr(ctx, 'traceKeys') }, x.trace.map((st) => h('li', null,
+        st.step ? h('strong', { class: 'step' }, String(st.step)) : null, st.step ? ' ' : null,
+        L(st.detail, lang), st.rule ? [' ', ruleNode(st.rule)] : null,
+        st.status ? [' → ', statusBadge(ctx, st.status)] : null))))));
+  }
+  return sec;
+}
+
+/** The bytes the server never read (rest of simulate's result; bytes: all that was sent), the first 4 KiB of them shown. */
+function restSection(ctx, rest, bytes) {
+  const sec = h('section', { class: 'rest' },
+    h('p', { class: 'muted' }, h('strong', null, tr(ctx, 'rest', rest.bytes)), ': ', L(rest.detail, ctx.lang)));
+  if (rest.offset < bytes.length) {
+    const unread = bytes.subarray(rest.offset, Math.min(bytes.length, rest.offset + 4096));
+    const pre = rawMessage(unread, { label: tr(ctx, 'rest', rest.bytes) });
+    pre.classList.add('unread');
+    sec.append(pre);
+  }
+  return sec;
 }
 
 /**
