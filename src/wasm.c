@@ -215,6 +215,13 @@ HS_EXPORT int hs_wasm_request_reasons(void)
 }
 
 /* Writes key: [name(0), ..., name(count - 1)] into j. */
+/* Writes "key": v. */
+static void key_int(struct hs_json *j, const char *key, long long v)
+{
+    hs_json_key(j, key);
+    hs_json_int(j, v);
+}
+
 static void name_list(struct hs_json *j, const char *key, const char *(*name)(int), int count)
 {
     hs_json_key(j, key);
@@ -236,28 +243,21 @@ HS_EXPORT int hs_wasm_request_layout(void)
     struct hs_json j;
     hs_json_init(&j, out_buf, HS_OUT_CAP);
     hs_json_obj(&j);
-    hs_json_key(&j, "words");
-    hs_json_int(&j, HS_REQ_WORDS);
-    hs_json_key(&j, "fieldsAt");
-    hs_json_int(&j, HS_REQ_OUT_HEADERS);
-    hs_json_key(&j, "fieldWords");
-    hs_json_int(&j, HS_REQ_FIELD_WORDS);
-    hs_json_key(&j, "missingUnknown");
-    hs_json_int(&j, HS_REQ_MISSING_UNKNOWN);
+    key_int(&j, "words", HS_REQ_WORDS);
+    key_int(&j, "fieldsAt", HS_REQ_OUT_HEADERS);
+    key_int(&j, "fieldWords", HS_REQ_FIELD_WORDS);
+    key_int(&j, "missingUnknown", HS_REQ_MISSING_UNKNOWN);
     hs_json_key(&j, "word");
     hs_json_obj(&j);
-#define X(name) hs_json_key(&j, #name), hs_json_int(&j, W_##name);
+#define X(name) key_int(&j, #name, W_##name);
     HS_REQ_WORD_NAMES(X)
 #undef X
     hs_json_obj_end(&j);
     hs_json_key(&j, "result");
     hs_json_obj(&j);
-    hs_json_key(&j, "ok");
-    hs_json_int(&j, HS_PARSE_OK);
-    hs_json_key(&j, "incomplete");
-    hs_json_int(&j, HS_PARSE_INCOMPLETE);
-    hs_json_key(&j, "error");
-    hs_json_int(&j, HS_PARSE_ERROR);
+    key_int(&j, "ok", HS_PARSE_OK);
+    key_int(&j, "incomplete", HS_PARSE_INCOMPLETE);
+    key_int(&j, "error", HS_PARSE_ERROR);
     hs_json_obj_end(&j);
     name_list(&j, "forms", hs_request_form_name, HS_FORM_COUNT);
     name_list(&j, "framing", hs_request_framing_name, HS_FRAMING_COUNT);
@@ -268,8 +268,7 @@ HS_EXPORT int hs_wasm_request_layout(void)
     hs_json_arr_end(&j);
     hs_json_key(&j, "lenient");
     hs_json_obj(&j);
-    hs_json_key(&j, "bareLF");
-    hs_json_int(&j, HS_LENIENT_BARE_LF);
+    key_int(&j, "bareLF", HS_LENIENT_BARE_LF);
     hs_json_obj_end(&j);
     hs_json_obj_end(&j);
     return hs_json_end(&j);
@@ -372,11 +371,10 @@ HS_EXPORT int hs_wasm_serve_layout(void)
     struct hs_json j;
     hs_json_init(&j, out_buf, HS_OUT_CAP);
     hs_json_obj(&j);
-    hs_json_key(&j, "words");
-    hs_json_int(&j, HS_SERVE_WORDS);
+    key_int(&j, "words", HS_SERVE_WORDS);
     hs_json_key(&j, "word");
     hs_json_obj(&j);
-#define X(name) hs_json_key(&j, #name), hs_json_int(&j, SW_##name);
+#define X(name) key_int(&j, #name, SW_##name);
     HS_SERVE_WORD_NAMES(X)
 #undef X
     hs_json_obj_end(&j);
@@ -384,12 +382,9 @@ HS_EXPORT int hs_wasm_serve_layout(void)
     name_list(&j, "connections", hs_server_connection_name, HS_CONN_COUNT);
     hs_json_key(&j, "flags");
     hs_json_obj(&j);
-    hs_json_key(&j, "timedOut");
-    hs_json_int(&j, HS_SERVE_TIMED_OUT);
-    hs_json_key(&j, "continued");
-    hs_json_int(&j, HS_SERVE_CONTINUED);
-    hs_json_key(&j, "trace");
-    hs_json_int(&j, HS_SERVE_TRACE);
+    key_int(&j, "timedOut", HS_SERVE_TIMED_OUT);
+    key_int(&j, "continued", HS_SERVE_CONTINUED);
+    key_int(&j, "trace", HS_SERVE_TRACE);
     hs_json_obj_end(&j);
     hs_json_obj_end(&j);
     return hs_json_end(&j);
