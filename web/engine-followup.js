@@ -4,6 +4,7 @@
 // the engine holds (followup.def). engine-server.js attaches it to the engine.
 
 import { utf8Length } from './engine-io.js';
+import { fillTemplate } from './korean.js';
 
 const SAMPLE_WS_KEY = 'dGhlIHNhbXBsZSBub25jZQ=='; // RFC 6455 §1.3
 const DROP_WHEN_NO_CONTENT = new Set(['content-length', 'content-type', 'transfer-encoding', 'expect', 'content-encoding']);
@@ -46,12 +47,10 @@ function retryAfterSeconds(value, dateValue) {
 }
 
 // A sentence of followup.def in both languages, with {0}, {1}... filled in
-// (a filler may itself be { en, ko }).
+// (a filler may itself be { en, ko }); Korean {0:으로} markers take the
+// particle that fits the value (korean.js).
 function say(text, ...args) {
-  const fill = (lang) => text[lang].replace(/\{(\d)\}/g, (_, i) => {
-    const a = args[Number(i)];
-    return a !== null && typeof a === 'object' ? a[lang] : String(a);
-  });
+  const fill = (lang) => fillTemplate(text[lang], args.map((a) => (a !== null && typeof a === 'object' ? a[lang] : String(a))));
   return { en: fill('en'), ko: fill('ko') };
 }
 

@@ -100,7 +100,7 @@ function makeEngine(instance) {
       code: 'toolong',
       message: {
         en: `The input is longer than the engine accepts (${n} bytes at most).`,
-        ko: `입력이 엔진이 받는 길이(최대 ${n}바이트)보다 길다.`,
+        ko: `입력이 엔진이 받을 수 있는 길이(최대 ${n}바이트)보다 깁니다.`,
       },
     },
   });

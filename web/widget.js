@@ -298,7 +298,11 @@ export class HttpStatusBadgeElement extends Base {
     const pop = h('div', { class: 'pop hs-ui', part: 'popover', popover: 'auto', role: 'dialog', 'aria-label': `${code} ${e.phrase}`, id: 'pop' });
     const btn = h('button', { type: 'button', class: `badge c${e.class}`, part: 'badge', popovertarget: 'pop', 'aria-haspopup': 'dialog',
       title: tr('badgeOpen', code, name), lang: ctx.lang },
-    h('span', { class: 'code', part: 'code' }, String(code)), ' ', h('span', { class: 'bphrase', part: 'phrase' }, name));
+    // In Korean the code comes last, so a particle the author writes after the
+    // badge follows the number in the code attribute (503과, 404와), whatever the title.
+    ...(ctx.lang === 'ko'
+      ? [h('span', { class: 'bphrase', part: 'phrase' }, name), ' ', h('span', { class: 'code', part: 'code' }, String(code))]
+      : [h('span', { class: 'code', part: 'code' }, String(code)), ' ', h('span', { class: 'bphrase', part: 'phrase' }, name)]));
     const close = h('button', { type: 'button', class: 'btn ghost close' }, tr('close'));
     close.addEventListener('click', () => { pop.hidePopover(); btn.focus(); });
     pop.addEventListener('beforetoggle', (ev) => {

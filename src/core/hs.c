@@ -3,6 +3,7 @@
 ** decimal and status-code digits, the ASCII comparison, the {0} expander.
 */
 #include "hs.h"
+#include "korean.h"
 
 #include <string.h>
 
@@ -68,11 +69,32 @@ static void put(char *out, size_t cap, size_t *len, const char *s, size_t n)
     *len += n;
 }
 
+/* If t (just past "{N") is a particle marker ":은}" naming a particle of
+** korean.h, stores the marker's particle bytes in *m, *mn and returns the
+** marker's length up to and including '}'; else 0. */
+static size_t particle_marker(const char *t, const char **m, size_t *mn)
+{
+    size_t i = 1;
+    if (t[0] != ':')
+        return 0;
+    while (t[i] && t[i] != '}' && t[i] != '{' && i < 12)
+        i++;
+    if (t[i] != '}' || !hs_ko_particle(t + 1, i - 1, "", 0))
+        return 0;
+    *m = t + 1;
+    *mn = i - 1;
+    return i + 1;
+}
+
 size_t hs_expand(char *out, size_t cap, const char *t, const struct hs_str *args, int nargs, size_t arg_max)
 {
     size_t len = 0;
     while (*t) {
-        if (t[0] == '{' && t[1] >= '0' && t[1] <= '9' && t[2] == '}' && t[1] - '0' < nargs) {
+        const char *m = NULL;
+        size_t mn = 0, marker = 0;
+        if (t[0] == '{' && t[1] >= '0' && t[1] <= '9' && t[1] - '0' < nargs)
+            marker = t[2] == '}' ? 1 : particle_marker(t + 2, &m, &mn);
+        if (marker) {
             const struct hs_str *a = &args[t[1] - '0'];
             size_t n = a->n;
             if (n > arg_max) {
@@ -84,7 +106,11 @@ size_t hs_expand(char *out, size_t cap, const char *t, const struct hs_str *args
                 put(out, cap, &len, "\xE2\x80\xA6", 3);
             } else
                 put(out, cap, &len, a->p, n);
-            t += 3;
+            if (m) {
+                const char *form = hs_ko_particle(m, mn, a->p, n);
+                put(out, cap, &len, form, strlen(form));
+            }
+            t += 2 + marker;
             continue;
         }
         {

@@ -77,7 +77,7 @@ int hs_registry_count(void)
 
 static const char *const class_en[6] = { "", "Informational", "Successful", "Redirection",
                                          "Client Error", "Server Error" };
-static const char *const class_ko[6] = { "", "정보", "성공", "리다이렉션", "클라이언트 오류",
+static const char *const class_ko[6] = { "", "정보", "성공", "리다이렉트", "클라이언트 오류",
                                          "서버 오류" };
 static const char *const registry_names[] = { "unassigned", "permanent", "temporary", "unused",
                                               "obsoleted", "unofficial" };

@@ -89,7 +89,7 @@ static int read_name(struct hs_ctx *c, char *name, size_t *len)
                  "The content is not valid JSON (the problem is at content byte {0}): the server cannot read the request at all, 400.",
                  "본문이 올바른 JSON이 아니다 (문제는 본문의 {0}번째 바이트에 있다). 서버가 요청을 아예 읽을 수 없으므로 400이다.",
                  HS_ARGS(hs_trace_num(c, err)));
-        hs_problem(c, 400, "The content is not valid JSON.", "본문이 올바른 JSON이 아니다.");
+        hs_problem(c, 400, "The content is not valid JSON.", "본문이 올바른 JSON이 아닙니다.");
         return -1;
     }
     if (root.type != HS_JOBJECT) {
@@ -97,7 +97,7 @@ static int read_name(struct hs_ctx *c, char *name, size_t *len)
                  "The content is JSON but not an object, so it has no name member: 400. (The article's handler would crash here with a 500: `'name' in None` raises.)",
                  "본문이 JSON이지만 객체가 아니어서 name 멤버가 없다. 400이다. (글의 핸들러라면 `'name' in None`이 예외를 일으켜 500이 된다.)",
                  HS_NOARGS);
-        hs_problem(c, 400, "The content must be a JSON object with a name.", "본문은 name이 있는 JSON 객체여야 한다.");
+        hs_problem(c, 400, "The content must be a JSON object with a name.", "본문은 name이 있는 JSON 객체로 보내 주세요.");
         return -1;
     }
     while (hs_jread_member(c->body, &root, &pos, &k, &v))
@@ -117,7 +117,7 @@ static int read_name(struct hs_ctx *c, char *name, size_t *len)
                  "{1}. 요청의 형태가 틀렸으므로 이 서버는 400으로 답한다 (422는 형태는 맞지만 값이 잘못된 name에 쓴다).",
                  HS_ARGS(hs_cstr(en), hs_cstr(ko)));
         hs_problem(c, 400, count == 0 ? "name is required." : "name must be a single string.",
-                   count == 0 ? "name이 필요하다." : "name은 문자열 하나여야 한다.");
+                   count == 0 ? "name을 넣어 주세요." : "name은 문자열 하나로 보내 주세요.");
         return -1;
     }
     n = hs_jread_string(c->body, &found, name, HS_SERVER_NAME_MAX);
@@ -136,7 +136,7 @@ static int read_name(struct hs_ctx *c, char *name, size_t *len)
                      "요청은 올바른 JSON이고 name도 문자열이지만 name이 {1}. 서버는 요청을 이해했지만 처리할 수 없으므로 422다.",
                      HS_ARGS(hs_cstr(en), hs_cstr(ko)));
             hs_problem(c, 422, "name must be 1 to 64 bytes of text without control characters.",
-                       "name은 제어 문자가 없는 1~64바이트 텍스트여야 한다.");
+                       "name은 제어 문자 없는 1~64바이트 텍스트로 보내 주세요.");
             return -1;
         }
     }
@@ -163,9 +163,9 @@ static int conflict(struct hs_ctx *c, const char *name, size_t n, uint32_t self)
         return 0;
     hs_trace(c, "handler", "RFC 9110 §15.5.10", 409,
              "Item {0} already has the name \"{1}\" and names are unique in this store: the request conflicts with the current state, 409.",
-             "항목 {0}이(가) 이미 \"{1}\"이라는 이름을 쓰고 있고 이 저장소에서 이름은 유일해야 한다. 요청이 현재 상태와 충돌하므로 409다.",
+             "항목 {0:이} 이미 \"{1}\" 이름을 쓰고 있고 이 저장소에서 이름은 유일해야 한다. 요청이 현재 상태와 충돌하므로 409다.",
              HS_ARGS(hs_trace_num(c, other->id), ((struct hs_str){ name, n })));
-    hs_problem(c, 409, "Another item already has this name.", "다른 항목이 이미 이 이름을 쓰고 있다.");
+    hs_problem(c, 409, "Another item already has this name.", "다른 항목이 이미 이 이름을 쓰고 있습니다. 다른 이름을 골라 주세요.");
     return 1;
 }
 
@@ -206,7 +206,7 @@ static void items_post(struct hs_ctx *c)
                  "The store holds {0} items, its capacity: the server cannot store the new one, 507 Insufficient Storage. (Storage is a server condition, so it is a 5xx, not a client error.)",
                  "저장소가 용량인 {0}개를 모두 채웠다. 새 항목을 저장할 수 없으므로 507 Insufficient Storage다. (저장 공간은 서버 쪽 사정이므로 클라이언트 오류가 아닌 5xx다.)",
                  HS_ARGS(hs_trace_num(c, s->capacity)));
-        hs_problem(c, 507, "The item store is full.", "항목 저장소가 가득 찼다.");
+        hs_problem(c, 507, "The item store is full.", "항목 저장소가 가득 찼습니다.");
         return;
     }
     while (!s->next_id || hs_item_find(s, s->next_id) || is_gone(s, s->next_id))
@@ -227,7 +227,7 @@ static void items_post(struct hs_ctx *c)
         json_done(c, &j, 0);
         hs_trace(c, "handler", "RFC 9110 §15.3.2", 201,
                  "Created item {0}: 201, with Location: {1} naming the new resource and its representation as content.",
-                 "항목 {0}을(를) 만들었다. 새 리소스를 가리키는 Location: {1}과 그 표현을 본문에 담아 201로 답한다.",
+                 "항목 {0:을} 만들었다. 새 리소스를 가리키는 Location: {1:과} 그 표현을 본문에 담아 201로 답한다.",
                  HS_ARGS(id, ((struct hs_str){ loc, ln })));
     }
 }
@@ -249,15 +249,15 @@ static int item_locate(struct hs_ctx *c, struct hs_validators *v)
         if (is_gone(c->s, (uint32_t)c->param)) {
             hs_trace(c, "locate", "RFC 9110 §15.5.11", 410,
                      "Item {0} was deleted, and the server remembers it: it is gone for good and its id will not be reused, so 410 rather than 404. Clients may drop links to it.",
-                     "항목 {0}은(는) 삭제되었고 서버가 이를 기억한다. 영구히 사라졌고 id도 다시 쓰지 않으므로 404가 아니라 410이다. 클라이언트는 이 링크를 지워도 된다.",
+                     "항목 {0:은} 삭제되었고 서버가 이를 기억한다. 영구히 사라졌고 id도 다시 쓰지 않으므로 404가 아니라 410이다. 클라이언트는 이 링크를 지워도 된다.",
                      HS_ARGS(hs_trace_num(c, c->param)));
-            hs_problem(c, 410, "This item was deleted and will not come back.", "이 항목은 삭제되었고 돌아오지 않는다.");
+            hs_problem(c, 410, "This item was deleted and will not come back.", "이 항목은 삭제되어 다시 돌아오지 않습니다.");
             return 410;
         }
         hs_trace(c, "locate", "RFC 9110 §15.5.5", 404,
                  "There is no item {0} and the server has no record of one: 404.",
-                 "항목 {0}은(는) 없고 서버에 기록도 없다. 404로 답한다.", HS_ARGS(hs_trace_num(c, c->param)));
-        hs_problem(c, 404, "There is no item with this id.", "이 id의 항목이 없다.");
+                 "항목 {0:은} 없고 서버에 기록도 없다. 404로 답한다.", HS_ARGS(hs_trace_num(c, c->param)));
+        hs_problem(c, 404, "There is no item with this id.", "이 id의 항목이 없습니다.");
         return 404;
     }
     { /* the tag is kept in the trace arena, which lives as long as the exchange */
@@ -364,9 +364,9 @@ static void range_unsatisfiable(struct hs_ctx *c)
     hs_response_field(c->res, "Content-Range", cr, k);
     hs_trace(c, "range", "RFC 9110 §15.5.17", 416,
              "The range starts past the end of the {0}-byte representation: 416, with Content-Range: bytes */{0} giving the current length.",
-             "범위가 {0}바이트 표현의 끝 뒤에서 시작한다. 현재 길이를 알려 주는 Content-Range: bytes */{0}와 함께 416으로 답한다.",
+             "범위가 {0}바이트 표현의 끝 뒤에서 시작한다. 현재 길이를 알려 주는 Content-Range: bytes */{0:와} 함께 416으로 답한다.",
              HS_ARGS(total));
-    hs_problem(c, 416, "The requested range is outside the representation.", "요청한 범위가 표현 밖에 있다.");
+    hs_problem(c, 416, "The requested range is outside the representation.", "요청한 범위가 표현 밖에 있습니다.");
 }
 
 /* Cuts the item's 200 in c->res to bytes first..last (the caller checked
@@ -438,7 +438,7 @@ static void item_put(struct hs_ctx *c, struct hs_item *it)
     hs_status(c, 204);
     hs_trace(c, "handler", "RFC 9110 §9.3.4", 204,
              "Item {0} replaced (version {1}). 200 and 204 are both right for a PUT that modified a resource; this server sends 204: it stores the name, not the exact bytes sent, so it must not send a validator, and there is nothing else to say.",
-             "항목 {0}을(를) 바꿨다 (버전 {1}). 리소스를 수정한 PUT에는 200과 204 모두 맞다. 이 서버는 204를 보낸다. 보낸 바이트가 아니라 이름만 저장하므로 검증자를 보내면 안 되고, 더 전할 내용도 없다.",
+             "항목 {0:을} 바꿨다 (버전 {1}). 리소스를 수정한 PUT에는 200과 204 모두 맞다. 이 서버는 204를 보낸다. 보낸 바이트가 아니라 이름만 저장하므로 검증자를 보내면 안 되고, 더 전할 내용도 없다.",
              HS_ARGS(hs_trace_num(c, it->id), hs_trace_num(c, it->version)));
 }
 
@@ -458,7 +458,7 @@ static void item_delete(struct hs_ctx *c, struct hs_item *it)
     hs_status(c, 204);
     hs_trace(c, "handler", "RFC 9110 §9.3.5", 204,
              "Item {0} deleted: 204, nothing to send back. The server remembers the id, so asking for it again gives 410 Gone.",
-             "항목 {0}을(를) 삭제했다. 돌려줄 내용이 없으므로 204다. 서버가 id를 기억하므로 다시 요청하면 410 Gone이다.",
+             "항목 {0:을} 삭제했다. 돌려줄 내용이 없으므로 204다. 서버가 id를 기억하므로 다시 요청하면 410 Gone이다.",
              HS_ARGS(hs_trace_num(c, id)));
 }
 
@@ -525,7 +525,7 @@ static void root(struct hs_ctx *c)
                      "POST / echoes its content, and {0} bytes are more than the {1} a response of this server holds: 413.",
                      "POST /는 본문을 돌려주는데 {0}바이트는 이 서버의 응답이 담을 수 있는 {1}바이트보다 많다. 413으로 답한다.",
                      HS_ARGS(hs_trace_num(c, c->body_len), hs_trace_num(c, HS_RESPONSE_BODY)));
-            hs_problem(c, 413, "POST / echoes at most 6144 bytes.", "POST /는 최대 6144바이트까지 돌려준다.");
+            hs_problem(c, 413, "POST / echoes at most 6144 bytes.", "POST /는 최대 6144바이트까지 돌려줍니다.");
             return;
         }
         hs_response_content(c->res, "text/plain", c->body, c->body_len);
@@ -552,7 +552,7 @@ static void success(struct hs_ctx *c)
     hs_status(c, 200);
     hs_response_json_begin(c->res, &j);
     hs_json_obj(&j);
-    msg(c, &j, "The request succeeded.", "요청이 성공했다.");
+    msg(c, &j, "The request succeeded.", "요청이 성공했습니다.");
     hs_json_obj_end(&j);
     json_done(c, &j, 1);
     hs_trace(c, "handler", "RFC 9110 §15.3.1", 200, "Nothing to refuse: 200 with a JSON body.", "거절할 이유가 없다. JSON 본문과 함께 200으로 답한다.", HS_NOARGS);
@@ -571,7 +571,7 @@ static void submit(struct hs_ctx *c)
     hs_json_obj(&j);
     hs_json_key(&j, "name");
     hs_json_strn(&j, name, n);
-    msg(c, &j, "The data was submitted.", "데이터를 제출했다.");
+    msg(c, &j, "The data was submitted.", "데이터가 제출되었습니다.");
     hs_json_obj_end(&j);
     json_done(c, &j, 1);
     hs_trace(c, "handler", "RFC 9110 §15.3.1", 200, "The JSON object has a name: 200.", "JSON 객체에 name이 있다. 200으로 답한다.", HS_NOARGS);
@@ -608,12 +608,12 @@ static void jobs_post(struct hs_ctx *c)
     hs_json_int(&j, slot->id);
     hs_json_key(&j, "monitor");
     hs_json_strn(&j, loc, ln);
-    msg(c, &j, "The job was accepted; follow the monitor for its state.", "작업을 접수했다. 상태는 모니터에서 확인하라.");
+    msg(c, &j, "The job was accepted; follow the monitor for its state.", "작업을 접수했습니다. 상태는 모니터에서 확인해 주세요.");
     hs_json_obj_end(&j);
     json_done(c, &j, 1);
     hs_trace(c, "handler", "RFC 9110 §15.3.3", 202,
              "Job {0} is accepted but not done (it takes {1} virtual seconds): 202, with Location: {2}, a status monitor the client can poll.",
-             "작업 {0}을(를) 접수했지만 아직 끝나지 않았다 (가상 시간으로 {1}초 걸린다). 클라이언트가 상태를 확인할 수 있는 모니터 Location: {2}와 함께 202로 답한다.",
+             "작업 {0:을} 접수했지만 아직 끝나지 않았다 (가상 시간으로 {1}초 걸린다). 클라이언트가 상태를 확인할 수 있는 모니터 Location: {2:와} 함께 202로 답한다.",
              HS_ARGS(id, hs_trace_num(c, HS_SERVER_JOB_SECONDS), ((struct hs_str){ loc, ln })));
 }
 
@@ -624,9 +624,9 @@ static int job_locate(struct hs_ctx *c, struct hs_validators *v)
     for (int i = 0; i < HS_SERVER_JOBS; i++)
         if (c->s->jobs[i].id == (uint32_t)c->param)
             return 0;
-    hs_trace(c, "locate", "RFC 9110 §15.5.5", 404, "There is no job {0}: 404.", "작업 {0}은(는) 없다. 404로 답한다.",
+    hs_trace(c, "locate", "RFC 9110 §15.5.5", 404, "There is no job {0}: 404.", "작업 {0:은} 없다. 404로 답한다.",
              HS_ARGS(hs_trace_num(c, c->param)));
-    hs_problem(c, 404, "There is no job with this id.", "이 id의 작업이 없다.");
+    hs_problem(c, 404, "There is no job with this id.", "이 id의 작업이 없습니다.");
     return 404;
 }
 
@@ -657,7 +657,7 @@ static void job(struct hs_ctx *c)
     json_done(c, &j, 0);
     hs_trace(c, "handler", "RFC 9110 §15.3.3", 200,
              left > 0 ? "The monitor reports job {0} still running ({1} s left): 200 with its state." : "The monitor reports job {0} done: 200.",
-             left > 0 ? "모니터가 작업 {0}이(가) 아직 실행 중이라고 알린다 ({1}초 남음). 상태와 함께 200으로 답한다." : "모니터가 작업 {0}이(가) 끝났다고 알린다. 200으로 답한다.",
+             left > 0 ? "모니터가 작업 {0:이} 아직 실행 중이라고 알린다 ({1}초 남음). 상태와 함께 200으로 답한다." : "모니터가 작업 {0:이} 끝났다고 알린다. 200으로 답한다.",
              HS_ARGS(hs_trace_num(c, jb->id), hs_trace_num(c, left)));
 }
 
@@ -671,7 +671,7 @@ static const struct redirect {
     /* GET|POST /moved-permanently: 301. */
     { "/moved-permanently", 301, "/success", "RFC 9110 §15.4.2",
       "Moved for good to {0}: 301 with Location. Clients may update links; browsers turn a POST into a GET when following it.",
-      "{0}(으)로 영구히 옮겼다. Location과 함께 301로 답한다. 클라이언트는 링크를 고쳐도 되며, 브라우저는 따라갈 때 POST를 GET으로 바꾼다." },
+      "{0:으로} 영구히 옮겼다. Location과 함께 301로 답한다. 클라이언트는 링크를 고쳐도 되며, 브라우저는 따라갈 때 POST를 GET으로 바꾼다." },
     /* GET|POST /found: 302. */
     { "/found", 302, "/success", "RFC 9110 §15.4.3",
       "Temporarily at {0}: 302 with Location; keep using this URI. Browsers turn a POST into a GET when following it.",
@@ -687,7 +687,7 @@ static const struct redirect {
     /* GET|POST /permanent-redirect: 308. */
     { "/permanent-redirect", 308, "/", "RFC 9110 §15.4.9",
       "Moved for good to {0}: 308 is 301 without the method change, so a POST stays a POST.",
-      "{0}(으)로 영구히 옮겼다. 308은 메서드가 바뀌지 않는 301이므로 POST는 POST로 남는다." },
+      "{0:으로} 영구히 옮겼다. 308은 메서드가 바뀌지 않는 301이므로 POST는 POST로 남는다." },
 };
 
 /* The handler of every route in redirects[]: the row of c->route's pattern. */
@@ -714,7 +714,7 @@ static void profile(struct hs_ctx *c)
     hs_json_obj(&j);
     hs_json_key(&j, "user");
     hs_json_str(&j, c->role == 2 ? "admin" : "user");
-    msg(c, &j, "Your profile.", "당신의 프로필이다.");
+    msg(c, &j, "Your profile.", "내 프로필입니다.");
     hs_json_obj_end(&j);
     json_done(c, &j, 1);
     hs_trace(c, "handler", "RFC 9110 §15.3.1", 200, "The profile of the authenticated user: 200.", "인증된 사용자의 프로필이다. 200으로 답한다.", HS_NOARGS);
@@ -731,7 +731,7 @@ static void admin(struct hs_ctx *c)
     hs_json_int(&j, item_count(c->s));
     hs_json_key(&j, "exchanges");
     hs_json_int(&j, c->s->exchanges);
-    msg(c, &j, "Admin dashboard.", "관리자 대시보드다.");
+    msg(c, &j, "Admin dashboard.", "관리자 대시보드입니다.");
     hs_json_obj_end(&j);
     json_done(c, &j, 1);
     hs_trace(c, "handler", "RFC 9110 §15.3.1", 200, "An admin may see the dashboard: 200.", "관리자는 대시보드를 볼 수 있다. 200으로 답한다.", HS_NOARGS);
@@ -763,7 +763,7 @@ static void process(struct hs_ctx *c)
                  "핸들러에서 예외가 발생했다 (?fail=1로 흉내 낸다). 서버는 이를 기록하고 일반적인 메시지와 함께 500으로 답한다. 스택 트레이스나 예외 메시지 등 내부 정보는 클라이언트에 보내지 않는다.",
                  HS_NOARGS);
         hs_problem(c, 500, "The server failed to process the request. The error was logged.",
-                   "서버가 요청을 처리하지 못했다. 오류는 기록되었다.");
+                   "서버가 요청을 처리하지 못했습니다. 오류는 기록되었습니다.");
         return;
     }
     hs_status(c, 200);
@@ -771,7 +771,7 @@ static void process(struct hs_ctx *c)
     hs_json_obj(&j);
     hs_json_key(&j, "result");
     hs_json_str(&j, "done");
-    msg(c, &j, "Processing finished.", "처리가 끝났다.");
+    msg(c, &j, "Processing finished.", "처리가 끝났습니다.");
     hs_json_obj_end(&j);
     json_done(c, &j, 1);
     hs_trace(c, "handler", "RFC 9110 §15.3.1", 200, "Processing succeeded: 200. (Add ?fail=1 to make the handler raise.)",
@@ -787,7 +787,7 @@ static void proxy(struct hs_ctx *c)
                  "The server is a gateway here. The upstream answered \"HTPT/1.1 2OO 0K\", which is not an HTTP response: the gateway got an invalid response, 502.",
                  "여기서 서버는 게이트웨이다. 업스트림이 HTTP 응답이 아닌 \"HTPT/1.1 2OO 0K\"를 보냈다. 게이트웨이가 잘못된 응답을 받았으므로 502다.",
                  HS_NOARGS);
-        hs_problem(c, 502, "The upstream server sent an invalid response.", "업스트림 서버가 잘못된 응답을 보냈다.");
+        hs_problem(c, 502, "The upstream server sent an invalid response.", "업스트림 서버가 잘못된 응답을 보냈습니다.");
         return;
     }
     if (c->s->upstream == HS_UPSTREAM_SLOW) {
@@ -796,7 +796,7 @@ static void proxy(struct hs_ctx *c)
                  "The gateway waited {0} s of virtual time for the upstream, which never answered: 504. (The Date of the response shows the wait.)",
                  "게이트웨이가 업스트림을 가상 시간으로 {0}초 기다렸지만 응답이 없었다. 504로 답한다. (응답의 Date에 기다린 시간이 드러난다.)",
                  HS_ARGS(hs_trace_num(c, c->s->gateway_timeout)));
-        hs_problem(c, 504, "The upstream server did not answer in time.", "업스트림 서버가 제시간에 응답하지 않았다.");
+        hs_problem(c, 504, "The upstream server did not answer in time.", "업스트림 서버가 제시간에 응답하지 않았습니다.");
         return;
     }
     hs_status(c, 200);
@@ -832,7 +832,7 @@ static void chat(struct hs_ctx *c)
                  HS_NOARGS);
         hs_response_field_str(c->res, "Upgrade", "websocket");
         hs_response_field_str(c->res, "Connection", "Upgrade");
-        hs_problem(c, 426, "This endpoint speaks WebSocket: upgrade the connection.", "이 엔드포인트는 WebSocket을 쓴다. 연결을 업그레이드하라.");
+        hs_problem(c, 426, "This endpoint speaks WebSocket: upgrade the connection.", "이 엔드포인트는 WebSocket을 씁니다. 연결을 업그레이드해 주세요.");
         return;
     }
     if (!key || hs_request_find_header(c->in, c->req, "Sec-WebSocket-Key", (uint32_t)hs_request_find_header(c->in, c->req, "Sec-WebSocket-Key", 0) + 1) >= 0 ||
@@ -841,7 +841,7 @@ static void chat(struct hs_ctx *c)
                  "The handshake needs exactly one Sec-WebSocket-Key: 16 random bytes in base64 (24 characters). This one is missing or malformed: 400.",
                  "핸드셰이크에는 Sec-WebSocket-Key가 정확히 하나 필요하다. 무작위 16바이트를 base64로 쓴 24글자다. 이 요청에는 없거나 형식이 틀렸다. 400으로 답한다.",
                  HS_NOARGS);
-        hs_problem(c, 400, "Sec-WebSocket-Key must be 16 bytes in base64.", "Sec-WebSocket-Key는 base64로 쓴 16바이트여야 한다.");
+        hs_problem(c, 400, "Sec-WebSocket-Key must be 16 bytes in base64.", "Sec-WebSocket-Key는 base64로 쓴 16바이트로 보내 주세요.");
         return;
     }
     if (!ver || vn != 2 || memcmp(ver, "13", 2) != 0) {
@@ -852,7 +852,7 @@ static void chat(struct hs_ctx *c)
         hs_response_field_str(c->res, "Upgrade", "websocket");
         hs_response_field_str(c->res, "Connection", "Upgrade");
         hs_response_field_str(c->res, "Sec-WebSocket-Version", "13");
-        hs_problem(c, 426, "This server speaks WebSocket version 13.", "이 서버는 WebSocket 버전 13을 쓴다.");
+        hs_problem(c, 426, "This server speaks WebSocket version 13.", "이 서버는 WebSocket 버전 13을 씁니다. Sec-WebSocket-Version: 13으로 보내 주세요.");
         return;
     }
     hs_ws_accept(key, kn, accept);
@@ -863,7 +863,7 @@ static void chat(struct hs_ctx *c)
     c->upgraded = 1;
     hs_trace(c, "handler", "RFC 6455 §4.2.2", 101,
              "A valid WebSocket handshake: 101 Switching Protocols. Sec-WebSocket-Accept = base64(SHA-1(key + \"258EAFA5-E914-47DA-95CA-C5AB0DC85B11\")) = {0} proves the server read this key. From here on the bytes are WebSocket frames, not HTTP.",
-             "올바른 WebSocket 핸드셰이크다. 101 Switching Protocols로 답한다. Sec-WebSocket-Accept = base64(SHA-1(키 + \"258EAFA5-E914-47DA-95CA-C5AB0DC85B11\")) = {0}는 서버가 이 키를 읽었다는 증거다. 이제부터 바이트는 HTTP가 아니라 WebSocket 프레임이다.",
+             "올바른 WebSocket 핸드셰이크다. 101 Switching Protocols로 답한다. Sec-WebSocket-Accept = base64(SHA-1(키 + \"258EAFA5-E914-47DA-95CA-C5AB0DC85B11\")) = {0:는} 서버가 이 키를 읽었다는 증거다. 이제부터 바이트는 HTTP가 아니라 WebSocket 프레임이다.",
              HS_ARGS(((struct hs_str){ accept, sizeof accept })));
 }
 
@@ -897,7 +897,7 @@ static void status_interim(struct hs_ctx *c, int code)
     else
         hs_trace(c, "handler", "RFC 9110 §15.2", 200,
                  "A 1xx is interim: the server sends {0} first, then a final response (200), which every exchange needs.",
-                 "1xx는 중간 응답이다. 서버는 {0}을(를) 먼저 보내고, 모든 교환에 필요한 최종 응답(200)을 보낸다.",
+                 "1xx는 중간 응답이다. 서버는 {0:을} 먼저 보내고, 모든 요청에 필요한 최종 응답(200)을 보낸다.",
                  HS_ARGS(hs_trace_num(c, code)));
 }
 
@@ -981,7 +981,7 @@ static void status_route(struct hs_ctx *c)
     if (code == 206)
         hs_response_content(c->res, "text/plain", partial, 10);
     else if (code >= 400) {
-        hs_problem(c, code, "Sent on request by GET /status/{code}.", "GET /status/{code}로 요청해 보낸 응답이다.");
+        hs_problem(c, code, "Sent on request by GET /status/{code}.", "GET /status/{code} 요청에 따라 보낸 응답입니다.");
     } else {
         hs_response_json_begin(c->res, &j);
         hs_json_obj(&j);
@@ -994,7 +994,7 @@ static void status_route(struct hs_ctx *c)
     }
     hs_trace(c, "handler", "RFC 9110 §15", code,
              "Sent on request: {0}, with every field the registry lists for it. No route of this app has a reason of its own to send it, or you asked for it directly.",
-             "요청에 따라 {0}을(를) 보낸다. 레지스트리가 이 코드에 요구하는 필드를 모두 담는다. 이 앱의 경로가 스스로 보낼 이유가 없는 코드이거나, 직접 요청한 것이다.",
+             "요청에 따라 {0:을} 보낸다. 레지스트리가 이 코드에 요구하는 필드를 모두 담는다. 이 앱의 경로가 스스로 보낼 이유가 없는 코드이거나, 직접 요청한 것이다.",
              HS_ARGS(hs_trace_num(c, code)));
 }
 
@@ -1087,7 +1087,7 @@ static void options(struct hs_ctx *c)
     }
     hs_status(c, 204);
     hs_trace(c, "handler", "RFC 9110 §9.3.7", 204, "OPTIONS {0}: Allow lists {1}; there is nothing else to say, so 204.",
-             "OPTIONS {0}: Allow에 {1}을(를) 적는다. 더 전할 내용이 없으므로 204다.",
+             "OPTIONS {0}: Allow에 {1:을} 적는다. 더 전할 내용이 없으므로 204다.",
              HS_ARGS(hs_cstr(c->route->pattern), ((struct hs_str){ allow, n })));
 }
 

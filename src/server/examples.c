@@ -112,7 +112,7 @@ static void status_explanation(struct hs_json *j, int code)
     static const char en1[] = "No route of this server has a reason of its own to answer ",
                       en2[] = "; GET /status/{code} sends it on request, with the fields the registry says it requires.",
                       ko1[] = "이 서버의 어떤 경로도 스스로 ",
-                      ko2[] = "을(를) 보낼 이유가 없다. GET /status/{code}가 요청에 따라, 레지스트리가 요구하는 필드를 담아 보낸다.";
+                      ko2[] = " 코드를 보낼 이유가 없다. GET /status/{code} 경로는 요청에 따라, 레지스트리가 요구하는 필드를 담아 이 코드를 보낸다.";
     size_t n = 0;
     hs_status_digits(code, c3);
     memcpy(en, en1, sizeof en1 - 1), n = sizeof en1 - 1;

@@ -135,7 +135,7 @@ static void step_language(struct hs_ctx *c)
     if (q[0] == 0 && q[1] == 0) {
         hs_trace(c, "language", "RFC 9110 §12.5.4", 0,
                  "Accept-Language names neither English nor Korean; rather than refuse (406), the server answers in its default language, {0}.",
-                 "Accept-Language에 영어도 한국어도 없다. 서버는 406으로 거절하지 않고 기본 언어인 {1}로 답한다.",
+                 "Accept-Language에 영어도 한국어도 없다. 서버는 406으로 거절하지 않고 기본 언어인 {1:로} 답한다.",
                  HS_ARGS(hs_cstr(names[c->lang]), hs_cstr(names_ko[c->lang])));
         return;
     }
@@ -143,7 +143,7 @@ static void step_language(struct hs_ctx *c)
         c->lang = q[1] > q[0] ? HS_LANG_KO : HS_LANG_EN;
     hs_trace(c, "language", "RFC 9110 §12.5.4", 0,
              "Accept-Language weighs English {0} and Korean {1}: messages are in {2}.",
-             "Accept-Language의 가중치는 영어 {0}, 한국어 {1}이다. 메시지는 {3}로 쓴다.",
+             "Accept-Language의 가중치는 영어 {0}, 한국어 {1:이다}. 메시지는 {3:로} 쓴다.",
              HS_ARGS(hs_trace_num(c, q[0]), hs_trace_num(c, q[1]), hs_cstr(names[c->lang]), hs_cstr(names_ko[c->lang])));
 }
 
@@ -162,7 +162,7 @@ static int step_method(struct hs_ctx *c)
                  "CONNECT asks for a tunnel, which only a proxy provides. This origin server does not implement it: 501.",
                  "CONNECT는 터널을 요청하는 메서드로, 프록시만 제공한다. 이 오리진 서버는 구현하지 않으므로 501이다.", HS_NOARGS);
         hs_problem(c, 501, "This server does not implement CONNECT: it is not a proxy.",
-                   "이 서버는 프록시가 아니므로 CONNECT를 구현하지 않는다.");
+                   "이 서버는 프록시가 아니므로 CONNECT를 구현하지 않습니다.");
         return 0;
     }
     if (!c->method) {
@@ -172,14 +172,14 @@ static int step_method(struct hs_ctx *c)
         hs_trace(c, "method", "RFC 9110 §9.1", 501,
                  lower_case ? "{0} is not a method this server knows: method names are case-sensitive, so it is not GET or POST. An unknown method gets 501 before any route is looked at."
                             : "{0} is not a method this server knows. An unknown method gets 501 before any route is looked at, since no resource could support it.",
-                 lower_case ? "{0}은(는) 이 서버가 아는 메서드가 아니다. 메서드 이름은 대소문자를 구분하므로 GET이나 POST가 아니다. 모르는 메서드에는 경로를 보기 전에 501로 답한다."
-                            : "{0}은(는) 이 서버가 아는 메서드가 아니다. 어떤 리소스도 지원할 수 없으므로 경로를 보기 전에 501로 답한다.",
+                 lower_case ? "{0:은} 이 서버가 아는 메서드가 아니다. 메서드 이름은 대소문자를 구분하므로 GET이나 POST가 아니다. 모르는 메서드에는 경로를 보기 전에 501로 답한다."
+                            : "{0:은} 이 서버가 아는 메서드가 아니다. 어떤 리소스도 지원할 수 없으므로 경로를 보기 전에 501로 답한다.",
                  HS_ARGS(m));
-        hs_problem(c, 501, "The server does not implement this method.", "서버가 이 메서드를 구현하지 않는다.");
+        hs_problem(c, 501, "The server does not implement this method.", "서버가 이 메서드를 구현하지 않습니다.");
         return 0;
     }
     hs_trace(c, "method", "RFC 9110 §9.1", 0, "{0} is a method this server implements.",
-             "{0}은(는) 이 서버가 구현한 메서드다.", HS_ARGS(m));
+             "{0:은} 이 서버가 구현한 메서드다.", HS_ARGS(m));
     return 1;
 }
 
@@ -208,10 +208,10 @@ static int step_expect(struct hs_ctx *c)
         }
         hs_trace(c, "expect", "RFC 9110 §10.1.1", 417,
                  "The client expects \"{0}\", which this server cannot meet (it knows only 100-continue): 417.",
-                 "클라이언트가 \"{0}\"을(를) 기대하지만 이 서버는 100-continue만 안다. 417로 답한다.",
+                 "클라이언트는 \"{0}\" 기대를 밝혔지만 이 서버는 100-continue만 안다. 417로 답한다.",
                  HS_ARGS(((struct hs_str){ el, n })));
         hs_problem(c, 417, "The only expectation this server supports is 100-continue.",
-                   "이 서버가 지원하는 기대는 100-continue뿐이다.");
+                   "이 서버가 지원하는 기대는 100-continue뿐입니다.");
         return 0;
     }
     if (c->expect_continue)
@@ -311,7 +311,7 @@ static int step_route(struct hs_ctx *c)
         return 1;
     }
     if (decode_path(c) == 0 && (c->route = match(c)) != NULL) {
-        hs_trace(c, "route", "RFC 9110 §7.1", 0, "{0} is the resource {1}.", "{0}은(는) {1} 리소스다.",
+        hs_trace(c, "route", "RFC 9110 §7.1", 0, "{0} is the resource {1}.", "{0:은} {1} 리소스다.",
                  HS_ARGS(path, hs_cstr(c->route->pattern)));
         return 1;
     }
@@ -323,7 +323,7 @@ static int step_route(struct hs_ctx *c)
     else
         hs_trace(c, "route", "RFC 9110 §15.5.5", 404, "No resource lives at {0}: 404.",
                  "{0}에는 리소스가 없다. 404로 답한다.", HS_ARGS(path));
-    hs_problem(c, 404, "There is no resource at this path.", "이 경로에는 리소스가 없다.");
+    hs_problem(c, 404, "There is no resource at this path.", "이 경로에는 리소스가 없습니다.");
     return 0;
 }
 
@@ -336,7 +336,7 @@ static int step_allow(struct hs_ctx *c)
     size_t n = hs_allow(c->route->methods, allow, sizeof allow);
     unsigned m = c->route->methods | M_OPTIONS | ((c->route->methods & M_GET) ? M_HEAD : 0);
     if (m & (unsigned)c->method) {
-        hs_trace(c, "allow", "RFC 9110 §9.1", 0, "{0} supports {1}.", "{0}은(는) {1}을(를) 지원한다.",
+        hs_trace(c, "allow", "RFC 9110 §9.1", 0, "{0} supports {1}.", "{0:은} {1:을} 지원한다.",
                  HS_ARGS(hs_cstr(c->route->pattern), hs_span_str(c, c->req->method)));
         return 1;
     }
@@ -348,11 +348,11 @@ static int step_allow(struct hs_ctx *c)
     else
         hs_trace(c, "allow", "RFC 9110 §15.5.6", 405,
                  "{0} exists but does not support {1}: 405, and Allow lists what it does support ({2}).",
-                 "{0}은(는) 있지만 {1}을(를) 지원하지 않는다. 405로 답하고 Allow에 지원하는 메서드({2})를 적는다.",
+                 "{0:은} 있지만 {1:을} 지원하지 않는다. 405로 답하고 Allow에 지원하는 메서드({2})를 적는다.",
                  HS_ARGS(hs_cstr(c->route->pattern), hs_span_str(c, c->req->method), ((struct hs_str){ allow, n })));
     hs_response_field(c->res, "Allow", allow, n);
     hs_problem(c, 405, "This resource does not support this method; see Allow.",
-               "이 리소스는 이 메서드를 지원하지 않는다. Allow를 보라.");
+               "이 리소스는 이 메서드를 지원하지 않습니다. Allow 필드를 확인해 주세요.");
     return 0;
 }
 
@@ -366,7 +366,7 @@ static int step_auth(struct hs_ctx *c)
     int admin_only = (c->route->flags & R_AUTH_ADMIN) != 0;
     struct hs_str token = { "", 0 };
     if (!(c->route->flags & (R_AUTH_USER | R_AUTH_ADMIN))) {
-        hs_trace(c, "auth", "RFC 9110 §11", 0, "{0} is public: no credentials needed.", "{0}은(는) 공개 리소스다. 자격 증명이 필요 없다.",
+        hs_trace(c, "auth", "RFC 9110 §11", 0, "{0} is public: no credentials needed.", "{0:은} 공개 리소스다. 자격 증명이 필요 없다.",
                  HS_ARGS(hs_cstr(c->route->pattern)));
         return 1;
     }
@@ -406,7 +406,7 @@ static int step_auth(struct hs_ctx *c)
                      HS_NOARGS);
         hs_response_field_str(c->res, "WWW-Authenticate", challenge);
         hs_problem(c, 401, "Authentication is required: send Authorization: Bearer <token>.",
-                   "인증이 필요하다. Authorization: Bearer <토큰>을 보내라.");
+                   "인증이 필요합니다. Authorization: Bearer <토큰> 필드를 보내 주세요.");
         return 0;
     }
     if (admin_only && c->role != 2) {
@@ -415,11 +415,11 @@ static int step_auth(struct hs_ctx *c)
                  "사용자는 인증되었지만 관리자가 아니다. 같은 사용자가 다시 인증해도 소용없으므로 401이 아니라 403이다.",
                  HS_NOARGS);
         hs_response_field_str(c->res, "WWW-Authenticate", "Bearer realm=\"explorer\", error=\"insufficient_scope\"");
-        hs_problem(c, 403, "Admin rights are required.", "관리자 권한이 필요하다.");
+        hs_problem(c, 403, "Admin rights are required.", "관리자 권한이 필요합니다.");
         return 0;
     }
     hs_trace(c, "auth", "RFC 9110 §11.4", 0, "The bearer token identifies {0}, which may use {1}.",
-             "bearer 토큰은 {2}을(를) 가리키며, {1}을(를) 쓸 수 있다.",
+             "bearer 토큰은 {2:을} 가리키며, {1:을} 쓸 수 있다.",
              HS_ARGS(hs_cstr(c->role == 2 ? "an admin" : "a user"), hs_cstr(c->route->pattern), hs_cstr(c->role == 2 ? "관리자" : "사용자")));
     return 1;
 }
@@ -466,7 +466,7 @@ static int step_negotiate(struct hs_ctx *c)
     int w;
     if (!(c->route->flags & R_JSON_OUT)) {
         hs_trace(c, "negotiate", "RFC 9110 §12.1", 0, "{0} has a single way to answer; there is nothing to negotiate.",
-                 "{0}은(는) 답하는 방식이 하나뿐이라 협상할 것이 없다.", HS_ARGS(hs_cstr(c->route->pattern)));
+                 "{0:은} 답하는 방식이 하나뿐이라 협상할 것이 없다.", HS_ARGS(hs_cstr(c->route->pattern)));
         return 1;
     }
     w = json_weight(c);
@@ -478,7 +478,7 @@ static int step_negotiate(struct hs_ctx *c)
                  "{0}에는 application/json 표현만 있는데 Accept({1})가 이를 받지 않는다. 엄격한 서버는 클라이언트가 거절한 형식을 보내는 대신 406으로 알린다.",
                  HS_ARGS(hs_cstr(c->route->pattern), ((struct hs_str){ v, n })));
         hs_problem(c, 406, "This resource is only available as application/json.",
-                   "이 리소스는 application/json으로만 제공된다.");
+                   "이 리소스는 application/json으로만 제공됩니다.");
         return 0;
     }
     if (w < 0)
@@ -529,7 +529,7 @@ static int step_content(struct hs_ctx *c)
                      HS_ARGS(hs_cstr(c->route->pattern), hs_trace_num(c, c->body_len)));
         else if (c->req->framing != HS_FRAMING_NONE && c->method != M_POST)
             hs_trace(c, "content", "RFC 9110 §9.3.1", 0, "{0} {1} does not use content; the {2} bytes sent are read and ignored.",
-                     "{0} {1}은(는) 본문을 쓰지 않는다. 보낸 {2}바이트는 읽고 무시한다.",
+                     "{0} {1:은} 본문을 쓰지 않는다. 보낸 {2}바이트는 읽고 무시한다.",
                      HS_ARGS(hs_span_str(c, c->req->method), hs_cstr(c->route->pattern), hs_trace_num(c, c->body_len)));
         return 1;
     }
@@ -538,14 +538,14 @@ static int step_content(struct hs_ctx *c)
                  "{0} {1} needs JSON content, but the request has neither Content-Length nor Transfer-Encoding, so it has no content at all. This server requires a length: 411.",
                  "{0} {1}에는 JSON 본문이 필요한데 요청에 Content-Length도 Transfer-Encoding도 없어 본문이 아예 없다. 이 서버는 길이를 요구하므로 411로 답한다.",
                  HS_ARGS(hs_span_str(c, c->req->method), hs_cstr(c->route->pattern)));
-        hs_problem(c, 411, "Send the JSON content with a Content-Length.", "JSON 본문을 Content-Length와 함께 보내라.");
+        hs_problem(c, 411, "Send the JSON content with a Content-Length.", "JSON 본문을 Content-Length와 함께 보내 주세요.");
         return 0;
     }
     if (hs_field_count(c, "Content-Type") > 1) {
         hs_trace(c, "content", "RFC 9110 §8.3", 400,
                  "Content-Type appears more than once; a representation has one media type, so the request is malformed: 400.",
                  "Content-Type이 두 번 이상 나온다. 표현의 미디어 타입은 하나뿐이므로 잘못된 요청이다. 400으로 답한다.", HS_NOARGS);
-        hs_problem(c, 400, "Send exactly one Content-Type.", "Content-Type은 정확히 하나만 보내라.");
+        hs_problem(c, 400, "Send exactly one Content-Type.", "Content-Type은 정확히 하나만 보내 주세요.");
         return 0;
     }
     type = hs_field(c, "Content-Type", &n);
@@ -553,12 +553,12 @@ static int step_content(struct hs_ctx *c)
         hs_trace(c, "content", "RFC 9110 §15.5.16", 415,
                  type ? "The content is {0}, but {1} reads only application/json (UTF-8): 415, before the server even looks at the bytes."
                       : "The content has no Content-Type, so it counts as application/octet-stream; {1} reads only application/json: 415.",
-                 type ? "본문 형식이 {0}인데 {1}은(는) application/json(UTF-8)만 읽는다. 바이트를 보기도 전에 415로 답한다."
-                      : "본문에 Content-Type이 없어 application/octet-stream으로 취급한다. {1}은(는) application/json만 읽으므로 415로 답한다.",
+                 type ? "본문 형식이 {0}인데 {1:은} application/json(UTF-8)만 읽는다. 바이트를 보기도 전에 415로 답한다."
+                      : "본문에 Content-Type이 없어 application/octet-stream으로 취급한다. {1:은} application/json만 읽으므로 415로 답한다.",
                  HS_ARGS(((struct hs_str){ type ? type : "", n }), hs_cstr(c->route->pattern)));
         if (c->method == M_POST) /* RFC 9110 §15.5.16 suggests saying what would be accepted */
             hs_response_field_str(c->res, "Accept-Post", "application/json");
-        hs_problem(c, 415, "Send the content as application/json.", "본문을 application/json으로 보내라.");
+        hs_problem(c, 415, "Send the content as application/json.", "본문을 application/json으로 보내 주세요.");
         return 0;
     }
     hs_trace(c, "content", "RFC 9110 §8.3", 0, "The content is application/json, as {0} requires.",
@@ -583,15 +583,15 @@ static int step_rate(struct hs_ctx *c)
     if (s->rate_used >= s->rate_limit) {
         hs_trace(c, "rate-limit", "RFC 6585 §4", 429,
                  "This client has used all {0} requests of its {1} s window; the window resets in {2} s: 429 with Retry-After: {2}.",
-                 "이 클라이언트는 {1}초 창에 허용된 요청 {0}개를 모두 썼다. 창은 {2}초 뒤에 초기화되므로 Retry-After: {2}와 함께 429로 답한다.",
+                 "이 클라이언트는 {1}초 단위 제한 구간에 허용된 요청 {0}개를 모두 썼다. 구간은 {2}초 뒤에 새로 시작되므로 Retry-After: {2:와} 함께 429로 답한다.",
                  HS_ARGS(hs_trace_num(c, s->rate_limit), hs_trace_num(c, s->rate_window), hs_trace_num(c, left)));
         hs_response_field_int(c->res, "Retry-After", left);
-        hs_problem(c, 429, "Too many requests; wait for Retry-After seconds.", "요청이 너무 많다. Retry-After에 적힌 초만큼 기다려라.");
+        hs_problem(c, 429, "Too many requests; wait for Retry-After seconds.", "요청이 너무 많습니다. Retry-After에 적힌 시간(초)만큼 기다린 뒤 다시 시도해 주세요.");
         return 0;
     }
     s->rate_used++;
     hs_trace(c, "rate-limit", "RFC 6585 §4", 0, "Request {0} of {1} allowed in this {2} s window.",
-             "이 {2}초 창에서 허용된 {1}개 중 {0}번째 요청이다.",
+             "{2}초 단위 제한 구간에 허용된 {1}개 중 {0}번째 요청이다.",
              HS_ARGS(hs_trace_num(c, s->rate_used), hs_trace_num(c, s->rate_limit), hs_trace_num(c, s->rate_window)));
     return 1;
 }
@@ -608,11 +608,11 @@ static int step_maintenance(struct hs_ctx *c)
     }
     hs_trace(c, "maintenance", "RFC 9110 §15.6.4", 503,
              "The application is down for maintenance for another {0} s: 503 with Retry-After: {0}, so clients know when to come back.",
-             "애플리케이션이 앞으로 {0}초 동안 점검 중이다. 언제 다시 오면 되는지 알 수 있도록 Retry-After: {0}와 함께 503으로 답한다.",
+             "애플리케이션이 앞으로 {0}초 동안 점검 중이다. 언제 다시 오면 되는지 알 수 있도록 Retry-After: {0:와} 함께 503으로 답한다.",
              HS_ARGS(hs_trace_num(c, left)));
     hs_response_field_int(c->res, "Retry-After", left);
     hs_problem(c, 503, "The service is down for maintenance; retry after Retry-After seconds.",
-               "서비스가 점검 중이다. Retry-After에 적힌 초만큼 지난 뒤 다시 시도하라.");
+               "서비스 점검 중입니다. Retry-After에 적힌 시간(초)이 지난 뒤 다시 시도해 주세요.");
     return 0;
 }
 
@@ -683,7 +683,7 @@ static int fail_412(struct hs_ctx *c, const char *en, const char *ko)
 {
     hs_trace(c, "conditions", "RFC 9110 §13.2.2", 412, en, ko, HS_NOARGS);
     hs_problem(c, 412, "A precondition in the request does not hold for the current representation.",
-               "요청의 전제 조건이 현재 표현에 맞지 않는다.");
+               "요청의 전제 조건이 현재 표현에 맞지 않습니다.");
     return 0;
 }
 

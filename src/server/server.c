@@ -67,7 +67,7 @@ static void timed_out(struct hs_ctx *c)
              "요청의 나머지가 끝내 오지 않았다. 가상 시간으로 {0}초를 기다린 서버는 408로 답하고 연결을 닫는다 (반쯤 읽은 요청 뒤의 스트림은 쓸 수 없다).",
              HS_ARGS(hs_trace_num(c, s->request_timeout)));
     c->close = 1;
-    hs_problem(c, 408, "The request was not completed in time.", "요청이 제시간에 끝나지 않았다.");
+    hs_problem(c, 408, "The request was not completed in time.", "요청이 제시간에 끝나지 않았습니다.");
 }
 
 /* Decides whether the connection persists after this request (RFC 9112 §9.3). */
@@ -420,9 +420,9 @@ static void rest_json(struct hs_json *j, int why, size_t pos, size_t len, size_t
     };
     static const char *const ko[] = {
         "",
-        "마지막 교환 뒤 연결이 닫혔다. 이 바이트들은 요청으로 읽히지 않았다.",
+        "마지막 응답 뒤 연결이 닫혔다. 이 바이트들은 요청으로 읽히지 않았다.",
         "연결이 다른 프로토콜로 바뀌었다. 이 바이트들은 HTTP/1.1이 아니라 새 프로토콜의 것이다.",
-        "시뮬레이터는 입력 하나에 최대 64개의 교환만 처리한다. 이 바이트들은 읽지 않았다.",
+        "시뮬레이터는 입력 하나에서 요청·응답을 최대 64개까지만 처리한다. 이 바이트들은 읽지 않았다.",
         "시뮬레이터의 출력 버퍼가 가득 찼다. 이 바이트들은 읽지 않았고 상태도 바꾸지 않았다.",
     };
     if (why == REST_NONE || (pos >= len && total <= len)) {

@@ -1,7 +1,9 @@
 /*
 ** trace.c — the decision trace of one exchange: bilingual steps whose texts
 ** are templates with {0}..{9} filled from the request, kept in the
-** exchange's fixed arena (cut, never overflowing, when it is full).
+** exchange's fixed arena (cut, never overflowing, when it is full). A Korean
+** template writes {0:은} where a particle follows a value, and the expander
+** picks 은 or 는 from how the value is read, never a bracketed fill-in.
 */
 #include "exchange.h"
 #include "core/hs.h"

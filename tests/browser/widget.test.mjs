@@ -47,6 +47,8 @@ test('embed.html: every element renders, all share one engine, no console error'
   assert.equal(await p.locator('http-status-badge[code="400"] .badge').textContent(), '400 Bad Request');
   // The Korean paragraph's badge follows the nearest lang attribute.
   assert.match(await p.locator('http-status-badge[code="503"] .badge').innerText(), /[가-힣]/);
+  // ... and ends with the code, so the author's particle after it (503과) still fits.
+  assert.match(await p.locator('http-status-badge[code="503"] .badge').innerText(), /^서비스를 사용할 수 없음\s+503$/);
   await p.waitForTimeout(200);
   assert.deepEqual(p.problems, []);
 });

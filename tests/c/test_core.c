@@ -1,6 +1,7 @@
 /*
 ** test_core.c — native tests of the core layer: the shared helpers of hs.h
-** (hs_decimal, status-code digits, the ASCII case fold, the {0} expander), the JSON writer and reader, SHA-1 and
+** (hs_decimal, status-code digits, the ASCII case fold, the {0} expander
+** with its Korean particles), the JSON writer and reader, SHA-1 and
 ** base64, under ASan and UBSan. Inputs read by the engine sit right before a
 ** guard page. Links core only.
 */
@@ -11,6 +12,7 @@
 #include "core/hs.h"
 #include "core/json.h"
 #include "core/jsonread.h"
+#include "core/korean.h"
 
 #include <limits.h>
 
@@ -54,6 +56,70 @@ static void test_expand(void)
     n = hs_expand(out, 5, "{0} and more", args, 2, 160);
     ok(n == 5 && !memcmp(out, "404 a", 5), "output is cut at cap");
     ok(hs_expand(out, 0, "x{0}", args, 2, 160) == 0, "cap 0 writes nothing");
+}
+
+/* ---- Korean particles ----------------------------------------------------- */
+
+/* The final sounds hs_expand reads for a {N:은} marker, held to the table that
+** tests/korean.test.mjs also holds web/korean.js to. */
+static void test_korean_finals(void)
+{
+    static const char *const names[] = { "vowel", "consonant", "rieul" };
+    char line[256];
+    int rows = 0, bad = 0;
+    FILE *f = fopen("tests/data/korean-finals.tsv", "r");
+    ok(f != NULL, "tests/data/korean-finals.tsv opens (run from the repository root)");
+    if (!f)
+        return;
+    while (fgets(line, sizeof line, f)) {
+        char *tab = strchr(line, '\t');
+        int got;
+        if (line[0] == '#' || !tab)
+            continue;
+        *tab = 0;
+        tab[1 + strcspn(tab + 1, "\r\n")] = 0;
+        rows++;
+        got = hs_ko_final_sound(line, strlen(line));
+        if (got < 0 || got > 2 || strcmp(names[got], tab + 1) != 0) {
+            bad++;
+            ok(0, "%s ends in a %s, not %s", line, tab + 1, got >= 0 && got <= 2 ? names[got] : "?");
+        }
+    }
+    fclose(f);
+    ok(rows >= 60, "%d rows in the table", rows);
+    is_int(bad, 0, "every value of korean-finals.tsv ends as the table says");
+}
+
+/* {N:은} markers: the particle form fits the argument as it is read. */
+static void test_expand_particles(void)
+{
+    static const struct { const char *value, *marker, *want; } cases[] = {
+        { "404", "{0:은}", "404는" }, { "503", "{0:는}", "503은" }, { "404", "{0:과}", "404와" },
+        { "58", "{0:와}", "58과" }, { "8", "{0:와}", "8과" }, { "4", "{0:과}", "4와" },
+        { "503", "{0:로}", "503으로" }, { "201", "{0:으로}", "201로" }, { "/success", "{0:으로}", "/success로" },
+        { "/", "{0:으로}", "/로" }, { "GET", "{0:를}", "GET을" }, { "POST", "{0:을}", "POST를" },
+        { "URL", "{0:으로}", "URL로" }, { "API", "{0:은}", "API는" }, { "서버", "{0:이}", "서버가" },
+        { "사람", "{0:가}", "사람이" }, { "\"pen\"", "{0:라는}", "\"pen\"이라는" }, { "404", "{0:이다}", "404다" },
+        { "/items/3", "{0:는}", "/items/3은" }, { "/items/2", "{0:은}", "/items/2는" },
+    };
+    char out[64];
+    int bad = 0;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const struct hs_str a = { cases[i].value, strlen(cases[i].value) };
+        size_t n = hs_expand(out, sizeof out, cases[i].marker, &a, 1, 160);
+        if (n != strlen(cases[i].want) || memcmp(out, cases[i].want, n) != 0) {
+            bad++;
+            ok(0, "%s with %s gives %.*s, not %s", cases[i].marker, cases[i].value, (int)n, out, cases[i].want);
+        }
+    }
+    is_int(bad, 0, "every {0:particle} marker takes the form that fits its value");
+    {
+        const struct hs_str a = { "404", 3 };
+        size_t n = hs_expand(out, sizeof out, "{0:에서} {0:은", &a, 1, 160);
+        ok(n == strlen("{0:에서} {0:은") && !memcmp(out, "{0:에서} {0:은", n), "a marker that names no varying particle, or is not closed, is copied");
+        n = hs_expand(out, sizeof out, "{1:은}", &a, 1, 160);
+        ok(n == strlen("{1:은}") && !memcmp(out, "{1:은}", n), "a marker past nargs is copied");
+    }
 }
 
 static void test_ascii_case(void)
@@ -166,6 +232,8 @@ int main(void)
     test_ascii_case();
     test_status_digits();
     test_expand();
+    test_expand_particles();
+    test_korean_finals();
     test_json_writer();
     test_digest();
     test_jsonread();

@@ -146,7 +146,7 @@ static void test_rules(void)
     len = RUN("GET /success HTTP/1.1\r\nHost: a\r\nAccept: text/html, application/json;q=0\r\n\r\nGET /success HTTP/1.1\r\nHost: a\r\nAccept: text/*, */*;q=0.1\r\n\r\n");
     ok(status_of(len, 0) == 406 && status_of(len, 1) == 200, "application/json;q=0 refuses JSON (406); */*;q=0.1 allows it");
     len = RUN("GET /success HTTP/1.1\r\nHost: a\r\nAccept-Language: ko-KR, en;q=0.5\r\n\r\n");
-    ok(contains(out, len, "Content-Language: ko") && contains(out, len, "요청이 성공했다"), "Accept-Language picks Korean messages");
+    ok(contains(out, len, "Content-Language: ko") && contains(out, len, "요청이 성공했습니다"), "Accept-Language picks Korean messages");
     len = RUN("POST /items HTTP/1.1\r\nHost: a\r\nContent-Type: application/json; charset=latin1\r\nContent-Length: 2\r\n\r\n{}");
     is_int(status_of(len, 0), 415, "JSON in another charset than UTF-8: 415");
     len = RUN("POST /items HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: 4\r\n\r\nnull");
