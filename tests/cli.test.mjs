@@ -27,7 +27,7 @@ test('a code shows its card: phrase, class, registry, reference, description', (
   assert.match(r.stdout, /\n {2}Class {7}4xx Client Error\n/);
   assert.match(r.stdout, /\n {2}Registry {4}Permanent \(IANA\)\n/);
   assert.match(r.stdout, /Defined in {2}RFC 9110 §15\.5\.5 {2}https:\/\/www\.rfc-editor\.org\/rfc\/rfc9110#section-15\.5\.5|Defined in {2}RFC 9110 §15\.5\.5\n/);
-  assert.match(r.stdout, /410 is the code for a resource known/);
+  assert.match(r.stdout, /so with 410\./);
   assert.ok(!r.stdout.includes(ESC), 'no colour when stdout is not a terminal');
   assert.ok(lines.every((l) => l.length <= 78), 'lines fit 78 columns');
 });
@@ -59,7 +59,7 @@ test('words in Korean output: the card in Korean, aligned by display width', () 
   assert.match(r.stdout, /^404 Not Found · 찾을 수 없음/);
   assert.match(r.stdout, /\n {2}클래스 {7}4xx 클라이언트 오류\n/);
   assert.match(r.stdout, /\n {2}등록 상태 {4}영구 등록 \(IANA\)\n/);
-  assert.match(r.stdout, /410을 쓴다/);
+  assert.match(r.stdout, /410으로/);
 });
 
 test('--lang defaults from LANG (LC_ALL wins)', () => {
@@ -178,6 +178,6 @@ test('send --state keeps the server state between runs', () => {
 
 test('send in Korean: the trace and labels', () => {
   const r = run(['send', '--lang', 'ko'], { input: `GET /nope HTTP/1.1${CRLF}Host: a${CRLF}${CRLF}` });
-  assert.match(r.stdout, /^교환 1: GET \/nope HTTP\/1\.1\n/);
+  assert.match(r.stdout, /^요청·응답 1: GET \/nope HTTP\/1\.1\n/);
   assert.match(r.stdout, /\/nope에는 리소스가 없다/);
 });
