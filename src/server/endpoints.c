@@ -271,8 +271,8 @@ static void hop(struct hs_ctx *c, const char *prefix, const char *host, size_t h
     hs_trace(c, "handler", "RFC 9110 §15.4.3", 302,
              n > 1 ? "{0} hops to go: 302 with Location: {1}. A client that follows redirects comes back {2} more times before it lands on /anything."
                    : "The last hop: 302 with Location: {1}, which answers 200.",
-             n > 1 ? "남은 이동 {0}번: Location: {1}와 함께 302로 답한다. 리디렉션을 따르는 클라이언트는 /anything에 닿기 전에 {2}번 더 온다."
-                   : "마지막 이동이다. 200으로 답하는 Location: {1}와 함께 302로 답한다.",
+             n > 1 ? "남은 이동 {0}번: Location: {1:와} 함께 302로 답한다. 리다이렉트을 따르는 클라이언트는 /anything에 닿기 전에 {2}번 더 온다."
+                   : "마지막 이동이다. 200으로 답하는 Location: {1:와} 함께 302로 답한다.",
              HS_ARGS(hs_trace_num(c, n), ((struct hs_str){ loc, o }), hs_trace_num(c, n - 1)));
 }
 
@@ -290,9 +290,9 @@ void hs_ep_absolute_redirect(struct hs_ctx *c)
     if (!host || hn == 0 || hn > 255) {
         hs_trace(c, "handler", "RFC 9110 §7.2", 400,
                  "An absolute redirect names this server's authority, which comes from Host; the request has none (an HTTP/1.0 client may omit it): 400.",
-                 "절대 URI로 리디렉션하려면 Host에서 서버의 authority를 알아야 하는데 요청에 Host가 없다 (HTTP/1.0 클라이언트는 생략할 수 있다). 400으로 답한다.",
+                 "절대 URI로 리다이렉트하려면 Host에서 서버의 authority를 알아야 하는데 요청에 Host가 없다 (HTTP/1.0 클라이언트는 생략할 수 있다). 400으로 답한다.",
                  HS_NOARGS);
-        hs_problem(c, 400, "An absolute redirect needs the Host field.", "절대 리디렉션에는 Host 필드가 필요하다.");
+        hs_problem(c, 400, "An absolute redirect needs the Host field.", "절대 리다이렉트에는 Host 필드가 필요하다.");
         return;
     }
     hop(c, "/absolute-redirect/", host, hn);
@@ -426,7 +426,7 @@ void hs_ep_etag(struct hs_ctx *c)
     hs_response_json_end(c->res, &j, NULL);
     hs_trace(c, "handler", "RFC 9110 §8.8.3", 200,
              "The representation's entity-tag is {0}: 200 with ETag: {0}. Send it back in If-None-Match for a 304, or another one in If-Match for a 412.",
-             "표현의 엔티티 태그는 {0}이다. ETag: {0}와 함께 200으로 답한다. If-None-Match로 돌려보내면 304, If-Match에 다른 태그를 보내면 412가 된다.",
+             "표현의 엔티티 태그는 {0:이다}. ETag: {0:와} 함께 200으로 답한다. If-None-Match로 돌려보내면 304, If-Match에 다른 태그를 보내면 412가 된다.",
              HS_ARGS(((struct hs_str){ c->scratch, n })));
 }
 
@@ -530,10 +530,10 @@ void hs_ep_basic_auth(struct hs_ctx *c)
                                  : "No credentials: 401 with WWW-Authenticate: {0}, which tells the client how to authenticate.")
                         : got < 0 ? "The Basic credentials are not canonical base64: 401 with WWW-Authenticate: {0}."
                                   : "The Basic credentials decode to another user or password: 401 with WWW-Authenticate: {0}.",
-                  !cred ? (other ? "Authorization 필드가 다른 방식을 쓴다. 이 리소스는 Basic을 받으므로 WWW-Authenticate: {0}와 함께 401로 답한다."
-                                 : "자격 증명이 없다. 클라이언트에 인증 방법을 알려 주는 WWW-Authenticate: {0}와 함께 401로 답한다.")
-                        : got < 0 ? "Basic 자격 증명이 올바른 base64가 아니다. WWW-Authenticate: {0}와 함께 401로 답한다."
-                                  : "Basic 자격 증명을 풀면 다른 사용자나 비밀번호다. WWW-Authenticate: {0}와 함께 401로 답한다.");
+                  !cred ? (other ? "Authorization 필드가 다른 방식을 쓴다. 이 리소스는 Basic을 받으므로 WWW-Authenticate: {0:와} 함께 401로 답한다."
+                                 : "자격 증명이 없다. 클라이언트에 인증 방법을 알려 주는 WWW-Authenticate: {0:와} 함께 401로 답한다.")
+                        : got < 0 ? "Basic 자격 증명이 올바른 base64가 아니다. WWW-Authenticate: {0:와} 함께 401로 답한다."
+                                  : "Basic 자격 증명을 풀면 다른 사용자나 비밀번호다. WWW-Authenticate: {0:와} 함께 401로 답한다.");
         return;
     }
     hs_status(c, 200);
@@ -546,7 +546,7 @@ void hs_ep_basic_auth(struct hs_ctx *c)
     hs_json_obj_end(&j);
     hs_response_json_end(c->res, &j, NULL);
     hs_trace(c, "handler", "RFC 7617 §2", 200, "The Basic credentials decode to {0} and the expected password: 200.",
-             "Basic 자격 증명을 풀면 {0}와(과) 기대한 비밀번호다. 200으로 답한다.", HS_ARGS(((struct hs_str){ c->text, un })));
+             "Basic 자격 증명을 풀면 {0:과} 기대한 비밀번호다. 200으로 답한다.", HS_ARGS(((struct hs_str){ c->text, un })));
 }
 
 /* Returns 1 if s[0..n) is a token68 (RFC 9110 §11.2). */
@@ -574,8 +574,8 @@ void hs_ep_bearer(struct hs_ctx *c)
         challenge(c, "RFC 6750 §3", "Bearer realm=\"bearer\"",
                   other ? "The Authorization field uses another scheme; this resource takes a Bearer token: 401 with WWW-Authenticate: {0}."
                         : "No token: 401 with WWW-Authenticate: {0} (without an error code, as RFC 6750 §3.1 says for a request that sent none).",
-                  other ? "Authorization 필드가 다른 방식을 쓴다. 이 리소스는 Bearer 토큰을 받으므로 WWW-Authenticate: {0}와 함께 401로 답한다."
-                        : "토큰이 없다. WWW-Authenticate: {0}와 함께 401로 답한다 (토큰을 보내지 않은 요청에는 RFC 6750 §3.1에 따라 오류 코드를 붙이지 않는다).");
+                  other ? "Authorization 필드가 다른 방식을 쓴다. 이 리소스는 Bearer 토큰을 받으므로 WWW-Authenticate: {0:와} 함께 401로 답한다."
+                        : "토큰이 없다. WWW-Authenticate: {0:와} 함께 401로 답한다 (토큰을 보내지 않은 요청에는 RFC 6750 §3.1에 따라 오류 코드를 붙이지 않는다).");
         return;
     }
     if (!token68(tok, n)) {
@@ -665,7 +665,7 @@ void hs_ep_response_headers(struct hs_ctx *c)
             if (count == SET_MAX)
                 {
                 refuse_field(c, q + i, eq - i, "More than 8 fields are asked for; {0} is one too many: 400.",
-                                    "필드를 8개보다 많이 요청했다. {0}은(는) 하나 더 많다. 400으로 답한다.");
+                                    "필드를 8개보다 많이 요청했다. {0:은} 하나 더 많다. 400으로 답한다.");
                 return;
             }
             nl[count] = unescape(q + i, eq - i, names[count], sizeof names[count]);
@@ -674,14 +674,14 @@ void hs_ep_response_headers(struct hs_ctx *c)
                 {
                 refuse_field(c, q + i, eq - i,
                                     "{0} is not a field this server can send: a name needs 1 to 64 bytes, a value at most 256, and neither may hold CR, LF, NUL or another control character: 400.",
-                                    "{0}은(는) 이 서버가 보낼 수 있는 필드가 아니다. 이름은 1~64바이트, 값은 최대 256바이트이고, CR, LF, NUL 같은 제어 문자를 담을 수 없다. 400으로 답한다.");
+                                    "{0:은} 이 서버가 보낼 수 있는 필드가 아니다. 이름은 1~64바이트, 값은 최대 256바이트이고, CR, LF, NUL 같은 제어 문자를 담을 수 없다. 400으로 답한다.");
                 return;
             }
             for (int k = 0; k < nl[count]; k++)
                 if (!tchar((unsigned char)names[count][k]))
                     {
                 refuse_field(c, names[count], (size_t)nl[count], "{0} is not a token, so it cannot be a field name (RFC 9110 §5.1): 400.",
-                                        "{0}은(는) 토큰이 아니므로 필드 이름이 될 수 없다 (RFC 9110 §5.1). 400으로 답한다.");
+                                        "{0:은} 토큰이 아니므로 필드 이름이 될 수 없다 (RFC 9110 §5.1). 400으로 답한다.");
                 return;
             }
             for (size_t k = 0; k < sizeof reserved_fields / sizeof *reserved_fields; k++)
@@ -689,7 +689,7 @@ void hs_ep_response_headers(struct hs_ctx *c)
                     {
                 refuse_field(c, names[count], (size_t)nl[count],
                                         "{0} is written by the server itself to frame, date or route the message; a client choosing it would corrupt the exchange: 400.",
-                                        "{0}은(는) 메시지의 구분, 날짜, 연결을 위해 서버가 직접 쓰는 필드다. 클라이언트가 고르면 교환이 망가지므로 400으로 답한다.");
+                                        "{0:은} 메시지의 구분, 날짜, 연결을 위해 서버가 직접 쓰는 필드다. 클라이언트가 고르면 교환이 망가지므로 400으로 답한다.");
                 return;
             }
             count++;
