@@ -180,7 +180,7 @@ function sendCommand(hs, { values, positionals }, io) {
     return 0;
   }
   const lines = [];
-  if (!result.exchanges.length) lines.push(io.lang === 'ko' ? '요청이 없다 (빈 입력이거나 줄바꿈뿐이다).' : 'No request (the input is empty or only line breaks).');
+  if (!result.exchanges.length) lines.push(io.lang === 'ko' ? '요청이 없습니다 (입력이 비어 있거나 줄바꿈뿐입니다).' : 'No request (the input is empty or only line breaks).');
   result.exchanges.forEach((x, i) => {
     if (i) lines.push('');
     lines.push(...exchangeLines(x, i + 1, io.lang, io.paint));

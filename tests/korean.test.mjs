@@ -9,6 +9,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { load } from '../web/engine.js';
 import { finalSound, particleFor, withParticle, fillTemplate } from '../web/korean.js';
 import { strings } from '../web/ui-strings.js';
+import { cases } from './lib/lint-cases.mjs';
 
 const hs = await load();
 const root = new URL('../', import.meta.url);
@@ -24,7 +25,14 @@ const PARTICLE = '(이라는|라는|이다|으로|은|는|이|가|을|를|과|�
 // the word before it, so a value in parentheses is not checked.
 const AFTER_VALUE = new RegExp(`([A-Za-z0-9][A-Za-z0-9/_.:\\-]*)(["']?)${PARTICLE}(?=[\\s.,:;)!?]|$)`, 'gu');
 
-// Checks one Korean text: no fill-in particle, and every particle after a value fits it.
+// A Hangul syllable and a particle that ends the word, where only one form
+// can be right: 를/을, 와 (과 ends words such as 결과, 초과) and 으로/로
+// (경로 is a word, not 경 with 로).
+const AFTER_HANGUL = /([가-힣])(를|을|와|으로|로)(?![가-힣])/gu;
+const HANGUL_WORDS = new Set(['경로']);
+
+// Checks one Korean text: no fill-in particle, and every particle after a
+// value or a Korean word fits it.
 function checkKorean(text, where) {
   assert.doesNotMatch(text, FILL_IN, `${where}: a fill-in particle in ${JSON.stringify(text)}`);
   for (const m of text.matchAll(AFTER_VALUE)) {
@@ -32,6 +40,16 @@ function checkKorean(text, where) {
     const want = particleFor(value, p);
     assert.equal(`${value}${p}`, `${value}${want}`, `${where}: ${JSON.stringify(text)}`);
   }
+  for (const m of text.matchAll(AFTER_HANGUL)) {
+    const [all, syllable, p] = m;
+    if (!HANGUL_WORDS.has(all)) assert.equal(all, withParticle(syllable, p), `${where}: ${JSON.stringify(text)}`);
+  }
+}
+
+// Checks that text addressed to a person is polite or a noun phrase: no
+// sentence ends in the plain style (…한다, …이다), only …니다, …세요, …요.
+function checkPolite(text, where) {
+  assert.doesNotMatch(text, /(?<!니)다(?=[.)]|$)/u, `${where}: plain style where a person is addressed: ${JSON.stringify(text)}`);
 }
 
 test('the final-sound table: digits read in Korean, Latin words as engineers say them, Hangul by its batchim', () => {
@@ -66,7 +84,7 @@ function* sources(dir) {
 }
 
 test('no source has a fill-in particle or a particle written straight after a placeholder', () => {
-  const files = [...sources('src/'), ...sources('web/'), ...(statSync(new URL('bin', root), { throwIfNoEntry: false }) ? sources('bin/') : [])];
+  const files = [...sources('src/'), ...sources('web/'), ...sources('bin/'), ...sources('scripts/'), 'README.md'];
   assert.ok(files.length > 20);
   const afterC = new RegExp(`\\{\\d\\}${PARTICLE}`, 'u');          // {0}을 in a C or .def template
   const afterJs = new RegExp(`\\$\\{[^}]+\\}${PARTICLE}`, 'u');     // ${code}을 in a JS template literal
@@ -91,6 +109,9 @@ function checkExchange(x, where) {
   for (const t of x.trace) checkKorean(t.detail.ko, `${where} trace ${t.step}`);
   if (/^application\/problem\+json/.test(x.response.headers.find(([n]) => n === 'Content-Type')?.[1] || '')) {
     checkKorean(x.response.body, `${where} body`);
+    // the application's own error bodies speak to the client politely (a
+    // request the parser refused carries the parser's reason, as the trace does)
+    if (x.request?.method && x.response.body) checkPolite(JSON.parse(x.response.body).detail, `${where} body`);
   }
   const next = hs.followUp(x);
   if (next?.explanation) checkKorean(next.explanation.ko, `${where} follow-up`);
@@ -117,9 +138,29 @@ test('every Korean trace, error body and follow-up, expanded with many methods, 
 test('every Korean UI string, filled with many values', () => {
   const values = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 100, 200, 201, 404, 503, 1000, 'GET /a HTTP/1.1', 'POST', '/items/7'];
   for (const [key, s] of Object.entries(strings.ko)) {
-    if (typeof s === 'function') for (const v of values) checkKorean(s(v, v, v), `ui ${key}(${v})`);
-    else checkKorean(s, `ui ${key}`);
+    for (const text of typeof s === 'function' ? values.map((v) => s(v, v, v)) : [s]) {
+      checkKorean(text, `ui ${key}`);
+      checkPolite(text, `ui ${key}`);
+    }
   }
+});
+
+test('every lint message and fix, filled in by the case of each rule; fixes are polite', () => {
+  let n = 0;
+  for (const [rule, [bad]] of Object.entries(cases)) {
+    const r = Array.isArray(bad) ? hs.lint(bad[0], { request: bad[1], lang: 'ko' }) : hs.lint(bad, { lang: 'ko' });
+    const found = r.findings.filter((f) => f.rule === rule);
+    assert.ok(found.length || r.response.error, rule);
+    for (const f of r.findings) {
+      checkKorean(f.message.ko, `lint ${f.rule} message`);
+      checkKorean(f.fix.ko, `lint ${f.rule} fix`);
+      checkPolite(f.fix.ko, `lint ${f.rule} fix`);
+      n++;
+    }
+    if (r.response.error) checkKorean(r.response.error.message.ko, `lint ${rule} error`);
+  }
+  for (const r of hs.lintRules()) checkPolite(r.fix.ko, `lint rule ${r.rule} fix`);
+  assert.ok(n > 50, `${n} findings read`);
 });
 
 test('descriptions, titles, parser reasons and engine errors have no fill-in particle', () => {
@@ -133,5 +174,8 @@ test('descriptions, titles, parser reasons and engine errors have no fill-in par
     if (e.redirect) checkKorean(e.redirect.explain.ko, `${c} redirect`);
   }
   for (const r of hs.requestReasons) checkKorean(r.text.ko, `reason ${r.name}`);
-  for (const q of ['', '600', 'qzxqzv', 'HTTP/1.1 ok']) checkKorean(hs.query(q).error.message.ko, `query ${q}`);
+  for (const q of ['', '600', 'qzxqzv', 'HTTP/1.1 ok']) {
+    checkKorean(hs.query(q).error.message.ko, `query ${q}`);
+    checkPolite(hs.query(q).error.message.ko, `query ${q}`);
+  }
 });

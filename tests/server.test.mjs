@@ -473,7 +473,7 @@ test('followUp: what a client does next, from the registry', () => {
   // The sentences come from the engine (src/followup.def), filled in both languages.
   [, f] = follow(json('POST', '/moved-permanently', '{"a":1}'));
   assert.match(f.explanation.en, /^The client follows Location to \/success, turning POST into GET/);
-  assert.match(f.explanation.ko, /\/success로 가며 POST를 GET으로 바꾸고/, 'particles chosen from the values, never 을(를)');
+  assert.match(f.explanation.ko, /\/success로 가며 POST를 GET으로 바꾸고/, 'particles chosen from the values, never a bracketed pair');
   for (const [raw, setup] of [[get('/success'), { maintenance: true }], [req(['POST /jobs HTTP/1.1', 'Host: a', 'Content-Length: 0'])]]) {
     const g = follow(raw, setup)[1];
     for (const text of [g.explanation.en, g.explanation.ko]) assert.doesNotMatch(text, /\{\d\}|undefined/);

@@ -347,7 +347,7 @@ const ko = {
   case_500: '서버 오류',
   badgeOpen: (c, p) => `${c} ${p}: 자세히 보기`,
   close: '닫기',
-  unknownCode: '엔진이 아는 상태 코드가 아니다.',
+  unknownCode: '엔진이 아는 상태 코드가 아닙니다.',
   navLint: '응답 검사',
   lintTitle: '응답 검사',
   lintHint: '응답(가능하면 그 응답이 답한 요청도)을 붙여 넣으면 RFC 9110, 9111, 9112에 어긋나는 점과 위치, 고치는 방법을 알려 줍니다.',

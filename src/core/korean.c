@@ -1,7 +1,7 @@
 /*
 ** korean.c — the particle a Korean sentence takes after a filled-in value,
-** chosen from how the value is read, so no template ever shows a fill-in
-** such as 은(는). See korean.h.
+** chosen from how the value is read, so no template ever shows both forms
+** of a particle with one in brackets. See korean.h.
 */
 #include "korean.h"
 

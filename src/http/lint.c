@@ -621,28 +621,16 @@ int hs_lint_too_long(struct hs_lint *L, size_t cap)
 
 /* ---- JSON ---------------------------------------------------------------- */
 
-/* Writes template t with the fillers of f for one language as a JSON string. */
+/* Writes template t with the fillers of f for one language as a JSON string
+** (through hs_expand, so a Korean {0:은} takes the particle that fits; a
+** {0}..{3} without a filler writes nothing; at most 1024 bytes). */
 static void expand_json(struct hs_json *j, const char *t, const struct hs_lint_finding *f, int ko)
 {
     char out[1024];
-    size_t n = 0;
-    while (*t && n < sizeof out) {
-        if (t[0] == '{' && t[1] >= '0' && t[1] <= '3' && t[2] == '}') {
-            int k = t[1] - '0';
-            if (k < f->n_args) {
-                const char *s = ko ? f->args[k].ko : f->args[k].en;
-                size_t sn = ko ? f->args[k].ko_len : f->args[k].en_len;
-                if (sn > sizeof out - n)
-                    sn = sizeof out - n;
-                memcpy(out + n, s, sn);
-                n += sn;
-            }
-            t += 3;
-            continue;
-        }
-        out[n++] = *t++;
-    }
-    hs_json_strn(j, out, n);
+    struct hs_str args[HS_LINT_MAX_ARGS] = { { "", 0 } };
+    for (int k = 0; k < f->n_args && k < HS_LINT_MAX_ARGS; k++)
+        args[k] = ko ? (struct hs_str){ f->args[k].ko, f->args[k].ko_len } : (struct hs_str){ f->args[k].en, f->args[k].en_len };
+    hs_json_strn(j, out, hs_expand(out, sizeof out, t, args, HS_LINT_MAX_ARGS, sizeof out));
 }
 
 /* Writes "RFC 9110 §15.5.6" and the url of doc and section. */

@@ -271,7 +271,7 @@ static void hop(struct hs_ctx *c, const char *prefix, const char *host, size_t h
     hs_trace(c, "handler", "RFC 9110 §15.4.3", 302,
              n > 1 ? "{0} hops to go: 302 with Location: {1}. A client that follows redirects comes back {2} more times before it lands on /anything."
                    : "The last hop: 302 with Location: {1}, which answers 200.",
-             n > 1 ? "남은 이동 {0}번: Location: {1:와} 함께 302로 답한다. 리다이렉트을 따르는 클라이언트는 /anything에 닿기 전에 {2}번 더 온다."
+             n > 1 ? "남은 이동 {0}번: Location: {1:와} 함께 302로 답한다. 리다이렉트를 따르는 클라이언트는 /anything에 닿기 전에 {2}번 더 온다."
                    : "마지막 이동이다. 200으로 답하는 Location: {1:와} 함께 302로 답한다.",
              HS_ARGS(hs_trace_num(c, n), ((struct hs_str){ loc, o }), hs_trace_num(c, n - 1)));
 }
@@ -292,7 +292,7 @@ void hs_ep_absolute_redirect(struct hs_ctx *c)
                  "An absolute redirect names this server's authority, which comes from Host; the request has none (an HTTP/1.0 client may omit it): 400.",
                  "절대 URI로 리다이렉트하려면 Host에서 서버의 authority를 알아야 하는데 요청에 Host가 없다 (HTTP/1.0 클라이언트는 생략할 수 있다). 400으로 답한다.",
                  HS_NOARGS);
-        hs_problem(c, 400, "An absolute redirect needs the Host field.", "절대 리다이렉트에는 Host 필드가 필요하다.");
+        hs_problem(c, 400, "An absolute redirect needs the Host field.", "절대 URI로 리다이렉트하려면 Host 필드가 필요합니다.");
         return;
     }
     hop(c, "/absolute-redirect/", host, hn);
@@ -310,7 +310,7 @@ void hs_ep_delay(struct hs_ctx *c)
                  "/delay waits at most 10 s, and {0} s was asked: 400 (a test server that waits as long as asked is one request away from holding every connection).",
                  "/delay는 최대 10초만 기다리는데 {0}초를 요청했다. 400으로 답한다 (요청한 만큼 기다리는 테스트 서버는 요청 하나로 모든 연결이 묶일 수 있다).",
                  HS_ARGS(hs_trace_num(c, s)));
-        hs_problem(c, 400, "The delay is at most 10 seconds.", "지연은 최대 10초다.");
+        hs_problem(c, 400, "The delay is at most 10 seconds.", "지연은 최대 10초입니다.");
         return;
     }
     c->x->delay = (uint32_t)s;
@@ -361,7 +361,7 @@ void hs_ep_bytes(struct hs_ctx *c)
     if (n > BYTES_MAX) {
         hs_trace(c, "handler", "RFC 9110 §15.5.1", 400, "/bytes sends at most 4096 bytes, and {0} were asked: 400.",
                  "/bytes는 최대 4096바이트만 보내는데 {0}바이트를 요청했다. 400으로 답한다.", HS_ARGS(hs_trace_num(c, n)));
-        hs_problem(c, 400, "At most 4096 bytes.", "최대 4096바이트다.");
+        hs_problem(c, 400, "At most 4096 bytes.", "최대 4096바이트까지 보낼 수 있습니다.");
         return;
     }
     query_int(c, "seed", &x);
@@ -400,7 +400,7 @@ int hs_ep_etag_locate(struct hs_ctx *c, struct hs_validators *v)
                  "An entity-tag is 1 to 64 visible characters without a double quote; this path names none, so there is no such resource: 404.",
                  "엔티티 태그는 큰따옴표 없는 보이는 문자 1~64개다. 이 경로는 엔티티 태그를 담지 않으므로 그런 리소스는 없다. 404로 답한다.",
                  HS_NOARGS);
-        hs_problem(c, 404, "There is no resource at this path.", "이 경로에는 리소스가 없다.");
+        hs_problem(c, 404, "There is no resource at this path.", "이 경로에는 리소스가 없습니다.");
         return 404;
     }
     c->scratch[0] = '"';
@@ -493,7 +493,7 @@ static void challenge(struct hs_ctx *c, const char *rule, const char *value, con
     hs_trace(c, "handler", rule, 401, en, ko, HS_ARGS(hs_cstr(value)));
     hs_response_field_str(c->res, "WWW-Authenticate", value);
     hs_problem(c, 401, "Send the credentials this resource asks for in WWW-Authenticate.",
-               "WWW-Authenticate가 요구하는 자격 증명을 보내라.");
+               "WWW-Authenticate가 요구하는 자격 증명을 보내 주세요.");
 }
 
 /* See endpoints.h. */
@@ -508,7 +508,7 @@ int hs_ep_basic_auth_locate(struct hs_ctx *c, struct hs_validators *v)
              "/basic-auth/{user}/{pass} needs a user (without a colon) and a password, one path segment each: no such resource, 404.",
              "/basic-auth/{user}/{pass}에는 콜론 없는 사용자 이름과 비밀번호가 각각 경로 한 칸씩 필요하다. 그런 리소스는 없으므로 404다.",
              HS_NOARGS);
-    hs_problem(c, 404, "There is no resource at this path.", "이 경로에는 리소스가 없다.");
+    hs_problem(c, 404, "There is no resource at this path.", "이 경로에는 리소스가 없습니다.");
     return 404;
 }
 
@@ -583,7 +583,7 @@ void hs_ep_bearer(struct hs_ctx *c)
                  "The Bearer credentials are not a token68: the request is malformed, 400 with error=\"invalid_request\".",
                  "Bearer 자격 증명이 token68 형식이 아니다. 잘못된 요청이므로 error=\"invalid_request\"와 함께 400으로 답한다.", HS_NOARGS);
         hs_response_field_str(c->res, "WWW-Authenticate", "Bearer realm=\"bearer\", error=\"invalid_request\"");
-        hs_problem(c, 400, "The Bearer token is malformed.", "Bearer 토큰의 형식이 틀렸다.");
+        hs_problem(c, 400, "The Bearer token is malformed.", "Bearer 토큰의 형식이 올바르지 않습니다.");
         return;
     }
     hs_status(c, 200);
@@ -644,7 +644,7 @@ static int unescape(const char *s, size_t n, char *out, size_t cap)
 static void refuse_field(struct hs_ctx *c, const char *name, size_t n, const char *en, const char *ko)
 {
     hs_trace(c, "handler", "RFC 9110 §5", 400, en, ko, HS_ARGS(((struct hs_str){ name, n })));
-    hs_problem(c, 400, "A field in the query cannot be sent.", "쿼리의 필드 하나를 보낼 수 없다.");
+    hs_problem(c, 400, "A field in the query cannot be sent.", "쿼리에 담긴 필드 하나를 보낼 수 없습니다.");
 }
 
 /* See endpoints.h. */
@@ -689,7 +689,7 @@ void hs_ep_response_headers(struct hs_ctx *c)
                     {
                 refuse_field(c, names[count], (size_t)nl[count],
                                         "{0} is written by the server itself to frame, date or route the message; a client choosing it would corrupt the exchange: 400.",
-                                        "{0:은} 메시지의 구분, 날짜, 연결을 위해 서버가 직접 쓰는 필드다. 클라이언트가 고르면 교환이 망가지므로 400으로 답한다.");
+                                        "{0:은} 메시지의 구분, 날짜, 연결을 위해 서버가 직접 쓰는 필드다. 클라이언트가 고르면 요청·응답이 망가지므로 400으로 답한다.");
                 return;
             }
             count++;

@@ -525,7 +525,7 @@ static int step_content(struct hs_ctx *c)
     if (!(c->route->json_in & (unsigned)c->method)) {
         if (c->route->flags & R_ANY_CONTENT)
             hs_trace(c, "content", "RFC 9110 §6.4", 0, "{0} reads any content with any method: {1} bytes.",
-                     "{0}은(는) 어떤 메서드의 어떤 본문이든 읽는다: {1}바이트.",
+                     "{0:은} 어떤 메서드의 본문이든 읽는다: {1}바이트.",
                      HS_ARGS(hs_cstr(c->route->pattern), hs_trace_num(c, c->body_len)));
         else if (c->req->framing != HS_FRAMING_NONE && c->method != M_POST)
             hs_trace(c, "content", "RFC 9110 §9.3.1", 0, "{0} {1} does not use content; the {2} bytes sent are read and ignored.",
