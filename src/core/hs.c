@@ -60,12 +60,13 @@ void hs_status_digits(int code, char *out)
     out[2] = (char)('0' + code % 10);
 }
 
-/* Appends s[0..n) to out[*len..cap), cut at cap. */
+/* Appends s[0..n) to out[*len..cap), cut at cap; s may be NULL when n is 0. */
 static void put(char *out, size_t cap, size_t *len, const char *s, size_t n)
 {
     if (n > cap - *len)
         n = cap - *len;
-    memcpy(out + *len, s, n);
+    if (n)
+        memcpy(out + *len, s, n);
     *len += n;
 }
 

@@ -120,6 +120,11 @@ static void test_expand_particles(void)
         n = hs_expand(out, sizeof out, "{1:은}", &a, 1, 160);
         ok(n == strlen("{1:은}") && !memcmp(out, "{1:은}", n), "a marker past nargs is copied");
     }
+    {
+        const struct hs_str none = { NULL, 0 };
+        size_t n = hs_expand(out, sizeof out, "<{0}{0:은}>", &none, 1, 160);
+        ok(n == 5 && !memcmp(out, "<\xeb\x8a\x94>", n), "an empty argument (NULL, 0) writes nothing but the particle");
+    }
 }
 
 static void test_ascii_case(void)
