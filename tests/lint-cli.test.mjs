@@ -79,7 +79,7 @@ test('--json prints the engine result; --lang ko the Korean message', () => {
   const ko = run(['lint', file('405.http', naive405), '--lang', 'ko']);
   assert.match(ko.stdout, /^405 METHOD NOT ALLOWED 응답으로 읽음, 경계: length\n오류 1개/);
   assert.match(ko.stdout, /\n {2}405 응답에 Allow 필드가 없다/);
-  assert.match(ko.stdout, /\n {2}고치는 방법: Allow 필드를 추가한다\.\n/);
+  assert.match(ko.stdout, /\n {2}고치는 방법: Allow 필드를 추가하세요\.\n/);
   assert.match(run(['lint', file('405.http', naive405)], { env: { LANG: 'ko_KR.UTF-8' } }).stdout, /고치는 방법/);
 });
 
