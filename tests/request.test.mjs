@@ -162,7 +162,13 @@ test('§3.2: bytes outside the URI grammar are 400 at the byte; a fragment is 40
   const nul = rejects('GET /file%00.txt HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'target-pct-nul', 9);
   assert.equal(nul.error.rule, '', '%00 is this server\'s policy: no RFC is cited');
   assert.match(nul.error.reason.ko, /이 서버의 정책/);
-  accepts('GET /a%0d%0a%2F HTTP/1.1\r\nHost: a\r\n\r\n');
+  accepts('GET /a%0b%0E%2F%d0%a0 HTTP/1.1\r\nHost: a\r\n\r\n');
+  // the same policy for a percent-encoded CR or LF (either case): decoded, they split lines
+  const crlf = rejects('GET /a%0d%0aSet-Cookie:%20x HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'target-pct-crlf', 6);
+  assert.equal(crlf.error.rule, '');
+  rejects('GET /?next=%0A HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'target-pct-crlf', '%0A');
+  rejects('GET http://a/%0D HTTP/1.1\r\nHost: a\r\n\r\n', 400, 'target-pct-crlf', '%0D');
+  incomplete('GET /a%0', 'incomplete-line', undefined);
 });
 
 test('§3.2: whitespace inside the request-target is its own reason (vectors in request-rejections.txt)', () => {
@@ -347,10 +353,26 @@ test('§7.1: malformed chunks are 400; a chunk over the limit is 413', () => {
   rejects(post(te, '0x5\r\nhello\r\n0\r\n\r\n'), 400, 'chunk-size-invalid', 'x5');
   rejects(post(te, '0\r\nX : 1\r\n\r\n'), 400, 'ws-before-colon', ' : 1');
   rejects(post(te, '0\r\n bad\r\n\r\n'), 400, 'obs-fold', ' bad');
-  rejects(post(te, 'ffffffffffffffffffff\r\n'), 413, 'body-too-large');
+  // RFC 9112 §7.1: a size past 64 bits is not a size (400, at its first digit); one that fits but
+  // passes the body limit is 413 at the digit that passes it; leading zeros are not digits of value
+  rejects(post(te, 'ffffffffffffffffffff\r\n'), 400, 'chunk-size-overflow', 'ffff');
+  rejects(post(te, '10000000000000000\r\n'), 400, 'chunk-size-overflow', '1000');
+  rejects(post(te, 'ffffffffffffffff\r\n'), 413, 'body-too-large'); // where depends on the body buffer
+  rejects(post(te, 'ffffffffffffffff;a=b\r\n'), 413, 'body-too-large');
+  assert.equal(accepts(post(te, `${'0'.repeat(40)}3\r\nabc\r\n0\r\n\r\n`)).body, 'abc');
+  incomplete(post(te, 'ffffff'), 'incomplete-chunked', undefined); // 413 or 400: the next digits decide
+  assert.equal(hs.requestReasons.find((r) => r.name === 'chunk-size-overflow').rule, 'RFC 9112 §7.1');
   rejects(post(te, '8\r\n01234567\r\n3\r\nabc\r\n0\r\n\r\n'), 413, 'body-too-large', '3\r\nabc', { limits: { maxBody: 10 } });
   // RFC 9112 §7.1.1: chunk extensions are limited like a field section
   rejects(post(te, `1;x=${'e'.repeat(20000)}\r\na\r\n0\r\n\r\n`), 413, 'chunk-ext-too-long', post(te, '').length + 1 + 16384);
+  // found while the extension is scanned: one that has not ended yet, or a 64 KiB one that goes on
+  // past the engine's input buffer, gets the same reason at the same byte (not an incomplete
+  // request, not "content larger than the buffer")
+  rejects(post(te, `1;x=${'e'.repeat(17000)}`), 413, 'chunk-ext-too-long', post(te, '').length + 1 + 16384);
+  rejects(post(te, `1;x=${'e'.repeat(65536)}\r\na\r\n0\r\n\r\n`), 413, 'chunk-ext-too-long', post(te, '').length + 1 + 16384);
+  rejects(post(te, `1;x="${'e'.repeat(65536)}"\r\na\r\n0\r\n\r\n`), 413, 'chunk-ext-too-long', post(te, '').length + 1 + 16384);
+  rejects(post(te, `1;a=b\r\nx\r\n1;${'y'.repeat(16380)}\r\nx\r\n0\r\n\r\n`), 413, 'chunk-ext-too-long', post(te, '1;a=b\r\nx\r\n1').length + 16384 - 4);
+  accepts(post(te, `1;x=${'e'.repeat(16380)}\r\na\r\n0\r\n\r\n`));
   rejects(post(te, '5;\0\r\nhello\r\n0\r\n\r\n'), 400, 'chunk-ext-invalid', '\0');
   rejects(post(te, '5;a\rb\r\nhello\r\n0\r\n\r\n'), 400, 'bare-cr', '\rb');
 });
@@ -577,4 +599,50 @@ test('every reason has a status, a rule, an English and a Korean sentence', () =
     assert.match(r.text.ko, /다\.$/, `${r.name}: Korean in 한다체`);
   }
   assert.ok(names.size >= 50);
+});
+
+test('§6.3, RFC 9110 §8.6: an invalid or conflicting Content-Length is 400 as soon as its line is complete', () => {
+  // the header section has not ended: a server can answer at once
+  rejects('POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 12a\r\n', 400, 'cl-invalid', 44);
+  rejects('POST / HTTP/1.1\r\nContent-Length: 3\r\nHost: a\r\nContent-Length: 4\r\n', 400, 'cl-conflict', '4\r\n');
+  rejects('POST / HTTP/1.1\r\nContent-Length: 3, 4\r\n', 400, 'cl-conflict', '4\r\n');
+  rejects('POST / HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n', 400, 'cl-overflow', '9999');
+  // it wins over what only the end of the section decides (a second Host, Transfer-Encoding with it)
+  rejects('POST / HTTP/1.1\r\nHost: a\r\nHost: b\r\nContent-Length: x\r\n\r\n', 400, 'cl-invalid', 51);
+  rejects('POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nContent-Length: -1\r\n\r\n', 400, 'cl-negative', '-1');
+  // a good value, even repeated, still waits for the rest of the section
+  incomplete('POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nContent-Length: 3, 3\r\n', 'incomplete-headers', undefined);
+  incomplete('POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3', 'incomplete-headers', undefined);
+  assert.equal(accepts(post(['Content-Length: 3', 'Content-Length: 3, 3'], 'abc')).contentLength, 3);
+});
+
+test('RFC 9110 §8.3: two different Content-Type values are 400; the same value twice is one', () => {
+  const r = rejects(post(['Content-Type: text/plain', 'Content-Length: 2', 'Content-Type: application/json'], 'hi'), 400, 'content-type-conflict', 'application/json');
+  assert.equal(r.error.rule, 'RFC 9110 §8.3');
+  rejects(post(['Content-Type: text/plain', 'Content-Type: text/plain;charset=utf-8'], ''), 400, 'content-type-conflict', 'text/plain;');
+  rejects(post(['Content-Type: text/plain', 'Content-Type: Text/Plain'], ''), 400, 'content-type-conflict', 'Text/');
+  rejects(post(['content-type: a/b', 'CONTENT-TYPE:'], ''), 400, 'content-type-conflict', post(['content-type: a/b', 'CONTENT-TYPE:'], '').length - 4);
+  rejects('POST / HTTP/1.1\r\nContent-Type: a/b\r\nContent-Type: a/c\r\n', 400, 'content-type-conflict', 'a/c'); // at its line
+  accepts(post(['Content-Type: text/plain', 'Content-Length: 2', 'Content-Type:  text/plain '], 'hi'));
+  // through the simulated server: a parse error, answered before routing, and the connection closed
+  const x = hs.simulate(post(['Content-Type: application/json', 'Content-Type: text/plain', 'Content-Length: 2'], '{}')).exchanges[0];
+  assert.equal(x.response.status, 400);
+  assert.equal(x.connection, 'close');
+});
+
+test('RFC 9110 §6.5.1: framing, routing, authentication and content-format fields in a trailer are 400', () => {
+  const te = ['Transfer-Encoding: chunked'];
+  for (const name of ['Content-Length', 'transfer-encoding', 'Trailer', 'Host', 'Authorization', 'Proxy-Authorization',
+    'Content-Type', 'CONTENT-ENCODING', 'Content-Range']) {
+    const input = post(te, `3\r\nabc\r\n0\r\n${name}: x\r\n\r\n`);
+    const r = rejects(input, 400, 'trailer-refused', input.lastIndexOf(`${name}:`));
+    assert.equal(r.error.rule, 'RFC 9110 §6.5.1');
+  }
+  const early = post(te, '0\r\nServer-Timing: a\r\nHost: evil.example');
+  rejects(early, 400, 'trailer-refused', early.lastIndexOf('Host')); // at its name, before its line ends
+  // the same names in the header section, and other trailer fields, are fine; trailers stay apart
+  const ok = accepts(post(te, '3\r\nabc\r\n0\r\nServer-Timing: a\r\nX-Checksum: 1\r\n\r\n'));
+  assert.deepEqual(ok.trailers, [['Server-Timing', 'a'], ['X-Checksum', '1']]);
+  assert.deepEqual(ok.headers.map(([n]) => n), ['Host', 'Transfer-Encoding']);
+  assert.equal(hs.simulate(post(te, '0\r\nAuthorization: Bearer admin-token\r\n\r\n').replace('/submit', '/admin')).exchanges[0].response.status, 400);
 });

@@ -185,48 +185,53 @@ static size_t check_te(struct ctx *c)
 
 /* ---- Content-Length ----------------------------------------------------- */
 
-/* Reads every Content-Length field line (RFC 9112 §6.3, RFC 9110 §8.6) into
-** req->content_length. Returns 0 or FAIL (400). */
-static size_t check_cl(struct ctx *c)
+/* See request_internal.h (RFC 9112 §6.3, RFC 9110 §8.6). */
+size_t body_cl_line(struct ctx *c, uint32_t i)
 {
     const unsigned char *b = c->b;
-    struct hs_request *r = c->req;
-    uint64_t value = 0;
-    int have = 0;
+    const struct hs_header *h = &c->req->headers[i];
+    size_t q = h->value.off, e = q + h->value.len;
 
-    for (uint32_t i = c->cl1; i < r->n_headers; i++) {
-        const struct hs_header *h = &r->headers[i];
-        size_t q = h->value.off, e = q + h->value.len;
-        if (!NAME_IS(b + h->name.off, h->name.len, "content-length"))
-            continue;
-        for (;;) {
-            size_t s = q;
-            uint64_t v = 0;
-            if (q >= e)
-                return req_fail(c, HS_REQ_CL_INVALID, q);
-            if (b[q] == '-')
-                return req_fail(c, HS_REQ_CL_NEGATIVE, q);
-            if (!IS_DIGIT(b[q]))
-                return req_fail(c, HS_REQ_CL_INVALID, q);
-            for (; q < e && IS_DIGIT(b[q]); q++) {
-                unsigned d = (unsigned)(b[q] - '0');
-                if (v > (UINT64_C(0x7fffffffffffffff) - d) / 10)
-                    return req_fail(c, HS_REQ_CL_OVERFLOW, s);
-                v = v * 10 + d;
-            }
-            if (have && v != value)
-                return req_fail(c, HS_REQ_CL_CONFLICT, s);
-            value = v;
-            have = 1;
-            q = skip_ws(b, q, e);
-            if (q >= e)
-                break;
-            if (b[q] != ',')
-                return req_fail(c, HS_REQ_CL_INVALID, q);
-            q = skip_ws(b, q + 1, e);
+    for (;;) {
+        size_t s = q;
+        uint64_t v = 0;
+        if (q >= e)
+            return req_fail(c, HS_REQ_CL_INVALID, q);
+        if (b[q] == '-')
+            return req_fail(c, HS_REQ_CL_NEGATIVE, q);
+        if (!IS_DIGIT(b[q]))
+            return req_fail(c, HS_REQ_CL_INVALID, q);
+        for (; q < e && IS_DIGIT(b[q]); q++) {
+            unsigned d = (unsigned)(b[q] - '0');
+            if (v > (UINT64_C(0x7fffffffffffffff) - d) / 10)
+                return req_fail(c, HS_REQ_CL_OVERFLOW, s);
+            v = v * 10 + d;
         }
+        if (c->cl_read && v != c->cl_value)
+            return req_fail(c, HS_REQ_CL_CONFLICT, s);
+        c->cl_value = v;
+        c->cl_read = 1;
+        q = skip_ws(b, q, e);
+        if (q >= e)
+            return 0;
+        if (b[q] != ',')
+            return req_fail(c, HS_REQ_CL_INVALID, q);
+        q = skip_ws(b, q + 1, e);
     }
-    r->content_length = value;
+}
+
+/* Reads every Content-Length field line not read yet (the response parser
+** reads none as they come) into req->content_length. Returns 0 or FAIL (400). */
+static size_t check_cl(struct ctx *c)
+{
+    struct hs_request *r = c->req;
+    if (!c->cl_read) {
+        for (uint32_t i = c->cl1; i < r->n_headers; i++)
+            if (NAME_IS(c->b + r->headers[i].name.off, r->headers[i].name.len, "content-length") &&
+                body_cl_line(c, i) == FAIL)
+                return FAIL;
+    }
+    r->content_length = c->cl_value;
     return 0;
 }
 
@@ -240,62 +245,79 @@ static size_t chunked_short(struct ctx *c)
 }
 
 /* Reads the chunk-size at q (1*HEXDIG) into *size; got bytes were decoded
-** before it and max is the most the body may hold. Returns the index after
-** the digits, or FAIL (400, 413 as soon as got + size passes max). */
+** before it and max is the most the body may hold. A size that does not fit
+** in 64 bits is 400 (RFC 9112 §7.1: recipients guard against overflow), one
+** that fits but passes max is 413 at the digit where it passed; which of
+** the two is known when the digits end, at most 16 significant ones later.
+** Returns the index after the digits, or FAIL. */
 static size_t chunk_size(struct ctx *c, size_t q, uint64_t got, uint64_t max, uint64_t *size)
 {
     const unsigned char *b = c->b;
+    size_t s = q, over = NONE;
     uint64_t v = 0;
     if (q >= c->len)
         return chunked_short(c);
     if (!IS(b[q], C_HEX))
         return req_fail(c, HS_REQ_CHUNK_SIZE_INVALID, q);
     for (; q < c->len && IS(b[q], C_HEX); q++) {
+        if (v > UINT64_MAX >> 4)
+            return req_fail(c, HS_REQ_CHUNK_SIZE_OVERFLOW, s);
         v = v * 16 + hexval(b[q]);
-        if (got + v > max)
-            return req_fail(c, HS_REQ_BODY_TOO_LARGE, q);
+        if (over == NONE && v > max - got)
+            over = q;
     }
+    if (over != NONE)
+        return q < c->len ? req_fail(c, HS_REQ_BODY_TOO_LARGE, over) : chunked_short(c);
     *size = v;
     return q;
 }
 
-/* Reads one chunk extension after its ";" at q:
+/* The scan of a chunk extension stopped at e without a decision: past the
+** extensions' limit when e is beyond elim, the last byte they may take
+** (413), else out of bytes. Returns FAIL. */
+static size_t ext_short(struct ctx *c, size_t e, size_t elim)
+{
+    return e > elim ? req_fail(c, HS_REQ_CHUNK_EXT_TOO_LONG, elim) : chunked_short(c);
+}
+
+/* Reads one chunk extension after its ";" at q, in b[q..e):
 ** BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] (RFC 9112 §7.1.1).
+** e is the input's end or, before it, the byte after elim (see ext_short).
 ** Returns the index after it, or FAIL. */
-static size_t chunk_ext_one(struct ctx *c, size_t q)
+static size_t chunk_ext_one(struct ctx *c, size_t q, size_t e, size_t elim)
 {
     const unsigned char *b = c->b;
     size_t s, bad;
-    for (; q < c->len && IS_WS(b[q]); q++)
+    for (; q < e && IS_WS(b[q]); q++)
         ;
-    for (s = q; q < c->len && IS(b[q], C_TCHAR); q++)
+    for (s = q; q < e && IS(b[q], C_TCHAR); q++)
         ;
-    if (q >= c->len)
-        return chunked_short(c);
+    if (q >= e)
+        return ext_short(c, e, elim);
     if (q == s)
         return req_fail(c, HS_REQ_CHUNK_EXT_INVALID, q);
-    for (s = q; q < c->len && IS_WS(b[q]); q++)
+    for (s = q; q < e && IS_WS(b[q]); q++)
         ;
-    if (q >= c->len)
-        return chunked_short(c);
+    if (q >= e)
+        return ext_short(c, e, elim);
     if (b[q] != '=')
         return s;
-    for (q++; q < c->len && IS_WS(b[q]); q++)
+    for (q++; q < e && IS_WS(b[q]); q++)
         ;
-    if (q >= c->len)
-        return chunked_short(c);
+    if (q >= e)
+        return ext_short(c, e, elim);
     if (b[q] == '"') {
-        q = skip_quoted(b, q, c->len, &bad);
+        q = skip_quoted(b, q, e, &bad);
         if (q == FAIL && bad != NONE)
             return req_fail(c, HS_REQ_CHUNK_EXT_INVALID, bad);
-        if (q == FAIL || q >= c->len)
-            return chunked_short(c);
+        if (q == FAIL || q >= e)
+            return ext_short(c, e, elim);
         return q;
     }
-    for (s = q; q < c->len && IS(b[q], C_TCHAR); q++)
+    for (s = q; q < e && IS(b[q], C_TCHAR); q++)
         ;
-    if (q >= c->len)
-        return chunked_short(c);
+    if (q >= e)
+        return ext_short(c, e, elim);
     if (q == s)
         return req_fail(c, HS_REQ_CHUNK_EXT_INVALID, q);
     return q;
@@ -303,17 +325,21 @@ static size_t chunk_ext_one(struct ctx *c, size_t q)
 
 /* Reads the chunk extensions after the chunk-size that ends at q:
 ** *( BWS ";" BWS name [ BWS "=" BWS value ] ), with no whitespace before the
-** line terminator. Returns the index of that CR or LF, or FAIL. */
-static size_t chunk_ext(struct ctx *c, size_t q)
+** line terminator, which must come at elim at the latest: the extension
+** bytes are counted as they are scanned, so a long one is 413 at the byte
+** that passes the limit however much of it has arrived. Returns the index
+** of that CR or LF, or FAIL. */
+static size_t chunk_ext(struct ctx *c, size_t q, size_t elim)
 {
     const unsigned char *b = c->b;
+    size_t e = elim < c->len ? elim + 1 : c->len;
     int ext = 0;
     for (;;) {
         size_t s = q;
-        while (q < c->len && IS_WS(b[q]))
+        while (q < e && IS_WS(b[q]))
             q++;
-        if (q >= c->len)
-            return chunked_short(c);
+        if (q >= e)
+            return ext_short(c, e, elim);
         if (b[q] != ';') {
             if (q != s && IS_EOL(b[q]))
                 return req_fail(c, HS_REQ_CHUNK_EXT_INVALID, s);
@@ -322,7 +348,7 @@ static size_t chunk_ext(struct ctx *c, size_t q)
             return q;
         }
         ext = 1;
-        q = chunk_ext_one(c, q + 1);
+        q = chunk_ext_one(c, q + 1, e, elim);
         if (q == FAIL)
             return FAIL;
     }
@@ -372,8 +398,8 @@ static size_t chunk_trailers(struct ctx *c, size_t q, uint64_t got)
 
 /* Reads chunked content from p (RFC 9112 §7.1) into the body buffer, then
 ** the trailer section. Chunk extensions over the whole content count against
-** max_header_section (413 past it). Returns the index after the last CRLF,
-** or FAIL. */
+** max_header_section (413 past it, found while they are scanned). Returns
+** the index after the last CRLF, or FAIL. */
 static size_t parse_chunked(struct ctx *c, size_t p)
 {
     uint64_t max = c->lim->max_body, got = 0, size = 0;
@@ -382,16 +408,15 @@ static size_t parse_chunked(struct ctx *c, size_t p)
     if (c->body && c->body_cap < max)
         max = c->body_cap;
     for (;;) {
-        size_t q = chunk_size(c, p, got, max, &size), s0;
+        size_t q = chunk_size(c, p, got, max, &size), s0, room;
         if (q == FAIL)
             return FAIL;
         s0 = q;
-        q = chunk_ext(c, q);
+        room = c->lim->max_header_section - ext_bytes;
+        q = chunk_ext(c, q, room < c->len - s0 ? s0 + room : c->len);
         if (q == FAIL)
             return FAIL;
         ext_bytes += q - s0;
-        if (ext_bytes > c->lim->max_header_section)
-            return req_fail(c, HS_REQ_CHUNK_EXT_TOO_LONG, q - (ext_bytes - c->lim->max_header_section));
         q = req_eol(c, q, HS_REQ_INCOMPLETE_CHUNKED, HS_REQ_BODY_BEYOND_BUFFER);
         if (q == FAIL)
             return FAIL;

@@ -37,7 +37,26 @@
 **    with parameters is 400 (it defines none).
 **  - Chunk extensions follow §7.1.1 exactly: BWS only around ";" and "=",
 **    none between the size or an extension and CRLF.
-**  - Content-Length is 1*DIGIT; a value above 2^63 - 1 is 400.
+**  - Content-Length is 1*DIGIT; a value above 2^63 - 1 is 400. Each
+**    Content-Length line is read as soon as it is complete, so an invalid
+**    or conflicting value is 400 at that line, before the header section
+**    ends (a server can answer without waiting for the rest).
+**  - A chunk-size that does not fit in 64 bits is 400 (RFC 9112 §7.1 asks
+**    recipients to guard against overflow; like an overflowing
+**    Content-Length), decided when its digits end; one that fits but is
+**    larger than the body limit is 413.
+**  - Content-Type twice with different values (compared byte for byte) is
+**    400: it is a singleton field (RFC 9110 §8.3, §5.3), and recipients that
+**    pick one of the values disagree. The same value twice is read as one,
+**    as with Content-Length.
+**  - A trailer field that decides framing, routing, authentication or the
+**    content's format is 400 (RFC 9110 §6.5.1 forbids sending them; RFC 9112
+**    §7.1.2 lets a recipient discard trailers, and refusing is the stricter
+**    choice, so they are never used): Content-Length, Transfer-Encoding,
+**    Trailer, Host, Authorization, Proxy-Authorization, Content-Type,
+**    Content-Encoding, Content-Range. Other trailer fields are kept apart
+**    from the header section (trailer_start), never merged into it, and
+**    never looked up by hs_request_find_header.
 **  - Host: a comma is rejected (a sub-delim in reg-name, but in this
 **    singleton field it is a list); an empty Host is rejected with
 **    origin- and asterisk-form, whose target URI takes its host from Host
@@ -45,7 +64,9 @@
 **    authority-form, where Host is not used.
 **  - A percent-encoded NUL (%00) in the request-target is 400. This is this
 **    server's own policy, not an RFC rule (RFC 3986 allows %00): decoded, a
-**    NUL can cut a path short in C-string code behind the server.
+**    NUL can cut a path short in C-string code behind the server. So is a
+**    percent-encoded CR or LF (%0D, %0A, either case), the same policy:
+**    decoded, it can split a header or log line in code that writes it out.
 **  - A request line whose last part is a good HTTP-version after more than
 **    two SPs ("GET /a b HTTP/1.1") is whitespace inside the request-target
 **    (RFC 9112 §3.2), not a bad version. We answer 400, never autocorrect
@@ -53,7 +74,9 @@
 **  - A method that reaches the request-line limit is 501 (RFC 9112 §3:
 **    longer than any method implemented).
 **  - Chunk extensions count against max_header_section over the whole
-**    content (RFC 9112 §7.1.1 "ought to limit"); past it, 413.
+**    content (RFC 9112 §7.1.1 "ought to limit"); past it, 413, found while
+**    an extension is scanned (at the byte that passes the limit, even when
+**    the extension goes on past the end of the buffer).
 **
 **  Leniencies (each one the RFC allows)
 **  - Empty lines (CRLF) before the request line are skipped (§2.2 SHOULD)
@@ -77,9 +100,11 @@
 **  the answer is what a server with that buffer sends: 414 for a request
 **  line, 431 for a field section, 413 for content.
 **
-**  Order of checks once the header section is complete: Host (duplicate,
-**  missing in HTTP/1.1, invalid value), then Transfer-Encoding (HTTP/1.0,
-**  with Content-Length, codings), then Content-Length (syntax, 413).
+**  Order of checks: as each field line completes, Content-Length (syntax,
+**  conflict) and Content-Type (conflict); once the header section is
+**  complete, Host (duplicate, missing in HTTP/1.1, invalid value), then
+**  Transfer-Encoding (HTTP/1.0, with Content-Length, codings), then
+**  Content-Length against the body limit (413).
 */
 #include "request_internal.h"
 
@@ -389,6 +414,8 @@ static size_t scan_target(struct ctx *c, size_t ts, size_t lim, size_t *qmark, s
                 return req_fail(c, HS_REQ_BAD_PERCENT, q);
             if (q + 2 < c->len && b[q + 1] == '0' && b[q + 2] == '0')
                 return req_fail(c, HS_REQ_TARGET_PCT_NUL, q);
+            if (q + 2 < c->len && b[q + 1] == '0' && ((b[q + 2] | 0x20) == 'd' || (b[q + 2] | 0x20) == 'a'))
+                return req_fail(c, HS_REQ_TARGET_PCT_CRLF, q);
             q = q + 3 < c->len ? q + 3 : c->len;
         } else if (b[q] == '?') {
             if (*qmark == NONE)
@@ -521,9 +548,15 @@ static size_t fields_short(struct ctx *c, size_t q, size_t lim, int trailer)
                    trailer ? HS_REQ_BODY_BEYOND_BUFFER : HS_REQ_HEADERS_BEYOND_BUFFER, -1);
 }
 
-/* Notes a header-section field whose framing or routing matters. */
-static void note_field(struct ctx *c, const unsigned char *name, size_t n, uint32_t i)
+/* Notes a header-section field whose framing, routing or content format
+** matters, once its line req->headers[i] is complete: a Content-Length value
+** is read at once (an invalid or conflicting one is 400 before the section
+** ends), and a Content-Type whose value differs from the first one's, byte
+** for byte, is 400 (RFC 9110 §8.3: a singleton field; §5.3). Returns 0 or
+** FAIL. */
+static size_t note_field(struct ctx *c, const unsigned char *name, size_t n, uint32_t i)
 {
+    const struct hs_header *h = c->req->headers;
     switch (n) {
     case 4:
         if (NAME_IS(name, n, "host")) {
@@ -534,10 +567,20 @@ static void note_field(struct ctx *c, const unsigned char *name, size_t n, uint3
             c->host_n++;
         }
         break;
+    case 12:
+        if (NAME_IS(name, n, "content-type")) {
+            if (c->ct_n++ == 0)
+                c->ct1 = i;
+            else if (h[i].value.len != h[c->ct1].value.len ||
+                     memcmp(c->b + h[i].value.off, c->b + h[c->ct1].value.off, h[i].value.len) != 0)
+                return req_fail(c, HS_REQ_CONTENT_TYPE_CONFLICT, h[i].value.off);
+        }
+        break;
     case 14:
         if (NAME_IS(name, n, "content-length")) {
             if (c->cl_n++ == 0)
                 c->cl1 = i;
+            return body_cl_line(c, i);
         }
         break;
     case 17:
@@ -549,6 +592,22 @@ static void note_field(struct ctx *c, const unsigned char *name, size_t n, uint3
     default:
         break;
     }
+    return 0;
+}
+
+/* Returns 1 if name[0..n) is a field this server refuses in a trailer
+** section (see the essay: framing, routing, authentication and content
+** format fields, RFC 9110 §6.5.1), else 0. */
+static int trailer_refused(const unsigned char *name, size_t n)
+{
+    static const char *const refused[] = {
+        "content-length", "transfer-encoding", "trailer", "host", "authorization",
+        "proxy-authorization", "content-type", "content-encoding", "content-range",
+    };
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
+        if (hs_ascii_ieq((const char *)name, n, refused[i], strlen(refused[i])))
+            return 1;
+    return 0;
 }
 
 /* See request_internal.h (field lines of the header section, and of the
@@ -588,6 +647,8 @@ size_t req_fields(struct ctx *c, size_t p, uint32_t first, uint32_t max, int tra
         }
         if (q == p)
             return req_fail(c, HS_REQ_FIELD_NAME_EMPTY, p);
+        if (trailer && trailer_refused(b + p, q - p))
+            return req_fail(c, HS_REQ_TRAILER_REFUSED, p);
         h[n].name.off = (uint32_t)p;
         h[n].name.len = (uint32_t)(q - p);
 
@@ -609,9 +670,9 @@ size_t req_fields(struct ctx *c, size_t p, uint32_t first, uint32_t max, int tra
         q = req_eol(c, q, incomplete, beyond);
         if (q == FAIL)
             return FAIL;
-        if (!trailer)
-            note_field(c, b + p, h[n].name.len, first + n);
         *count = ++n;
+        if (!trailer && note_field(c, b + p, h[n - 1].name.len, first + n - 1) == FAIL)
+            return FAIL;
         p = q;
     }
 }

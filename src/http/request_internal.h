@@ -56,6 +56,11 @@ struct ctx {
     uint32_t host_n, host1, host2;
     uint32_t cl_n, cl1;
     uint32_t te_n, te1;
+    uint32_t ct_n, ct1;
+    /* Content-Length lines already read as they completed (body_cl_line),
+    ** and the value they give */
+    uint32_t cl_read;
+    uint64_t cl_value;
 };
 
 /* Records a rejection (reason, its status, the offending offset clamped to
@@ -77,6 +82,12 @@ size_t req_eol(struct ctx *c, size_t p, int incomplete, int beyond);
 ** trailer selects the trailer section of chunked content. *count gets the
 ** number stored. Returns the index after the empty line, or FAIL. */
 size_t req_fields(struct ctx *c, size_t p, uint32_t first, uint32_t max, int trailer, uint32_t *count);
+
+/* body.c: reads the value of the Content-Length field line
+** req->headers[i] (1*DIGIT, or the same number repeated as a list, RFC 9110
+** §8.6) into c->cl_value; a value that differs from one read before is a
+** conflict. Returns 0 or FAIL (400). */
+size_t body_cl_line(struct ctx *c, uint32_t i);
 
 /* body.c: decides the framing from the Transfer-Encoding and Content-Length
 ** field lines noted in c (RFC 9112 §6.1, §6.3) and sets req->framing and
