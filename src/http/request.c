@@ -647,7 +647,7 @@ size_t req_fields(struct ctx *c, size_t p, uint32_t first, uint32_t max, int tra
         }
         if (q == p)
             return req_fail(c, HS_REQ_FIELD_NAME_EMPTY, p);
-        if (trailer && trailer_refused(b + p, q - p))
+        if (trailer && !c->trailers_as_is && trailer_refused(b + p, q - p))
             return req_fail(c, HS_REQ_TRAILER_REFUSED, p);
         h[n].name.off = (uint32_t)p;
         h[n].name.len = (uint32_t)(q - p);

@@ -61,6 +61,9 @@ struct ctx {
     ** and the value they give */
     uint32_t cl_read;
     uint64_t cl_value;
+    /* 1: every trailer field is read as it is (the response parser, whose
+    ** linter judges them itself); 0: the request parser's refusals apply */
+    int trailers_as_is;
 };
 
 /* Records a rejection (reason, its status, the offending offset clamped to

@@ -280,6 +280,7 @@ static void content(struct pctx *c, int flags, char *body, size_t body_cap)
     bc.len = bc.total = c->len;
     bc.lim = &lim;
     bc.req = &scratch;
+    bc.trailers_as_is = 1; /* the request parser's trailer refusals are a server's policy */
 
     r->framing = HS_RFRAME_CLOSE;
     if (te >= 0) {
