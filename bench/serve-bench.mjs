@@ -8,7 +8,9 @@
 //    requests/s, p99 latency, errors, the ratio, and the RSS of the serve
 //    process before and after.
 // 2. 500 connections trickling a request head one byte at a time while a
-//    normal client sends a request every 50 ms: its latencies (goal < 100 ms).
+//    normal client sends a request every 50 ms, against each server in
+//    turn: the client's median and p99 (goal < 100 ms).
+// The machine's load average is printed before and after.
 // Loopback only; every loop is bounded in time.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -75,13 +77,52 @@ function load(port) {
   });
 }
 
-function row(name, r) {
-  const errors = r.errors + r.timeouts + r.non2xx;
-  return `${name.padEnd(22)} ${String(Math.round(r.requests.average)).padStart(8)} req/s   p99 ${String(r.latency.p99).padStart(4)} ms   errors ${errors}`;
+// The load average, printed before and after: the machine is shared, and the
+// figures mean little without it.
+const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+
+// 500 connections trickling a request head (a byte per connection every
+// 200 ms) at the server on port, while one normal keep-alive client sends a
+// request every 50 ms: its latencies, sorted, and how many tricklers were
+// still open at the end (the rest were dropped by a header timeout).
+async function tricklers(port) {
+  const sockets = [];
+  const request = 'GET /success HTTP/1.1\r\nHost: a\r\n\r\n';
+  for (let i = 0; i < TRICKLERS; i++) {
+    const s = net.connect(port, '127.0.0.1');
+    s.on('error', () => {});
+    s.pos = 0;
+    sockets.push(s);
+  }
+  const trickle = setInterval(() => {
+    for (const s of sockets) if (!s.destroyed && s.pos < request.length - 4) s.write(request[s.pos++]);
+  }, 200);
+  await new Promise((r) => setTimeout(r, 1000));
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const times = [];
+  const end = Date.now() + Math.min(SECONDS, 8) * 1000;
+  while (Date.now() < end) {
+    const t0 = process.hrtime.bigint();
+    await new Promise((resolve, reject) => {
+      http.get({ host: '127.0.0.1', port, path: '/success', agent }, (res) => { res.resume(); res.on('end', resolve); }).on('error', reject);
+    });
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  clearInterval(trickle);
+  const open = sockets.filter((s) => !s.destroyed).length;
+  sockets.forEach((s) => s.destroy());
+  agent.destroy();
+  times.sort((a, b) => a - b);
+  return { times, open };
 }
 
+const pct = (times, p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+const cells = (label, a, b) => `${label.padEnd(36)} ${String(a).padStart(18)}   ${b}`;
+
 console.log(`# serve-bench on ${os.cpus().length} x ${os.cpus()[0].model}, Node ${process.version}, ${os.platform()} ${os.release()}`);
-console.log(`# ${CONNECTIONS} keep-alive connections, ${SECONDS} s each, GET /success (${BODY.length}-byte JSON)`);
+console.log(`# load average (1, 5, 15 min) before: ${loadavg()}`);
+console.log(`# ${CONNECTIONS} keep-alive connections, ${SECONDS} s each, GET /success (${BODY.length}-byte JSON); then ${TRICKLERS} tricklers`);
 
 const peer = await bare();
 const hs = await serve();
@@ -91,44 +132,21 @@ await load(peer.port);
 const rBare = await load(peer.port);
 const rServe = await load(hs.port);
 const rssAfter = rssOf(hs.pid);
-console.log(row('node:http (bare)', rBare));
-console.log(row('http-status serve', rServe));
-console.log(`ratio serve / bare: ${(rServe.requests.average / rBare.requests.average).toFixed(2)}x (goal >= 0.70x)`);
-console.log(`serve RSS: ${rssBefore.toFixed(1)} MB before, ${rssAfter.toFixed(1)} MB after ${rServe.requests.total * 2} requests (a warm-up run and the measured one)`);
-await peer.close();
 await hs.close();
-
-// ---- tricklers ---------------------------------------------------------------
+const tBare = await tricklers(peer.port);
+await peer.close();
 const slow = await serve(['--max-connections', String(TRICKLERS + 64), '--header-timeout', '10']);
-const sockets = [];
-const request = 'GET /success HTTP/1.1\r\nHost: a\r\n\r\n';
-for (let i = 0; i < TRICKLERS; i++) {
-  const s = net.connect(slow.port, '127.0.0.1');
-  s.on('error', () => {});
-  s.pos = 0;
-  sockets.push(s);
-}
-const trickle = setInterval(() => {
-  for (const s of sockets) if (!s.destroyed && s.pos < request.length - 4) s.write(request[s.pos++]);
-}, 200);
-await new Promise((r) => setTimeout(r, 1000));
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-const times = [];
-const end = Date.now() + Math.min(SECONDS, 8) * 1000;
-while (Date.now() < end) {
-  const t0 = process.hrtime.bigint();
-  await new Promise((resolve, reject) => {
-    http.get({ host: '127.0.0.1', port: slow.port, path: '/success', agent }, (res) => { res.resume(); res.on('end', resolve); }).on('error', reject);
-  });
-  times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  await new Promise((r) => setTimeout(r, 50));
-}
-clearInterval(trickle);
-const open = sockets.filter((s) => !s.destroyed).length;
-sockets.forEach((s) => s.destroy());
-agent.destroy();
+const tServe = await tricklers(slow.port);
 await slow.close();
-times.sort((a, b) => a - b);
-const pct = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
-console.log(`# ${TRICKLERS} connections trickling a head at 5 bytes/s (header timeout 10 s), ${open} still open at the end`);
-console.log(`normal client: ${times.length} requests, median ${pct(0.5)} ms, p99 ${pct(0.99)} ms, max ${times.at(-1).toFixed(1)} ms (goal < 100 ms)`);
+
+const errors = (r) => r.errors + r.timeouts + r.non2xx;
+const ratio = rServe.requests.average / rBare.requests.average;
+console.log(cells('', 'node:http (bare)', 'http-status serve'));
+console.log(cells('requests/s', Math.round(rBare.requests.average), `${Math.round(rServe.requests.average)} (${ratio.toFixed(2)}x the bare server; goal >= 0.70x)`));
+console.log(cells('p99 latency', `${rBare.latency.p99} ms`, `${rServe.latency.p99} ms`));
+console.log(cells('errors', errors(rBare), errors(rServe)));
+console.log(cells('serve RSS before / after', '', `${rssBefore.toFixed(1)} MB / ${rssAfter.toFixed(1)} MB (${rServe.requests.total * 2} requests: a warm-up run and the measured one)`));
+console.log(cells(`normal client beside ${TRICKLERS} tricklers: median`, `${pct(tBare.times, 0.5).toFixed(1)} ms`, `${pct(tServe.times, 0.5).toFixed(1)} ms`));
+console.log(cells('                                   p99', `${pct(tBare.times, 0.99).toFixed(1)} ms`, `${pct(tServe.times, 0.99).toFixed(1)} ms (goal < 100 ms; ${tServe.times.length} requests)`));
+console.log(cells('tricklers still open at the end', tBare.open, `${tServe.open} (header timeout 10 s)`));
+console.log(`# load average (1, 5, 15 min) after: ${loadavg()}`);

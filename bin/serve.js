@@ -10,7 +10,13 @@
 //   header  the head of a request not complete header-timeout after its first byte: 408
 //   body    the content not complete body-timeout after the head: 408
 // Neither timer is reset by more bytes, so a client that trickles a byte a
-// second is dropped while every other connection is served.
+// second is dropped while every other connection is served. A timer is a
+// deadline on the connection, checked by one sweep every TICK_MS for all of
+// them (no timer object is made or cancelled per request): it fires at most
+// TICK_MS after it is due, never before.
+//
+// The access log is written once per turn of the event loop, all the lines
+// of that turn together (stderr is a synchronous write for a pipe or file).
 
 import net from 'node:net';
 import { traceLines, painter } from './output.js';
@@ -18,6 +24,7 @@ import { traceLines, painter } from './output.js';
 const EMPTY = Buffer.alloc(0);
 const LINGER_MS = 2000; // after a close, bytes still arriving are read and dropped this long
 const STOP_DEADLINE_MS = 10000; // a stop waits this long for exchanges in flight
+const TICK_MS = 100; // how often the connections' deadlines are checked
 
 /** Reads the serve options from parsed flags; throws a usage error. */
 export function serveOptions(values, intOption, inputCapacity) {
@@ -49,22 +56,47 @@ export function startServer(hs, opts, io) {
   let resolveClosed;
   const closed = new Promise((r) => { resolveClosed = r; });
   const paint = painter(false);
+  let logged = ''; // lines of this turn of the event loop, written by flushLog
+  let stamp = { ms: 0, iso: '' }; // the last log time, formatted once per millisecond
+
+  function flushLog() {
+    if (!logged) return;
+    io.err(logged.slice(0, -1));
+    logged = '';
+  }
 
   function log(conn, r, ms) {
-    io.err(`${new Date().toISOString()} ${conn.peer} ${token(r.method)} ${token(r.target)} ${r.status} ${r.step || '-'} ${r.bytes.length} ${ms.toFixed(1)}ms`);
-    if (r.exchange) io.err(traceLines(r.exchange.trace, io.lang, paint).join('\n'));
+    const now = Date.now();
+    if (now !== stamp.ms) stamp = { ms: now, iso: new Date(now).toISOString() };
+    if (!logged) setImmediate(flushLog);
+    logged += `${stamp.iso} ${conn.peer} ${token(r.method)} ${token(r.target)} ${r.status} ${r.step || '-'} ${r.bytes.length} ${ms.toFixed(1)}ms\n`;
+    if (r.exchange) logged += `${traceLines(r.exchange.trace, io.lang, paint).join('\n')}\n`;
   }
 
   function setTimer(conn, phase) {
     if (conn.phase === phase) return;
-    clearTimeout(conn.timer);
     conn.phase = phase;
     const ms = phase === 'idle' ? opts.idleTimeout : phase === 'header' ? opts.headerTimeout : opts.bodyTimeout;
-    conn.timer = setTimeout(() => timeout(conn), ms);
+    conn.deadline = Date.now() + ms;
   }
 
+  // Fires the deadlines that are due (see the top of this file).
+  const sweep = setInterval(() => {
+    const now = Date.now();
+    for (const conn of conns) {
+      if (conn.deadline && now >= conn.deadline) {
+        conn.deadline = 0;
+        timeout(conn);
+      }
+    }
+  }, TICK_MS);
+  sweep.unref();
+  closed.then(() => {
+    clearInterval(sweep);
+    flushLog();
+  });
+
   function timeout(conn) {
-    conn.timer = null;
     if (conn.closed) return;
     if (conn.phase === 'idle' || !conn.buf.length) {
       close(conn);
@@ -79,7 +111,7 @@ export function startServer(hs, opts, io) {
   function close(conn) {
     if (conn.closed) return;
     conn.closed = true;
-    clearTimeout(conn.timer);
+    conn.deadline = 0;
     conn.socket.resume();
     conn.socket.end();
     setTimeout(() => conn.socket.destroy(), LINGER_MS).unref();
@@ -108,7 +140,7 @@ export function startServer(hs, opts, io) {
   // (normal closure, §7.4.1), then the TCP close once the client answers.
   function upgraded(conn) {
     conn.upgraded = true;
-    clearTimeout(conn.timer);
+    conn.deadline = 0;
     conn.socket.write(Buffer.from([0x88, 0x02, 0x03, 0xe8]));
     conn.socket.resume();
     conn.socket.on('data', (chunk) => {
@@ -151,7 +183,7 @@ export function startServer(hs, opts, io) {
       conn.buf = r.consumed >= conn.buf.length ? EMPTY : conn.buf.subarray(r.consumed);
       conn.continued = false;
       conn.timedOut = false;
-      clearTimeout(conn.timer);
+      conn.deadline = 0;
       conn.phase = 'done';
       if (r.delay) {
         // GET /delay/{s}: the engine decided to wait; the socket waits for real
@@ -180,7 +212,7 @@ export function startServer(hs, opts, io) {
       peer: `${socket.remoteAddress}:${socket.remotePort}`,
       buf: EMPTY,
       phase: null,
-      timer: null,
+      deadline: 0,
       started: process.hrtime.bigint(),
     };
     conns.add(conn);
@@ -197,7 +229,7 @@ export function startServer(hs, opts, io) {
     });
     socket.on('error', () => socket.destroy());
     socket.on('close', () => {
-      clearTimeout(conn.timer);
+      conn.deadline = 0;
       clearTimeout(conn.delayTimer);
       conns.delete(conn);
       if (stopping && !conns.size) resolveClosed();
@@ -219,9 +251,12 @@ export function startServer(hs, opts, io) {
   }
 
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (e) => {
+      clearInterval(sweep);
+      reject(e);
+    });
     server.listen(opts.port, opts.host, () => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
       resolve({ port: server.address().port, stop, closed, connections: () => conns.size });
     });
   });
