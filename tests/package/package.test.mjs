@@ -61,6 +61,16 @@ test('npx http-status 404 runs the installed command line', async () => {
   assert.match(stdout, /Not Found/);
 });
 
+test('npx http-status lint and send run from the installed package (the parser, server and linter ship too)', async () => {
+  writeFileSync(join(APP, 'naive-405.http'), 'HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n');
+  const lint = await exec('npx', ['--offline', 'http-status', 'lint', 'naive-405.http'], { cwd: APP }).catch((e) => e);
+  assert.equal(lint.code, 1, 'an error finding is exit 1');
+  assert.match(lint.stdout, /^error +required-field +RFC 9110 §15\.5\.6 /m);
+  writeFileSync(join(APP, 'get.http'), 'GET /nope HTTP/1.1\r\nHost: a\r\n\r\n');
+  const { stdout } = await exec('npx', ['--offline', 'http-status', 'send', 'get.http'], { cwd: APP });
+  assert.match(stdout, /Final response: 404 Not Found/);
+});
+
 /** The README's "## Install" section: its fenced blocks, in order. */
 function installBlocks() {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
