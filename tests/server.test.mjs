@@ -466,6 +466,15 @@ test('followUp: what a client does next, from the registry', () => {
   assert.equal(statusOf(sim(f.request).exchanges[0]), 201, 'after 417, retry without the expectation');
   [, f] = follow(req(['POST /jobs HTTP/1.1', 'Host: a', 'Content-Length: 0']));
   assert.deepEqual([f.kind, f.target], ['poll', '/jobs/1']);
+  // 411: the same request with a valid Content-Length (RFC 9110 §15.5.12), for the content the client meant.
+  const noLength = req(['POST /items HTTP/1.1', 'Host: a', 'Content-Type: application/json']);
+  [, f] = follow(noLength);
+  assert.deepEqual([f.kind, f.rule], ['length', 'RFC 9110 §15.5.12']);
+  assert.match(f.request, /\r\nContent-Length: 0\r\n\r\n$/, 'no content read: a length of 0');
+  f = hs.followUp(fresh(noLength), { content: '{"name":"café"}' });
+  assert.match(f.request, /\r\nContent-Length: 16\r\n\r\n\{"name":"café"\}$/, 'the length in bytes, not characters');
+  assert.equal(statusOf(sim(f.request).exchanges[0]), 201, 'with its length the item is made');
+  assert.match(f.explanation.ko, /Content-Length: 16으로 /);
   assert.equal(follow(get('/items/1', 'If-None-Match: "1.1"'))[1].kind, 'cache');
   assert.equal(follow(get('/success'))[1], null);
   assert.equal(follow(get('/items/99'))[1], null);

@@ -17,11 +17,12 @@ function fieldOf(fields, name) {
   return f ? f[1] : undefined;
 }
 
-// Builds request bytes: method target HTTP/1.1, Host, the other fields, content.
-function buildRequest(method, target, host, fields, body) {
+// Builds request bytes: method target HTTP/1.1, Host, the other fields,
+// content; Content-Length when there is content (or always, when length).
+function buildRequest(method, target, host, fields, body, { length = false } = {}) {
   const lines = [`${method} ${target} HTTP/1.1`, `Host: ${host}`];
   for (const [n, v] of fields) if (n.toLowerCase() !== 'host' && n.toLowerCase() !== 'content-length') lines.push(`${n}: ${v}`);
-  if (body) lines.push(`Content-Length: ${utf8Length(body)}`);
+  if (body || length) lines.push(`Content-Length: ${utf8Length(body || '')}`);
   return `${lines.join('\r\n')}\r\n\r\n${body || ''}`;
 }
 
@@ -144,14 +145,33 @@ function created({ req, status, fields, host, header, texts }) {
   };
 }
 
-const NEXT_STEPS = [redirect, notModified, authenticate, retryAfter, reconnect, expectationFailed, upgrade, created];
+// 411: the same request with a valid Content-Length (RFC 9110 §15.5.12), for
+// the content the client meant (content, when it went out without a length
+// and the server read it as a next request), else the content it read.
+function lengthRequired({ req, status, fields, host, content, texts }) {
+  if (status !== 411) return undefined;
+  const body = typeof content === 'string' ? content : (typeof req.body === 'string' ? req.body : '');
+  const kept = fields.filter(([n]) => n.toLowerCase() !== 'transfer-encoding');
+  return {
+    kind: 'length',
+    method: req.method,
+    target: req.target,
+    request: buildRequest(req.method, req.target, host, kept, body, { length: true }),
+    explanation: say(texts.lengthRequired, utf8Length(body)),
+    rule: 'RFC 9110 §15.5.12',
+  };
+}
+
+const NEXT_STEPS = [redirect, notModified, authenticate, retryAfter, reconnect, expectationFailed, upgrade, created, lengthRequired];
 
 /**
  * What a client does after exchange x: { kind, request?, after?,
  * explanation: { en, ko }, rule }, or null when nothing follows. lookup(code)
- * gives the engine's facts of a code, texts the sentences of followup.def.
+ * gives the engine's facts of a code, texts the sentences of followup.def;
+ * options.content is the content the client meant to send, when the server
+ * did not read it as this request's (a 411 after content sent without a length).
  */
-export function followUp(x, lookup, texts) {
+export function followUp(x, lookup, texts, options = {}) {
   if (!x || typeof x !== 'object' || !x.response || !x.request || !x.request.method) return null;
   const req = x.request;
   const res = x.response;
@@ -168,6 +188,7 @@ export function followUp(x, lookup, texts) {
       fields.filter(([n]) => !drop.includes(n.toLowerCase())).concat(add), req.body),
     info: lookup(res.status),
     texts,
+    content: options && typeof options.content === 'string' ? options.content : undefined,
   };
   for (const step of NEXT_STEPS) {
     const next = step(answer);

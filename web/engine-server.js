@@ -178,8 +178,8 @@ export function makeServer(w, io) {
     },
 
     /** What a client does after exchange (engine-followup.js). */
-    followUp(exchange) {
-      return followUp(exchange, lookup, followTexts);
+    followUp(exchange, options) {
+      return followUp(exchange, lookup, followTexts, options);
     },
   };
 }

@@ -190,7 +190,7 @@ export interface Example {
 }
 
 export interface FollowUp {
-  readonly kind: 'redirect' | 'cache' | 'authenticate' | 'retry' | 'reconnect' | 'upgrade' | 'fetch' | 'poll';
+  readonly kind: 'redirect' | 'cache' | 'authenticate' | 'retry' | 'reconnect' | 'upgrade' | 'fetch' | 'poll' | 'length';
   readonly method?: string;
   readonly target?: string;
   readonly after?: number;
@@ -257,7 +257,8 @@ export interface Engine {
   simulate(raw: string | Uint8Array, options?: { state?: Record<string, unknown> | true; lang?: 'en' | 'ko' }): SimulateResult;
   example(code: number | string): Example | null;
   exampleCodes(): { code: number; final: boolean }[];
-  followUp(exchange: Exchange): FollowUp | null;
+  /** options.content: the content the client meant to send when the server did not read it as this request's (a 411 after content without a length). */
+  followUp(exchange: Exchange, options?: { content?: string }): FollowUp | null;
   serverState(): ServerState;
   setServerState(partial: Record<string, unknown>): ServerState;
   resetServer(): ServerState;

@@ -457,7 +457,11 @@ export function exchangeView(ctx, raw, result, { headingLevel = 3, state, setupN
   const xs = result.exchanges;
   const ownLast = xs.length === 2 && isLeftOver(xs[0].request, xs[1].request);
   const last = ownLast ? xs[0] : xs[xs.length - 1];
-  const next = followUpView(ctx, last, state ?? result.state, headingLevel);
+  // That leftover is the content the client meant: a 411's retry sends it with its length.
+  const left = ownLast && xs[1].request;
+  const content = left && typeof left.offset === 'number' && typeof left.length === 'number'
+    ? lenient.decode(bytes.subarray(left.offset, left.offset + left.length)) : undefined;
+  const next = followUpView(ctx, last, state ?? result.state, headingLevel, content);
   if (next) wrap.append(next);
   return wrap;
 }
@@ -547,11 +551,11 @@ function roving(list) {
 }
 
 /** "What the client does next" for the last exchange, with a button that runs it. */
-function followUpView(ctx, exchange, state, headingLevel) {
+function followUpView(ctx, exchange, state, headingLevel, content) {
   const { hs, lang, runner } = ctx;
   if (!runner || !exchange) return null;
   let f;
-  try { f = hs.followUp(exchange); } catch { f = null; }
+  try { f = hs.followUp(exchange, { content }); } catch { f = null; }
   const sec = h('section', { class: 'next', part: 'follow-up' }, h(`h${headingLevel}`, null, tr(ctx, 'followUp')));
   // followUp: { kind, request?, after?, explanation, rule } or null for a final answer.
   const req = f && f.request;

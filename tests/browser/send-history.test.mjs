@@ -143,6 +143,12 @@ test('the headline answers the request itself: 411, with the 17 bytes left over 
   const offsets = [...all.matchAll(/at byte (\d+)/g)].map((m) => Number(m[1]));
   assert.ok(offsets.length >= 2, 'the parse error and the trace name the byte');
   assert.deepEqual([...new Set(offsets)], [75], 'the same byte, counted from the start of what was sent');
+  // The client's next step sends the 17 bytes again as content, with their length: now the server reads
+  // them, and answers what they say (no "name": 400, the article's missing field), not 411.
+  assert.match(await p.locator('#send .next').innerText(), /Content-Length: 17, the length of its content/);
+  await p.click('#send .next button');
+  await p.locator('#send .next .msg.resp[data-status="400"]').waitFor();
+  assert.match(await p.locator('#send .next .msg.req').innerText(), /Content-Length: 17\s+\{"title":"hello"\}/);
   // The link opens it as sent: raw text (the fields editor would add a Content-Length), the same hint.
   const link = await p.evaluate(() => location.href);
   const q = await env.open();
