@@ -148,7 +148,8 @@ test('the headline answers the request itself: 411, with the 17 bytes left over 
   assert.match(await p.locator('#send .next').innerText(), /Content-Length: 17, the length of its content/);
   await p.click('#send .next button');
   await p.locator('#send .next .msg.resp[data-status="400"]').waitFor();
-  assert.match(await p.locator('#send .next .msg.req').innerText(), /Content-Length: 17\s+\{"title":"hello"\}/);
+  const retried = await p.locator('#send .next .msg.req').innerText();
+  assert.ok(retried.includes('Content-Length: 17') && retried.includes('{"title":"hello"}'), retried);
   // The link opens it as sent: raw text (the fields editor would add a Content-Length), the same hint.
   const link = await p.evaluate(() => location.href);
   const q = await env.open();
