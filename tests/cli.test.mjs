@@ -14,6 +14,16 @@ const tmp = mkdtempSync(join(tmpdir(), 'hs-cli-'));
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const ESC = '\x1b[';
 
+test('npx http-status runs from the repository itself (a fresh clone after npm install)', () => {
+  const root = new URL('..', import.meta.url).pathname;
+  const r = spawnSync('npx', ['--offline', 'http-status', '404'], { cwd: root, env: cliEnv(), encoding: 'utf8', timeout: 30000 });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^404 Not Found\b/);
+  const lint = spawnSync('npx', ['--offline', 'http-status', 'lint', '-'], { cwd: root, env: cliEnv(), input: 'HTTP/1.1 405 Method Not Allowed\r\n\r\n', encoding: 'utf8', timeout: 30000 });
+  assert.equal(lint.status, 1);
+  assert.match(lint.stdout, /^error +required-field /m);
+});
+
 test('package.json names the command', () => {
   assert.deepEqual(pkg.bin, { 'http-status': 'bin/http-status.js' });
   assert.match(readFileSync(BIN, 'utf8'), /^#!\/usr\/bin\/env node\n/);
