@@ -49,7 +49,8 @@ async function lintUrl(hs, values, io, { intOption, UsageError }) {
     : got.end === 'cap' ? t(io.lang, 'lintEnd_cap', cap) : t(io.lang, `lintEnd_${got.end}`);
   return {
     response: got.response,
-    result: hs.lint(got.response, { request: req.bytes }),
+    // What came past the cap is not linted: what fits is, with the cap said in the head line.
+    result: hs.lint(got.response.subarray(0, cap), { request: req.bytes }),
     fetched: { url: url.href, request: req.bytes.toString('latin1'), bytes: got.response.length, end: got.end, ms: Math.round(got.ms) },
     head: [
       `${req.method} ${url.href}: ${t(io.lang, 'lintReceived', got.response.length, Math.round(got.ms))}, ${endText}`,

@@ -106,9 +106,12 @@ export function listLines(entries, lang, paint) {
   });
 }
 
-// Shows control characters of a raw message so a terminal cannot be driven by them.
+// Shows control characters of a raw message (C0, DEL and C1, whose U+009B starts a terminal escape) so a terminal cannot be driven by them.
 function visible(text) {
-  return text.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (ch) => {
+    const c = ch.charCodeAt(0);
+    return c < 0x80 ? `\\x${c.toString(16).padStart(2, '0')}` : `\\u${c.toString(16).padStart(4, '0')}`;
+  });
 }
 
 /** Lines of a raw HTTP message (head lines as sent, content after a blank line), indented. */
@@ -158,7 +161,7 @@ const levelColour = { error: 'red', warning: 'yellow', info: 'cyan' };
 function excerpt(raw, off, len, cols) {
   const cut = Math.min(len, 64);
   let text = visible(new TextDecoder().decode(raw.subarray(off, off + cut)))
-    .replace(/[\n\t\u0080-\u009f]/g, (ch) => ({ '\n': '\\n', '\t': '\\t' })[ch] || `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    .replace(/[\n\t]/g, (ch) => (ch === '\n' ? '\\n' : '\\t'));
   let more = len > cut;
   while (text && width(text) > cols - (more ? 3 : 2)) {
     text = [...text].slice(0, -1).join('');

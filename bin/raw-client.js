@@ -34,6 +34,8 @@ export function buildRequest(url, { method = 'GET', headers = [], userAgent = 'h
   }
   if (!TOKEN.test(method)) throw new RequestError(`--method takes a token (GET, POST, ...), not ${JSON.stringify(method)}`);
   const fields = [['Host', url.host], ['User-Agent', userAgent], ['Accept', '*/*'], ['Connection', 'close']];
+  // The defaults not yet replaced or removed by an -H of the same name.
+  const defaults = new Set(fields.map(([n]) => n.toLowerCase()));
   for (const line of headers) {
     const colon = line.indexOf(':');
     const name = colon > 0 ? line.slice(0, colon) : '';
@@ -41,9 +43,12 @@ export function buildRequest(url, { method = 'GET', headers = [], userAgent = 'h
     if (!TOKEN.test(name) || /[\0\r\n]/.test(value)) {
       throw new RequestError(`-H takes 'Name: value' (a token, a colon, no line break), not ${JSON.stringify(line)}`);
     }
-    const i = fields.findIndex(([n]) => n.toLowerCase() === name.toLowerCase());
-    if (i >= 0 && i < 4) fields.splice(i, 1);
-    if (value || i < 0 || i >= 4) fields.push([name, value]);
+    const lower = name.toLowerCase();
+    if (defaults.delete(lower)) {
+      // The first -H of a default's name replaces it ('Name:' alone leaves it out).
+      fields.splice(fields.findIndex(([n]) => n.toLowerCase() === lower), 1);
+      if (value) fields.push([name, value]);
+    } else fields.push([name, value]);
   }
   const target = `${url.pathname || '/'}${url.search}`;
   const head = `${method} ${target} HTTP/1.1\r\n${fields.map(([n, v]) => `${n}: ${v}\r\n`).join('')}\r\n`;
