@@ -620,7 +620,9 @@ test('RFC 9110 §8.3: two different Content-Type values are 400; the same value 
   const r = rejects(post(['Content-Type: text/plain', 'Content-Length: 2', 'Content-Type: application/json'], 'hi'), 400, 'content-type-conflict', 'application/json');
   assert.equal(r.error.rule, 'RFC 9110 §8.3');
   rejects(post(['Content-Type: text/plain', 'Content-Type: text/plain;charset=utf-8'], ''), 400, 'content-type-conflict', 'text/plain;');
-  rejects(post(['Content-Type: text/plain', 'Content-Type: Text/Plain'], ''), 400, 'content-type-conflict', 'Text/');
+  // Type and subtype are case-insensitive (RFC 9110 §8.3.1): the same media type; a parameter's value may not be.
+  accepts(post(['Content-Type: text/plain', 'Content-Length: 2', 'Content-Type: Text/Plain'], 'hi'));
+  rejects(post(['Content-Type: multipart/form-data; boundary=AB', 'Content-Type: Multipart/Form-Data; boundary=ab'], ''), 400, 'content-type-conflict', 'Multipart/');
   rejects(post(['content-type: a/b', 'CONTENT-TYPE:'], ''), 400, 'content-type-conflict', post(['content-type: a/b', 'CONTENT-TYPE:'], '').length - 4);
   rejects('POST / HTTP/1.1\r\nContent-Type: a/b\r\nContent-Type: a/c\r\n', 400, 'content-type-conflict', 'a/c'); // at its line
   accepts(post(['Content-Type: text/plain', 'Content-Length: 2', 'Content-Type:  text/plain '], 'hi'));

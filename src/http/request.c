@@ -45,7 +45,8 @@
 **    recipients to guard against overflow; like an overflowing
 **    Content-Length), decided when its digits end; one that fits but is
 **    larger than the body limit is 413.
-**  - Content-Type twice with different values (compared byte for byte) is
+**  - Content-Type twice with different media types (type/subtype without
+**    case, RFC 9110 §8.3.1; parameters byte for byte) is
 **    400: it is a singleton field (RFC 9110 §8.3, §5.3), and recipients that
 **    pick one of the values disagree. The same value twice is read as one,
 **    as with Content-Length.
@@ -548,11 +549,26 @@ static size_t fields_short(struct ctx *c, size_t q, size_t lim, int trailer)
                    trailer ? HS_REQ_BODY_BEYOND_BUFFER : HS_REQ_HEADERS_BEYOND_BUFFER, -1);
 }
 
+/* Returns 1 when Content-Type values a[0..an) and b[0..bn) name the same
+** media type: type/subtype compared without case (RFC 9110 §8.3.1), the
+** parameters that follow byte for byte (a parameter's value may be
+** case-sensitive, RFC 9110 §5.6.6). The caller guarantees both spans are
+** readable. */
+static int same_media_type(const unsigned char *a, size_t an, const unsigned char *b, size_t bn)
+{
+    size_t ta = 0, tb = 0;
+    while (ta < an && a[ta] != ';' && a[ta] != ' ' && a[ta] != '\t')
+        ta++;
+    while (tb < bn && b[tb] != ';' && b[tb] != ' ' && b[tb] != '\t')
+        tb++;
+    return hs_ascii_ieq((const char *)a, ta, (const char *)b, tb) && an - ta == bn - tb && memcmp(a + ta, b + tb, an - ta) == 0;
+}
+
 /* Notes a header-section field whose framing, routing or content format
 ** matters, once its line req->headers[i] is complete: a Content-Length value
 ** is read at once (an invalid or conflicting one is 400 before the section
-** ends), and a Content-Type whose value differs from the first one's, byte
-** for byte, is 400 (RFC 9110 §8.3: a singleton field; §5.3). Returns 0 or
+** ends), and a Content-Type that names another media type than the first
+** one (same_media_type) is 400 (RFC 9110 §8.3: a singleton field; §5.3). Returns 0 or
 ** FAIL. */
 static size_t note_field(struct ctx *c, const unsigned char *name, size_t n, uint32_t i)
 {
@@ -571,8 +587,8 @@ static size_t note_field(struct ctx *c, const unsigned char *name, size_t n, uin
         if (NAME_IS(name, n, "content-type")) {
             if (c->ct_n++ == 0)
                 c->ct1 = i;
-            else if (h[i].value.len != h[c->ct1].value.len ||
-                     memcmp(c->b + h[i].value.off, c->b + h[c->ct1].value.off, h[i].value.len) != 0)
+            else if (!same_media_type(c->b + h[i].value.off, h[i].value.len,
+                                      c->b + h[c->ct1].value.off, h[c->ct1].value.len))
                 return req_fail(c, HS_REQ_CONTENT_TYPE_CONFLICT, h[i].value.off);
         }
         break;
