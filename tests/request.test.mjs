@@ -647,8 +647,8 @@ test('RFC 9110 §6.5.1: framing, routing, authentication and content-format fiel
   assert.deepEqual(ok.trailers, [['Server-Timing', 'a'], ['X-Checksum', '1']]);
   assert.deepEqual(ok.headers.map(([n]) => n), ['Host', 'Transfer-Encoding']);
   assert.equal(hs.simulate(post(te, '0\r\nAuthorization: Bearer admin-token\r\n\r\n').replace('/submit', '/admin')).exchanges[0].response.status, 400);
-  // a server's policy: the linter reads a response's trailers as they are (chunked content intact)
+  // the linter reads a response's trailers whole (chunked content intact) and reports the field a sender must not put there
   const linted = hs.lint('HTTP/1.1 200 OK\r\nDate: Wed, 01 Jan 2025 00:00:00 GMT\r\nContent-Type: text/plain\r\nCache-Control: no-store\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\nContent-Length: 3\r\n\r\n');
-  assert.deepEqual(linted.findings, []);
+  assert.deepEqual(linted.findings.map((f) => [f.rule, f.section]), [['trailer-field-forbidden', 'RFC 9110 §6.5.1']]);
   assert.equal(linted.response.body, 'abc');
 });

@@ -22,6 +22,7 @@
 #include "core/hs.h"
 #include "core/json.h"
 #include "http/httpdate.h"
+#include "http/request.h"
 #include "http/response.h"
 #include "registry/registry.h"
 
@@ -487,7 +488,8 @@ static void content_checks(struct hs_lint *L, const struct hs_parsed_response *m
         FIND(L, HS_LINT_CONTENT_TYPE_MISSING, m->content.off, m->content.len);
 }
 
-/* Field syntax the parser cannot see alone: singletons given twice, dates. */
+/* Field syntax the parser cannot see alone: singletons given twice, fields
+** no trailer may carry, dates. */
 static void field_syntax(struct hs_lint *L, const struct hs_parsed_response *m)
 {
     static const char *const singletons[] = { "Content-Type", "Location", "Date", "ETag", "Last-Modified",
@@ -499,6 +501,13 @@ static void field_syntax(struct hs_lint *L, const struct hs_parsed_response *m)
         if (i >= 0 && (j = hs_response_parse_find(L->buf, m, singletons[k], (uint32_t)i + 1)) >= 0) {
             struct hs_lint_finding *f = FIND(L, HS_LINT_FIELD_DUPLICATE, m->fields[j].name.off, line_len(&m->fields[j]));
             arg_str(f, singletons[k]);
+        }
+    }
+    for (uint32_t i = m->n_fields; i < m->n_fields + m->n_trailers; i++) {
+        const struct hs_header *t = &m->fields[i];
+        if (hs_request_trailer_refused(L->buf + t->name.off, t->name.len)) {
+            struct hs_lint_finding *f = FIND(L, HS_LINT_TRAILER_FIELD, t->name.off, line_len(t));
+            arg(f, L->buf + t->name.off, t->name.len);
         }
     }
     for (size_t k = 0; k < sizeof dates / sizeof *dates; k++) {

@@ -611,17 +611,15 @@ static size_t note_field(struct ctx *c, const unsigned char *name, size_t n, uin
     return 0;
 }
 
-/* Returns 1 if name[0..n) is a field this server refuses in a trailer
-** section (see the essay: framing, routing, authentication and content
-** format fields, RFC 9110 §6.5.1), else 0. */
-static int trailer_refused(const unsigned char *name, size_t n)
+/* See request.h. */
+int hs_request_trailer_refused(const char *name, size_t n)
 {
     static const char *const refused[] = {
         "content-length", "transfer-encoding", "trailer", "host", "authorization",
         "proxy-authorization", "content-type", "content-encoding", "content-range",
     };
     for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
-        if (hs_ascii_ieq((const char *)name, n, refused[i], strlen(refused[i])))
+        if (hs_ascii_ieq(name, n, refused[i], strlen(refused[i])))
             return 1;
     return 0;
 }
@@ -663,7 +661,7 @@ size_t req_fields(struct ctx *c, size_t p, uint32_t first, uint32_t max, int tra
         }
         if (q == p)
             return req_fail(c, HS_REQ_FIELD_NAME_EMPTY, p);
-        if (trailer && !c->trailers_as_is && trailer_refused(b + p, q - p))
+        if (trailer && !c->trailers_as_is && hs_request_trailer_refused((const char *)b + p, q - p))
             return req_fail(c, HS_REQ_TRAILER_REFUSED, p);
         h[n].name.off = (uint32_t)p;
         h[n].name.len = (uint32_t)(q - p);

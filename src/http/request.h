@@ -48,6 +48,12 @@ const char *hs_request_form_name(int form);
 ** "chunked"; "" for any other value. Never NULL. */
 const char *hs_request_framing_name(int framing);
 
+/* Returns 1 when name[0..n) (any case) is a field that decides framing,
+** routing, authentication or the content's format, which may not be sent in
+** a trailer section (RFC 9110 §6.5.1): the request parser refuses it there
+** and the linter reports it; else 0. name needs no NUL. */
+int hs_request_trailer_refused(const char *name, size_t n);
+
 /* What hs_request_parse returns besides the struct. */
 enum hs_parse_result {
     HS_PARSE_OK = 0,          /* a whole request was read; consumed says how much */

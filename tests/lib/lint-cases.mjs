@@ -73,6 +73,8 @@ export const cases = {
   'field-no-colon': [ok(['X-A 1']), ok(['X-A: 1']), 'X-A 1'],
   'obs-fold': [ok(['X-A: 1', ' 2']), ok(['X-A: 1 2']), ' 2'],
   'field-value-ctl': [ok(['X-A: 1\x002']), ok(['X-A: 1\t2']), '\x00'],
+  'trailer-field-forbidden': [res('HTTP/1.1 200 OK', [DATE, noStore, 'Content-Type: text/plain', 'Transfer-Encoding: chunked'], '3\r\nabc\r\n0\r\nContent-Length: 3\r\n\r\n'),
+    res('HTTP/1.1 200 OK', [DATE, noStore, 'Content-Type: text/plain', 'Transfer-Encoding: chunked'], '3\r\nabc\r\n0\r\nServer-Timing: a\r\n\r\n'), 'Content-Length: 3'],
   'field-duplicate': [ok(['Content-Type: text/html']), ok(['Content-Language: en']), 'Content-Type: text/html'],
   'http-date': [ok(['Last-Modified: 2025-01-01']), ok(['Last-Modified: Tue, 31 Dec 2024 00:00:00 GMT']), 'Last-Modified: 2025-01-01'],
   'date-missing': [res('HTTP/1.1 200 OK', [noStore, 'Content-Type: text/plain', 'Content-Length: 2'], 'hi'), ok(), 'HTTP/1.1 200 OK'],
