@@ -1,8 +1,8 @@
 // korean.test.mjs — Korean that reads as written by a Korean engineer: no
 // fill-in particles (은(는), 을(를) ...) anywhere, and every particle after a
 // filled-in value is the one its last sound takes. The particle rules live
-// twice (C beside the trace expander, JS in web/korean.js); both are held to
-// tests/data/korean-finals.tsv here and in tests/c/test_server.c.
+// twice (C in core's expander, src/core/korean.c; JS in web/korean.js); both
+// are held to tests/data/korean-finals.tsv here and in tests/c/test_core.c.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -35,6 +35,7 @@ const HANGUL_WORDS = new Set(['경로']);
 // value or a Korean word fits it.
 function checkKorean(text, where) {
   assert.doesNotMatch(text, FILL_IN, `${where}: a fill-in particle in ${JSON.stringify(text)}`);
+  assert.doesNotMatch(text, /\{\d(?::[^{}]{1,6})?\}/u, `${where}: a placeholder left unfilled in ${JSON.stringify(text)}`);
   for (const m of text.matchAll(AFTER_VALUE)) {
     const [, value, , p] = m;
     const want = particleFor(value, p);

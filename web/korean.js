@@ -3,8 +3,8 @@
 // A Korean template writes {0:은} (or 는, 이/가, 을/를, 과/와, 으로/로,
 // 이라는/라는, 이다/다) where a particle follows a value: the form is chosen
 // from how the value's last character is read, never a bracketed fill-in.
-// The same rules are in C beside the trace expander (src/server/trace.c);
-// tests/korean.test.mjs holds both to one table.
+// The same rules are in C, in core's expander (src/core/korean.c);
+// tests/korean.test.mjs and tests/c/test_core.c hold both to one table.
 
 // Each particle as (after a final consonant, after a vowel).
 const PAIRS = [['은', '는'], ['이', '가'], ['을', '를'], ['과', '와'], ['으로', '로'], ['이라는', '라는'], ['이다', '다']];
@@ -41,6 +41,7 @@ export function finalSound(text) {
   if (l === 'g' && b === 'n') return 'consonant';
   if (l === 'e') return b === 'l' ? 'rieul' : b === 'm' || b === 'n' || b === 'p' ? 'consonant' : 'vowel'; // file 파일, name 네임, type 타입, code 코드
   if (l === 'k' && b === 'c') return 'consonant';
+  if (l === 't' && b === 'u' && bb === 'o') return 'consonant';                // timeout 타임아웃, layout 레이아웃
   if ('tpbkc'.includes(l) && vowel(b) && !vowel(bb)) return 'consonant';   // get 겟, web 웹, Historic 히스토릭
   return 'vowel';
 }
@@ -63,6 +64,9 @@ export function fillTemplate(template, args) {
   return template.replace(/\{(\d)(?::([^{}]{1,6}))?\}/g, (all, i, p) => {
     if (Number(i) >= args.length) return all;
     const a = String(args[Number(i)]);
-    return p === undefined ? a : withParticle(a, p);
+    // An unknown marker is left as it is, as the C expander does.
+    if (p === undefined) return a;
+    const form = particleFor(a, p);
+    return form === null ? all : a + form;
   });
 }

@@ -36,8 +36,8 @@ static int latin_final(const unsigned char *s, size_t w, size_t n)
     int caps = 1;
     for (size_t i = w; i < n; i++)
         caps &= s[i] >= 'A' && s[i] <= 'Z';
-    if (caps && len <= 3 && !(len == 3 && s[w + 1] == 'E' && s[w + 2] == 'T') &&
-        !(len == 3 && s[w] == 'P' && s[w + 1] == 'U' && s[w + 2] == 'T')) {
+    if (caps && len <= 3 && !(len == 3 && (memcmp(s + w, "GET", 3) == 0 || memcmp(s + w, "PUT", 3) == 0 ||
+                                            memcmp(s + w, "SET", 3) == 0))) {
         unsigned char l = s[e];
         return l == 'L' || l == 'R' ? HS_KO_RIEUL : l == 'M' || l == 'N' ? HS_KO_CONSONANT : HS_KO_VOWEL;
     }
@@ -57,6 +57,8 @@ static int latin_final(const unsigned char *s, size_t w, size_t n)
             return b == 'l' ? HS_KO_RIEUL : b == 'm' || b == 'n' || b == 'p' ? HS_KO_CONSONANT : HS_KO_VOWEL;
         if (l == 'k' && b == 'c')
             return HS_KO_CONSONANT;             /* lock 락 */
+        if (l == 't' && b == 'u' && bb == 'o')
+            return HS_KO_CONSONANT;             /* timeout 타임아웃, layout 레이아웃 */
         if ((l == 't' || l == 'p' || l == 'b' || l == 'k' || l == 'c') && b && is_vowel(b) && !(bb && is_vowel(bb)))
             return HS_KO_CONSONANT;             /* get 겟, submit 서브밋, web 웹, Historic 히스토릭 */
         return HS_KO_VOWEL;                     /* post 포스트, id 아이디, user 유저 */
