@@ -77,12 +77,13 @@ export function startServer(hs, opts, io) {
     if (conn.phase === phase) return;
     conn.phase = phase;
     const ms = phase === 'idle' ? opts.idleTimeout : phase === 'header' ? opts.headerTimeout : opts.bodyTimeout;
-    conn.deadline = Date.now() + ms;
+    conn.deadline = performance.now() + ms;
   }
 
-  // Fires the deadlines that are due (see the top of this file).
+  // Fires the deadlines that are due (see the top of this file). Deadlines
+  // are on the monotonic clock: a change of the system clock moves none.
   const sweep = setInterval(() => {
-    const now = Date.now();
+    const now = performance.now();
     for (const conn of conns) {
       if (conn.deadline && now >= conn.deadline) {
         conn.deadline = 0;
