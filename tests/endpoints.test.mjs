@@ -80,6 +80,17 @@ test('/headers, /echo, /cookies and /cookie', () => {
   assert.deepEqual(body(one(get('/cookies'))).cookies, []);
 });
 
+test('/echo declares charset=utf-8, so a byte that is not UTF-8 goes out as U+FFFD and Content-Length counts what is sent', () => {
+  const raw = new Uint8Array([...new TextEncoder().encode('GET /echo HTTP/1.1\r\nHost: api.example\r\nX-A: a'), 0xe5, 0x42, 0x62, 0xff,
+    ...new TextEncoder().encode('\r\nX-B: 한\r\n\r\n')]);
+  hs.resetServer();
+  const x = hs.simulate(raw).exchanges[0];
+  assert.equal(x.response.body, 'Host: api.example\nX-A: a\ufffdBb\ufffd\nX-B: 한\n');
+  assert.equal(Number(field(x, 'Content-Length')), new TextEncoder().encode(x.response.body).length);
+  // and the raw response it shows is exactly what was sent: the linter finds its length right
+  assert.deepEqual(hs.lint(x.response.raw).findings.filter((f) => f.level === 'error'), []);
+});
+
 test('/redirect/{n} and /absolute-redirect/{n} count down to /anything', () => {
   let x = one(get('/redirect/3'));
   assert.equal(x.response.status, 302);

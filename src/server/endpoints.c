@@ -110,13 +110,32 @@ static void cookie_json(struct hs_ctx *c, void *ctx, const char *name, size_t nn
 }
 
 /* Text content built in c->res->body: appends s[0..n), cut at the end. */
+/* Appends s[0..n) to the text content, which is declared charset=utf-8: a
+** byte that is not part of valid UTF-8 goes out as U+FFFD, and what does not
+** fit is cut between sequences, never inside one. */
 static void text_append(struct hs_ctx *c, const char *s, size_t n)
 {
+    static const char replacement[3] = { '\xEF', '\xBF', '\xBD' };
     struct hs_response *r = c->res;
-    if (n > HS_RESPONSE_BODY - r->body_len)
-        n = HS_RESPONSE_BODY - r->body_len;
-    memcpy(r->body + r->body_len, s, n);
-    r->body_len += (uint32_t)n;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        size_t k = hs_utf8_valid_prefix(u + i, n - i), room = HS_RESPONSE_BODY - r->body_len;
+        int full = k > room;
+        if (full)
+            for (k = room; k > 0 && (u[i + k] & 0xC0) == 0x80; k--)
+                ;
+        memcpy(r->body + r->body_len, s + i, k);
+        r->body_len += (uint32_t)k;
+        i += k;
+        if (full || i == n)
+            return;
+        if (HS_RESPONSE_BODY - r->body_len < sizeof replacement)
+            return;
+        memcpy(r->body + r->body_len, replacement, sizeof replacement);
+        r->body_len += sizeof replacement;
+        i++;
+    }
 }
 
 static void cookie_line(struct hs_ctx *c, void *ctx, const char *name, size_t nn, const char *value, size_t vn)

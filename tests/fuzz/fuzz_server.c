@@ -19,7 +19,7 @@
 #include "server_check.h"
 
 static struct hs_server srv;
-static struct hs_server_state start;
+static struct hs_server_state start, after;
 static char out[256 * 1024], again[256 * 1024], small[4096];
 
 static void set(const char *json)
@@ -63,11 +63,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     len2 = hs_server_exchange(&srv, in, n, total, lang, HS_SIM_FULL, again, sizeof again);
     if (len2 != len || memcmp(out, again, (size_t)len) != 0)
         abort();
+    after = srv.s;
     /* the lean document (one language, the state only when it changed):
-    ** valid JSON, and the same state after it */
+    ** valid JSON, and the same state after it as after the full one */
     srv.s = start;
     len2 = hs_server_exchange(&srv, in, n, total, lang, 0, again, sizeof again);
-    if (len2 < 0 || !json_valid(again, (size_t)len2))
+    if (len2 < 0 || !json_valid(again, (size_t)len2) || memcmp(&srv.s, &after, sizeof after) != 0)
         abort();
     srv.s = start;
     /* a small output buffer: valid JSON or ENOSPC, never a cut */
