@@ -364,8 +364,9 @@ static uint32_t serve_words[HS_SERVE_WORDS];
 HS_EXPORT uint32_t *hs_wasm_serve_words(void) { return serve_words; }
 
 /* Writes what the glue needs to read hs_wasm_serve's words and pass its
-** flags: { words, word: { name: index }, actions: [], connections: [],
-** flags: { timedOut, continued, trace } }. Returns its length. */
+** and hs_wasm_simulate's flags: { words, word: { name: index }, actions: [],
+** connections: [], flags: { timedOut, continued, trace },
+** simulate: { bothLangs, state } }. Returns its length. */
 HS_EXPORT int hs_wasm_serve_layout(void)
 {
     struct hs_json j;
@@ -385,6 +386,11 @@ HS_EXPORT int hs_wasm_serve_layout(void)
     key_int(&j, "timedOut", HS_SERVE_TIMED_OUT);
     key_int(&j, "continued", HS_SERVE_CONTINUED);
     key_int(&j, "trace", HS_SERVE_TRACE);
+    hs_json_obj_end(&j);
+    hs_json_key(&j, "simulate");
+    hs_json_obj(&j);
+    key_int(&j, "bothLangs", HS_SIM_BOTH_LANGS);
+    key_int(&j, "state", HS_SIM_STATE);
     hs_json_obj_end(&j);
     hs_json_obj_end(&j);
     return hs_json_end(&j);

@@ -13,8 +13,6 @@ import { INT_MAX } from './engine-io.js';
 import { followUp } from './engine-followup.js';
 
 const SERVER_LANGS = { en: 0, ko: 1 };
-const SIM_BOTH_LANGS = 1; // src/server/server.h HS_SIM_*: trace details in both languages
-const SIM_STATE = 2; // the state, changed or not
 
 const latin1 = new TextDecoder('latin1');
 const utf8 = new TextDecoder();
@@ -59,9 +57,9 @@ function factsReader(w, readJSON) {
  * the connection holds, when input is only their start), timedOut,
  * continued (100 already sent), trace, lang }.
  * 'more' and 'continue' leave the state unchanged. */
-function connectionServer(w, { stage, memory, outPtr, engineError, readJSON }) {
+function connectionServer(w, { stage, memory, outPtr, engineError }, layout) {
   // The words' indexes, names and flags come from the engine (hs_wasm_serve_layout).
-  const { words: count, word: W, actions, connections, flags: F } = readJSON(w.hs_wasm_serve_layout());
+  const { words: count, word: W, actions, connections, flags: F } = layout;
   return function serveNext(input, options) {
     if (!(input instanceof Uint8Array)) throw new TypeError('serveNext(input) takes a Uint8Array');
     const opts = options || {};
@@ -96,8 +94,11 @@ export function makeServer(w, io) {
   const { stage, readJSON } = io;
   const applyState = stateSetter(w, io);
   const lookup = factsReader(w, readJSON);
-  // The sentences of a client's next step live in the engine (followup.def).
+  // The sentences of a client's next step live in the engine (followup.def);
+  // simulate's and serveNext's flags and words are named by it (hs_wasm_serve_layout).
   const followTexts = readJSON(w.hs_wasm_server_followup_texts());
+  const layout = readJSON(w.hs_wasm_serve_layout());
+  const SIM = layout.simulate;
 
   return {
     /** Runs raw request bytes (a string or Uint8Array, possibly several
@@ -114,9 +115,9 @@ export function makeServer(w, io) {
         throw new TypeError(`simulate(raw) takes a string or a Uint8Array, not ${raw === null ? 'null' : typeof raw}`);
       }
       const opts = options !== null && typeof options === 'object' ? options : {};
-      let flags = opts.lang === 'en' || opts.lang === 'ko' ? 0 : SIM_BOTH_LANGS;
+      let flags = opts.lang === 'en' || opts.lang === 'ko' ? 0 : SIM.bothLangs;
       if (opts.state !== undefined) {
-        flags |= SIM_STATE;
+        flags |= SIM.state;
         if (opts.state !== true) {
           checkState(opts.state, 'simulate(raw, { state })');
           applyState(opts.state);
@@ -127,7 +128,7 @@ export function makeServer(w, io) {
     },
 
     /** What a server on a real connection does with the bytes it holds: see connectionServer. */
-    serveNext: connectionServer(w, io),
+    serveNext: connectionServer(w, io, layout),
 
     /** Tells the server it is shutting down (on: true): every connection
      * then says Connection: close and closes after its exchange. */
