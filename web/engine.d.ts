@@ -32,6 +32,20 @@ export interface OtherMeaning {
   readonly description: I18n;
 }
 
+/** What one framework calls a code and the reason phrase it sends (src/registry/frameworks.def). */
+export interface FrameworkName {
+  readonly id: 'node' | 'python' | 'werkzeug' | 'django' | 'go' | 'spring' | 'rack' | 'rust' | 'nginx';
+  readonly name: string;
+  /** The constant or symbol in code ('http.StatusNotFound', ':not_found'), or null when there is none. */
+  readonly symbol: string | null;
+  /** The phrase sent; for a code the framework does not list, what it sends instead ('UNKNOWN'), or null when its source does not say. */
+  readonly phrase: string | null;
+  /** The framework's own table lists the code. */
+  readonly listed: boolean;
+  /** The source file and version the framework's rows were read from. */
+  readonly source: string;
+}
+
 /** What lookup(code) returns: everything the engine knows about one code. */
 export interface StatusInfo {
   readonly code: number;
@@ -58,6 +72,8 @@ export interface StatusInfo {
   readonly redirect: { readonly method: 'preserved' | 'get' | 'post-may-become-get'; readonly explain: I18n } | null;
   readonly iana: { readonly description: string; readonly reference: string } | null;
   readonly otherMeanings: readonly OtherMeaning[];
+  /** What each framework calls the code and sends with it, one entry per framework. */
+  readonly frameworks: readonly FrameworkName[];
   /** Unassigned codes only: the x00 code a client treats it as (RFC 9110 §15). */
   readonly treatedAs?: number;
 }

@@ -66,8 +66,12 @@ export const css = `
 .level { font: 600 .6875rem/1 var(--_mono); padding: .125rem .3rem; border-radius: 4px; border: 1px solid currentColor; vertical-align: .1em; }
 .level.must { color: var(--_c5); } .level.should { color: var(--_c4); } .level.may { color: var(--_muted); }
 .others { margin-top: 1rem; }
+.frameworks { margin-top: 1rem; }
+.fw { border-collapse: collapse; font-size: .875rem; width: 100%; }
+.fw th, .fw td { text-align: start; padding: .2rem .5rem .2rem 0; border-top: 1px solid var(--_line); vertical-align: top; overflow-wrap: anywhere; }
+.fw thead th { color: var(--_muted); font-weight: 600; border-top: 0; }
 .handler { margin-top: 1.25rem; padding-top: 1rem; border-top: 1px solid var(--_line); }
-.others h3, .others h4, .handler h3, .handler h4 { font-size: 1rem; margin-bottom: .5rem; }
+.others h3, .others h4, .frameworks h3, .frameworks h4, .handler h3, .handler h4 { font-size: 1rem; margin-bottom: .5rem; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: 1.25rem; }
 
 /* buttons and inputs */

@@ -142,6 +142,26 @@ function otherMeanings(ctx, e, level) {
       o.origin ? h('span', { class: 'muted', lang: 'en' }, ' — ', o.origin) : null))));
 }
 
+// "In your framework": what each framework calls the code and the phrase it
+// sends, as a table (a framework that neither lists the code nor says what it
+// sends is left out), with the source each row set was read from.
+function frameworksTable(ctx, e, level) {
+  const rows = (e.frameworks || []).filter((f) => f.listed || f.phrase !== null);
+  if (!rows.length) return null;
+  const headId = nextId('hs-fw');
+  const code = (text) => (text === null ? h('span', { class: 'muted' }, tr(ctx, 'fwNone')) : h('code', { lang: 'en' }, text));
+  return h('section', { class: 'frameworks', part: 'frameworks' },
+    h(`h${level}`, { id: headId }, tr(ctx, 'fwTitle')),
+    h('table', { class: 'fw', 'aria-labelledby': headId },
+      h('thead', null, h('tr', null, ['fwFramework', 'fwSymbol', 'fwPhrase'].map((k) => h('th', { scope: 'col' }, tr(ctx, k))))),
+      h('tbody', null, rows.map((f) => h('tr', null,
+        h('th', { scope: 'row', lang: 'en' }, f.name),
+        h('td', null, code(f.symbol)),
+        h('td', null, code(f.phrase), f.listed ? null : h('span', { class: 'muted' }, ' ', tr(ctx, 'fwNotListed'))))))),
+    h('details', null, h('summary', null, tr(ctx, 'fwSources')),
+      h('ul', { class: 'plain' }, rows.map((f) => h('li', null, h('strong', { lang: 'en' }, f.name), ': ', h('span', { lang: 'en' }, f.source))))));
+}
+
 // "See the exchange" (opening the example in place) and "Edit this request":
 // the actions row and the slot the exchange opens in.
 function exchangeActions(ctx, code, level) {
@@ -172,6 +192,8 @@ export function card(ctx, code, { headingLevel = 2, exchange = true, handler: wi
   art.append(cardFacts(ctx, e));
   const others = otherMeanings(ctx, e, headingLevel + 1);
   if (others) art.append(others);
+  const fw = frameworksTable(ctx, e, headingLevel + 1);
+  if (fw) art.append(fw);
   if (exchange && ctx.runner) {
     const actions = exchangeActions(ctx, e.code, headingLevel + 1);
     art.append(...actions.nodes);

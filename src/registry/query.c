@@ -14,6 +14,15 @@
 **                 code of the class, the best known first
 **   text          everything else, below.
 **
+** A framework's constant ("StatusNotFound", "HTTPStatus.CONTENT_TOO_LARGE",
+** ":unprocessable_entity", "StatusCode::IM_A_TEAPOT", "NGX_HTTP_CLOSE") is
+** first read as words: the framework's prefix dropped, then split at "_",
+** ".", ":" and where a small letter meets a capital or a letter a digit
+** ("status not found" -> "not found"). The words go through the forms
+** above; when they find nothing, the query is read as typed. So constant
+** names are found from the names every code already has, without the
+** framework table (frameworks.def), which only lookup reads.
+**
 ** Text. The query and each name of a code (phrase, aliases, Korean title,
 ** the synonyms of synonyms.def) are folded alike: ASCII case ignored,
 ** apostrophes and hyphens dropped ("I'm" = "im", "Time-out" = "timeout"),
@@ -785,6 +794,60 @@ static int leading_range(const char *q, size_t qn, int *codes, int max)
     return ok && wild ? range_query(q, codes, max) : HS_ENOMATCH;
 }
 
+/* Returns 1 if buf[0..len) (trimmed, no spaces) reads as a framework's
+** constant: only letters, digits, "_", "." and ":", some letter, and a
+** "_", a ":", a "." after a letter, or a small letter before a capital. */
+static int is_constant(const char *buf, size_t len)
+{
+    int letter = 0, mark = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)buf[i];
+        if (!is_alnum(c) && c != '_' && c != '.' && c != ':')
+            return 0;
+        letter |= !is_digit(c) && is_alnum(c);
+        mark |= c == '_' || c == ':' || (c == '.' && i && !is_digit((unsigned char)buf[i - 1])) ||
+                (i && buf[i - 1] >= 'a' && buf[i - 1] <= 'z' && c >= 'A' && c <= 'Z');
+    }
+    return letter && mark;
+}
+
+/* Writes the words of the constant buf[0..len) to out (room for 2 * len
+** bytes), in lower case: a known prefix dropped ("http.", "HTTPStatus.",
+** "NGX_HTTP_", "HTTP_", ":", a leading "Status" before a capital or a digit), split
+** at "_", ".", ":", a small letter before a capital and a letter next to a
+** digit. Returns the length written. */
+static size_t constant_words(const char *buf, size_t len, char *out)
+{
+    static const char *const prefixes[] = { "httpstatus.", "statuscodes.", "statuscode::", "status.", "http.",
+                                            "ngx_https_", "ngx_http_", "http_", "::", ":" };
+    size_t i = 0, n = 0;
+    for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++) {
+        size_t pn = strlen(prefixes[k]);
+        if (len - i > pn && hs_ascii_ieq(buf + i, pn, prefixes[k], pn)) {
+            i += pn;
+            k = (size_t)-1; /* "status.HTTP_413_...": try the prefixes again */
+        }
+    }
+    if (len - i > 6 && memcmp(buf + i, "Status", 6) == 0 &&
+        ((buf[i + 6] >= 'A' && buf[i + 6] <= 'Z') || is_digit((unsigned char)buf[i + 6])))
+        i += 6;
+    for (; i < len; i++) {
+        unsigned char c = (unsigned char)buf[i], b = i ? (unsigned char)buf[i - 1] : 0;
+        int split = c == '_' || c == '.' || c == ':';
+        if (split) {
+            if (n && out[n - 1] != ' ')
+                out[n++] = ' ';
+            continue;
+        }
+        if (n && out[n - 1] != ' ' && b && ((b >= 'a' && b <= 'z' && c >= 'A' && c <= 'Z') || is_digit(b) != is_digit(c)))
+            out[n++] = ' ';
+        out[n++] = hs_ascii_lower((char)c);
+    }
+    while (n && out[n - 1] == ' ')
+        n--;
+    return n;
+}
+
 /* Copies buf[0..len) (trimmed, at most HS_QUERY_MAX bytes) into q in lower
 ** case with each run of white space one space; returns its length. */
 static size_t squeeze(const char *buf, size_t len, char *q)
@@ -815,6 +878,12 @@ int hs_query(const char *buf, size_t len, int *codes, int max, int *kind)
         return HS_EEMPTY;
     if (len - i > HS_QUERY_MAX)
         return HS_ETOOLONG;
+    if (is_constant(buf + i, len - i)) {
+        char words[2 * HS_QUERY_MAX];
+        size_t wn = constant_words(buf + i, len - i, words);
+        if (wn && wn <= HS_QUERY_MAX && (n = hs_query(words, wn, codes, max, kind)) >= 0)
+            return n;
+    }
     qn = squeeze(buf + i, len - i, q);
 
     /* "HTTP/x" is a status line or an error; "http 404" may be one, while

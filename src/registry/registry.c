@@ -4,6 +4,7 @@
 ** query.c.
 */
 #include "registry.h"
+#include "frameworks.h"
 
 #include "core/hs.h"
 #include "core/json.h"
@@ -345,6 +346,8 @@ int hs_registry_json(int code, char *out, size_t cap)
         if (!rows[k].primary && rows[k].code == code)
             meaning_json(&j, k);
     hs_json_arr_end(&j);
+    hs_json_key(&j, "frameworks");
+    hs_frameworks_json(&j, code);
     hs_json_obj_end(&j);
     return hs_json_end(&j);
 }

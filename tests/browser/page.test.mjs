@@ -76,6 +76,35 @@ test('required fields, redirects, aliases, unofficial origins and other meanings
   assert.match(await text('#results .facts'), /200/);
 });
 
+test('the card\'s "In your framework" table: a row per framework, headers scoped, sources listed, text only', async () => {
+  await type('413');
+  await page.locator('#results .card[data-code="413"] .frameworks table').waitFor();
+  const t = await page.evaluate(() => {
+    const sec = document.querySelector('#results .card[data-code="413"] .frameworks');
+    const table = sec.querySelector('table');
+    return {
+      heading: sec.querySelector('h3, h4').textContent,
+      labelled: document.getElementById(table.getAttribute('aria-labelledby')) === sec.querySelector('h3, h4'),
+      cols: [...table.querySelectorAll('thead th')].map((th) => th.getAttribute('scope')),
+      rows: [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent)),
+      rowScope: [...table.querySelectorAll('tbody th')].every((th) => th.getAttribute('scope') === 'row'),
+      sources: sec.querySelectorAll('details li').length,
+    };
+  });
+  assert.equal(t.heading, 'In your framework');
+  assert.ok(t.labelled);
+  assert.deepEqual(t.cols, ['col', 'col', 'col']);
+  assert.ok(t.rowScope);
+  assert.deepEqual(t.rows.find((r) => r[0] === 'Go'), ['Go', 'http.StatusRequestEntityTooLarge', 'Request Entity Too Large']);
+  assert.deepEqual(t.rows.find((r) => r[0] === 'Flask (Werkzeug)'), ['Flask (Werkzeug)', '(none)', 'REQUEST ENTITY TOO LARGE']);
+  assert.equal(t.rows.length, 9);
+  assert.equal(t.sources, 9);
+  await type('299');
+  await page.locator('#results .card[data-code="299"] .frameworks').waitFor();
+  const unlisted = await text('#results .card[data-code="299"] .frameworks table');
+  assert.match(unlisted, /status code 299\s*\(not in its table\)/);
+});
+
 test('a range, a word, Korean and a status line', async () => {
   await type('4xx');
   await page.locator('#results .matches').waitFor();
