@@ -15,7 +15,7 @@ export NODE_PATH := /usr/share/nodejs
 BUILD := build
 
 # One source list per layer; each layer links only with those below it
-# (core <- registry <- http <- server <- wasm.c), so a call that runs upward
+# (core <- registry <- http <- server <- src/wasm_*.c), so a call that runs upward
 # fails to link in that layer's tests. These link lists are the guarantee:
 # `make check-layers` (part of `make test`) links each layer alone with the
 # ones below it and nothing left undefined, tests or not.
@@ -23,9 +23,16 @@ CORE_SRC := $(wildcard src/core/*.c)
 REGISTRY_SRC := $(CORE_SRC) $(filter-out src/registry/gen_catalog.c,$(wildcard src/registry/*.c))
 HTTP_SRC := $(REGISTRY_SRC) $(wildcard src/http/*.c)
 SERVER_SRC := $(HTTP_SRC) $(wildcard src/server/*.c)
-ENGINE_SRC := $(SERVER_SRC)
-ENGINE_DEPS := $(wildcard src/*.c src/*/*.c src/*/*.h src/*/*.def)
-EXPORTS := $(shell cat src/exports.txt)
+ENGINE_DEPS := $(wildcard src/*.c src/*.h src/*/*.c src/*/*.h src/*/*.def)
+
+# The engine is two wasm modules (src/wasm_io.h): status.wasm, the first,
+# with the registry and the query reader (descriptions apart, per language,
+# in text-LANG.bin); http.wasm, loaded on first use, with the request parser
+# and the simulated server. Each exports exactly src/exports_NAME.txt.
+WASM_registry_SRC := $(REGISTRY_SRC) src/wasm_io.c src/wasm_registry.c
+WASM_http_SRC := $(SERVER_SRC) src/wasm_io.c src/wasm_http.c
+WASM_registry_FLAGS := -DHS_TEXT_EXTERNAL -DHS_OUT_CAP=65536 -sINITIAL_MEMORY=524288
+WASM_http_FLAGS := -DHS_TEXT_EXTERNAL -sINITIAL_MEMORY=1048576
 
 # What each native test links: tests/c/test_LAYER.c with LAYER and below.
 LINK_core := $(CORE_SRC)
@@ -48,10 +55,11 @@ empty :=
 space := $(empty) $(empty)
 
 WASM_FLAGS := -Oz -mbulk-memory --no-entry -sSTANDALONE_WASM -sALLOW_MEMORY_GROWTH=0 \
-	-sINITIAL_MEMORY=1048576 -sTOTAL_STACK=65536 -sERROR_ON_UNDEFINED_SYMBOLS=1 \
-	-sEXPORTED_FUNCTIONS=$(subst $(space),$(comma),$(addprefix _,$(EXPORTS)))
+	-sTOTAL_STACK=65536 -sERROR_ON_UNDEFINED_SYMBOLS=1
+# The -sEXPORTED_FUNCTIONS list of module $(1), from src/exports_$(1).txt.
+wasm_exports = -sEXPORTED_FUNCTIONS=$(subst $(space),$(comma),$(addprefix _,$(shell cat src/exports_$(1).txt)))
 
-GENERATED := web/status-codes.js web/status-codes.d.ts
+GENERATED := web/status-codes.js web/status-codes.d.ts web/codes.js web/codes.d.ts web/text-en.bin web/text-ko.bin
 
 TEST_HEADERS := $(wildcard tests/fuzz/*.h)
 C_TESTS := $(patsubst tests/c/%.c,%,$(wildcard tests/c/test_*.c))
@@ -59,16 +67,19 @@ FUZZERS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 
 .PHONY: help all wasm catalog start serve test check-layers test-c test-js test-browser test-dist test-package test-docs dist fuzz bench deps clean
 
-all: wasm catalog ## build web/status.wasm and the generated catalogue (the default)
+all: wasm catalog ## build the wasm modules and the generated files (the default)
 
 help: ## list these targets
 	@awk -F ':[^#]*## ' '/^[a-z][a-z-]*:[^#]*## / { printf "  make %-14s %s\n", $$1, $$2 }' $(firstword $(MAKEFILE_LIST))
 
-wasm: web/status.wasm ## build web/status.wasm only
-catalog: $(GENERATED) ## write web/status-codes.js and .d.ts from status.def
+wasm: web/status.wasm web/http.wasm ## build the two wasm modules (web/status.wasm, web/http.wasm)
+catalog: $(GENERATED) ## write the generated files from status.def (catalogue, types, codes.js, text-*.bin)
 
-web/status.wasm: $(ENGINE_DEPS) src/exports.txt Makefile
-	$(EMCC) $(WARN) $(WASM_FLAGS) -Isrc $(ENGINE_SRC) src/wasm.c -o $@
+web/status.wasm: $(ENGINE_DEPS) src/exports_registry.txt Makefile
+	$(EMCC) $(WARN) $(WASM_FLAGS) $(WASM_registry_FLAGS) $(call wasm_exports,registry) -Isrc $(WASM_registry_SRC) -o $@
+
+web/http.wasm: $(ENGINE_DEPS) src/exports_http.txt Makefile
+	$(EMCC) $(WARN) $(WASM_FLAGS) $(WASM_http_FLAGS) $(call wasm_exports,http) -Isrc $(WASM_http_SRC) -o $@
 
 $(BUILD)/gen_catalog: src/registry/gen_catalog.c $(ENGINE_DEPS)
 	@mkdir -p $(BUILD)
@@ -147,4 +158,4 @@ bench: all ## print the benchmarks (not part of make test)
 	node bench/run.mjs
 
 clean: ## remove build outputs
-	rm -rf $(BUILD) web/status.wasm $(GENERATED)
+	rm -rf $(BUILD) web/status.wasm web/http.wasm $(GENERATED)

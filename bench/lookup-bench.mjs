@@ -1,7 +1,8 @@
 // lookup-bench.mjs — ns per lookup(code) and per phrase lookup, side by side
 // with statuses, http-status-codes and node:http STATUS_CODES, over a mixed
 // list of codes of which about a quarter are unknown. Also prints the gzipped
-// sizes of status.wasm (code and data apart) and of the glue.
+// sizes of each module and text file (the first module's code and data
+// apart) and of the glue.
 // Prints numbers only; nothing here is a test.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -62,14 +63,20 @@ console.log(`  phrase vs statuses.message: ${ratio.toFixed(2)}x (target <= 1.5x)
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 const wasm = readFileSync(new URL('../web/status.wasm', import.meta.url));
-const glue = readFileSync(new URL('../web/engine.js', import.meta.url));
-const glueRequest = readFileSync(new URL('../web/engine-request.js', import.meta.url));
-const glueServer = readFileSync(new URL('../web/engine-server.js', import.meta.url));
+const file = (f) => readFileSync(new URL(`../web/${f}`, import.meta.url));
+const glue = file('engine.js');
+const glueRequest = file('engine-request.js');
+const glueServer = file('engine-server.js');
 const sections = wasmSections(wasm);
+const size = (name, buf, what) => console.log(`  ${name.padEnd(22)} ${(buf.length / 1024).toFixed(1)} KB raw, ${(gz(buf) / 1024).toFixed(1)} KB gz (${what})`);
 console.log('\nSizes (gzip -9)');
-console.log(`  status.wasm            ${(wasm.length / 1024).toFixed(1)} KB raw, ${(gz(wasm) / 1024).toFixed(1)} KB gz (whole engine: registry, parser, server)`);
-console.log(`    code section         ${(sections.code.length / 1024).toFixed(1)} KB raw, ${(gz(sections.code) / 1024).toFixed(1)} KB gz`);
-console.log(`    data section         ${(sections.data.length / 1024).toFixed(1)} KB raw, ${(gz(sections.data) / 1024).toFixed(1)} KB gz (the table and all text, en + ko)`);
+size('status.wasm', wasm, 'the first module: registry, query reader');
+size('  code section', sections.code, '');
+size('  data section', sections.data, 'the table, phrases, titles, search words');
+size('text-en.bin', file('text-en.bin'), 'English descriptions, fetched when first shown');
+size('text-ko.bin', file('text-ko.bin'), 'Korean descriptions, fetched when first shown');
+size('http.wasm', file('http.wasm'), 'the second module: request parser, simulated server');
+size('codes.js', file('codes.js'), 'the wasm-free entry');
 console.log(`  engine.js              ${(glue.length / 1024).toFixed(1)} KB raw, ${(gz(glue) / 1024).toFixed(1)} KB gz (target <= 3 KB)`);
 console.log(`  engine-request.js      ${(glueRequest.length / 1024).toFixed(1)} KB raw, ${(gz(glueRequest) / 1024).toFixed(1)} KB gz (parser glue)`);
 console.log(`  engine-server.js       ${(glueServer.length / 1024).toFixed(1)} KB raw, ${(gz(glueServer) / 1024).toFixed(1)} KB gz (simulator glue, followUp)`);

@@ -23,7 +23,7 @@ const GET = 'GET /success HTTP/1.1\r\nHost: api.example\r\nAccept: application/j
 const SIM_FULL = 3; // src/server/server.h: both languages and the state, as the baseline wrote
 
 function sides(engine, today) {
-  const w = engine.wasm;
+  const w = today ? engine.httpWasm() : engine.wasm; // the baseline was one module
   const inView = new Uint8Array(w.memory.buffer, w.hs_wasm_in_ptr(), w.hs_wasm_in_cap());
   const workload = engine.exampleCodes().map(({ code }) => engine.example(code));
   const getBytes = enc.encode(GET);

@@ -2,7 +2,9 @@
 // imports, memory, loading paths, caching, and the generated catalogue.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { readFileSync, mkdtempSync, readdirSync, copyFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -11,25 +13,33 @@ import { load } from '../web/engine.js';
 const wasmUrl = new URL('../web/status.wasm', import.meta.url);
 const bytes = readFileSync(wasmUrl);
 const module = new WebAssembly.Module(bytes);
+// The two modules (src/wasm_io.h) and the export list of each.
+const modules = [
+  ['status.wasm', 'exports_registry.txt'],
+  ['http.wasm', 'exports_http.txt'],
+].map(([file, list]) => ({ file, list, bytes: readFileSync(new URL(`../web/${file}`, import.meta.url)) }));
 
 // What emcc 3.1.6 adds to a standalone module on its own.
 const EMSCRIPTEN_EXTRAS = ['memory', '_initialize', '__indirect_function_table', '__errno_location',
   'stackSave', 'stackRestore', 'stackAlloc'];
 
-test('the module imports nothing', () => {
-  assert.deepEqual(WebAssembly.Module.imports(module), []);
+test('the modules import nothing', () => {
+  for (const m of modules) assert.deepEqual(WebAssembly.Module.imports(new WebAssembly.Module(m.bytes)), [], m.file);
 });
 
-test('the module exports exactly src/exports.txt plus emscripten\'s fixed extras', () => {
-  const listed = readFileSync(new URL('../src/exports.txt', import.meta.url), 'utf8').split('\n').filter(Boolean);
-  const actual = WebAssembly.Module.exports(module).map((e) => e.name).sort();
-  assert.deepEqual(actual, [...listed, ...EMSCRIPTEN_EXTRAS].sort());
+test('each module exports exactly its src/exports_NAME.txt plus emscripten\'s fixed extras', () => {
+  for (const m of modules) {
+    const listed = readFileSync(new URL(`../src/${m.list}`, import.meta.url), 'utf8').split('\n').filter(Boolean);
+    const actual = WebAssembly.Module.exports(new WebAssembly.Module(m.bytes)).map((e) => e.name).sort();
+    assert.deepEqual(actual, [...listed, ...EMSCRIPTEN_EXTRAS].sort(), m.file);
+  }
 });
 
 test('memory is small and does not grow', async () => {
   const hs = await load(bytes);
   const mem = hs.wasm.memory;
-  assert.ok(mem.buffer.byteLength <= 1 << 20, `initial memory ${mem.buffer.byteLength} bytes`);
+  assert.ok(mem.buffer.byteLength <= 1 << 19, `first module: initial memory ${mem.buffer.byteLength} bytes`);
+  assert.ok(hs.httpWasm().memory.buffer.byteLength <= 1 << 20, 'second module: at most 1 MiB');
   const before = mem.buffer;
   for (let i = 0; i < 200; i++) hs.query(`${400 + (i % 100)}`);
   assert.equal(mem.buffer, before, 'the buffer never detaches');
@@ -71,7 +81,7 @@ test('the generated catalogue is fresh: regenerating it gives the same files', a
   const dir = mkdtempSync(join(tmpdir(), 'hs-catalog-'));
   execFileSync(new URL('../build/gen_catalog', import.meta.url).pathname, [dir]);
   for (const f of readdirSync(dir)) {
-    assert.equal(readFileSync(join(dir, f), 'utf8'), readFileSync(new URL(`../web/${f}`, import.meta.url), 'utf8'), f);
+    assert.ok(readFileSync(join(dir, f)).equals(readFileSync(new URL(`../web/${f}`, import.meta.url))), f);
   }
   const { statusCodes } = await import('../web/status-codes.js');
   const hs = await load();
@@ -81,20 +91,102 @@ test('the generated catalogue is fresh: regenerating it gives the same files', a
   for (const c of hs.codes()) assert.match(dts, new RegExp(`\\| ${c}\\b`));
 });
 
-test('no function body in the wasm is larger than 8 KB', () => {
-  // Walk the module's sections to the code section (id 10) and read each body's size.
-  let p = 8;
-  const leb = () => { let r = 0, s = 0, x; do { x = bytes[p++]; r |= (x & 0x7f) << s; s += 7; } while (x & 0x80); return r >>> 0; };
-  const sizes = [];
-  while (p < bytes.length) {
-    const id = bytes[p++];
-    const len = leb();
-    const end = p + len;
-    if (id === 10) for (let n = leb(), i = 0; i < n; i++) { const size = leb(); sizes.push(size); p += size; }
-    p = end;
+test('the first module works alone: no http.wasm beside it, nothing fetched but what is used', async () => {
+  // engine*.js, status.wasm and the English text copied to a folder without http.wasm or text-ko.bin
+  const dir = mkdtempSync(join(tmpdir(), 'hs-first-'));
+  for (const f of ['engine.js', 'engine-io.js', 'engine-request.js', 'engine-server.js', 'engine-followup.js', 'engine-lint.js', 'status.wasm', 'text-en.bin']) {
+    copyFileSync(new URL(`../web/${f}`, import.meta.url), join(dir, f));
   }
-  assert.ok(sizes.length > 50, `${sizes.length} functions`);
-  assert.ok(Math.max(...sizes) <= 8192, `largest function body: ${Math.max(...sizes)} bytes`);
+  const { load: loadCopy } = await import(pathToFileURL(join(dir, 'engine.js')).href);
+  const hs = await loadCopy(undefined, { ready: ['en'] });
+  assert.equal(hs.phrase(404), 'Not Found');
+  assert.equal(hs.lookup(404).code, 404);
+  assert.match(hs.lookup(404).description.en, /representation/);
+  assert.equal(hs.lookup(404).description.ko, undefined, 'Korean was not asked for');
+  assert.deepEqual(hs.query('4xx').matches.slice(0, 2), [400, 401]);
+  assert.equal(hs.isReady('http'), false);
+  assert.throws(() => hs.simulate('GET / HTTP/1.1\r\nHost: a\r\n\r\n'), /ready\('http'\)/);
+  assert.throws(() => hs.parseRequest('GET / HTTP/1.1\r\n\r\n'), /ready\('http'\)/);
+  await assert.rejects(hs.ready('http'), /http\.wasm|ENOENT/);
+  await assert.rejects(hs.ready('ko'), /text-ko|ENOENT/);
+  assert.equal(hs.lookup(405).phrase, 'Method Not Allowed', 'still answers after the failed loads');
+  await assert.rejects(hs.ready('fr'), RangeError);
+});
+
+test('an exchange loads the second module once; a language loads once, when asked', async () => {
+  const web = (f) => readFileSync(new URL(`../web/${f}`, import.meta.url));
+  const fetched = [];
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (url) => {
+    const name = new URL(url).pathname.split('/').pop();
+    fetched.push(name);
+    return new Response(web(name), { headers: { 'content-type': name.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream' } });
+  };
+  try {
+    const hs = await load('http://127.0.0.1:9/x/status.wasm', { ready: [] });
+    assert.deepEqual(fetched, ['status.wasm'], 'the first module alone');
+    assert.equal(hs.lookup(404).description.en, undefined, 'no text before it is asked for');
+    await Promise.all([hs.ready('http'), hs.ready('http'), hs.ready('en')]);
+    assert.equal(hs.simulate('GET /success HTTP/1.1\r\nHost: a\r\n\r\n', { lang: 'en' }).exchanges[0].response.status, 200);
+    await hs.ready('http');
+    assert.equal(hs.parseRequest('GET / HTTP/1.1\r\nHost: a\r\n\r\n').ok, true);
+    assert.match(hs.lookup(404).description.en, /representation/, 'the cached entry was remade with the text');
+    assert.deepEqual(fetched.sort(), ['http.wasm', 'status.wasm', 'text-en.bin'], 'each file once; no Korean');
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+});
+
+test('the engine refuses a text blob that is not its own', async () => {
+  const en = readFileSync(new URL('../web/text-en.bin', import.meta.url));
+  const ko = readFileSync(new URL('../web/text-ko.bin', import.meta.url));
+  const cut = en.subarray(0, en.length - 1);
+  const bad = Buffer.from(en);
+  bad[bad.length - 1] = 0x41; // the last string no longer ends in NUL
+  for (const [files, why] of [[{ en: ko }, 'Korean as English'], [{ en: cut }, 'cut short'], [{ en: bad }, 'not NUL-terminated'], [{ en: Buffer.from('HST1') }, 'no table']]) {
+    const hs = await load(bytes, { ready: [], files });
+    await assert.rejects(hs.ready('en'), /not this engine's en text/, why);
+    assert.equal(hs.lookup(404).description.en, undefined, `${why}: nothing installed`);
+  }
+  const good = await load(bytes, { ready: ['en'], files: { en } });
+  assert.match(good.lookup(404).description.en, /representation/);
+});
+
+test('codes.js: the registered phrases, classes and flags without the engine', async () => {
+  const codes = await import('../web/codes.js');
+  const hs = await load();
+  const registered = hs.catalog().filter((e) => e.registry !== 'unofficial');
+  assert.deepEqual(codes.codes, registered.map((e) => e.code));
+  for (const e of registered) {
+    assert.equal(codes.phrase(e.code), e.phrase, `${e.code}`);
+    assert.equal(codes.flags(e.code), e.flags, `${e.code} flags`);
+    assert.equal(codes.classOf(e.code), e.class);
+  }
+  assert.equal(codes.phrase(420), undefined, 'an unofficial code is not in it');
+  assert.equal(codes.phrase('404'), undefined);
+  assert.equal(codes.phrase(600), undefined);
+  assert.equal(codes.classOf(299), 2);
+  assert.equal(codes.flags(303) & codes.FLAGS.redirectToGet, codes.FLAGS.redirectToGet);
+  const gz = gzipSync(readFileSync(new URL('../web/codes.js', import.meta.url)), { level: 9 }).length;
+  assert.ok(gz <= 1638, `codes.js is ${gz} bytes gzipped (budget 1.6 KB)`);
+});
+
+test('no function body in either module is larger than 8 KB', () => {
+  for (const { file, bytes: b } of modules) {
+    // Walk the module's sections to the code section (id 10) and read each body's size.
+    let p = 8;
+    const leb = () => { let r = 0, s = 0, x; do { x = b[p++]; r |= (x & 0x7f) << s; s += 7; } while (x & 0x80); return r >>> 0; };
+    const sizes = [];
+    while (p < b.length) {
+      const id = b[p++];
+      const len = leb();
+      const end = p + len;
+      if (id === 10) for (let n = leb(), i = 0; i < n; i++) { const size = leb(); sizes.push(size); p += size; }
+      p = end;
+    }
+    assert.ok(sizes.length > 20, `${file}: ${sizes.length} functions`);
+    assert.ok(Math.max(...sizes) <= 8192, `${file}: largest function body: ${Math.max(...sizes)} bytes`);
+  }
 });
 
 // The error fn throws (the test fails when it returns).
@@ -135,7 +227,7 @@ test('every negative return code reaches JS as a sentence in English and Korean,
 
 test('the request word layout, forms and framing names come from the engine and match engine.d.ts', async () => {
   const hs = await load(bytes);
-  const w = hs.wasm;
+  const w = hs.httpWasm(); // the request parser is in the second module
   const out = new Uint8Array(w.memory.buffer, w.hs_wasm_out_ptr());
   const layout = JSON.parse(new TextDecoder().decode(out.subarray(0, w.hs_wasm_request_layout())));
   const idx = Object.values(layout.word);

@@ -320,7 +320,7 @@ function buildPanel({ sendPanel, browserSendControl }) {
 }
 
 async function renderSend(params, { focus = null } = {}) {
-  if (!hs) return;
+  if (!hs || !runner) return; // built once the second module is here (route() runs again then)
   const mod = await loadSend();
   if (!panel) buildPanel(mod);
   const snap = history.state && history.state.send;
@@ -362,7 +362,7 @@ function lintHref(response, request = '') {
 }
 
 async function renderLint(params) {
-  if (!hs) return;
+  if (!hs || !hs.isReady('http')) return; // the linter is in the second module: route() runs again once it is here
   lintModule ??= import('./lint-panel.js');
   const { lintPanel } = await lintModule;
   if (!lintView) {
@@ -420,6 +420,8 @@ $('lang').addEventListener('click', () => {
   try { localStorage.setItem('hs-lang', lang); } catch { /* private mode */ }
   applyStrings();
   search.invalidate();
+  // the other language's descriptions load on the first switch: shown again when here
+  if (hs && !hs.isReady(lang)) hs.ready(lang).then(() => { search.invalidate(); route(); }, () => {});
   if (hs) {
     renderGrid();
     const snap = panel && panel.snapshot ? panel.snapshot() : null;
@@ -450,15 +452,24 @@ if (r0.view === 'lookup' && r0.query) input.value = r0.query;
 showView(r0.view);
 if (r0.view === 'lookup') input.focus();
 
-load().then((engine) => {
+// The first module and the page's language: enough to look up. The second
+// module (exchanges, the send panel, the Flask handlers) loads right after.
+load(undefined, { ready: [lang] }).then((engine) => {
   hs = engine;
-  runner = makeRunner(hs);
   status.textContent = '';
   route();
   document.documentElement.dataset.ready = 'true';
   performance.mark('hs-ready');
   // The overview sits below the fold: build it once the input is ready (at once for #all).
   if (location.hash === '#all') { renderGrid(); route(); } else requestAnimationFrame(() => setTimeout(renderGrid, 0));
+  hs.ready('http').then(() => {
+    runner = makeRunner(hs);
+    search.invalidate();
+    // What is on screen is made again with its exchanges: focus inside it
+    // (a case or a card opened meanwhile) goes to the new one.
+    route({ focus: results.contains(document.activeElement) });
+    document.documentElement.dataset.http = 'true';
+  }, (err) => { status.textContent = `${tr('loadFailed')} (${err && err.message ? err.message : err})`; });
 }, (err) => {
   status.classList.remove('sr-only');
   status.textContent = `${tr('loadFailed')} (${err && err.message ? err.message : err})`;

@@ -37,11 +37,12 @@ function stateSetter(w, { stage, readJSON, inCap }) {
   };
 }
 
-// The engine's facts of a code as followUp reads them (unfrozen, cached), null outside 100–599.
-function factsReader(w, readJSON) {
+// The engine's facts of a code as followUp reads them (unfrozen, cached), null
+// outside 100–599; lookupJSON(code) reads them from the first module.
+function factsReader(lookupJSON) {
   const facts = new Map();
   return (code) => {
-    if (!facts.has(code)) facts.set(code, code >= 100 && code <= 599 ? readJSON(w.hs_wasm_lookup(code)) : null);
+    if (!facts.has(code)) facts.set(code, code >= 100 && code <= 599 ? lookupJSON(code) : null);
     return facts.get(code);
   };
 }
@@ -89,11 +90,13 @@ function connectionServer(w, { stage, memory, outPtr, engineError }, layout) {
   };
 }
 
-/** The simulated server of one engine instance: w its wasm exports, io its buffers (engine-io.js). */
-export function makeServer(w, io) {
+/** The simulated server of one engine instance: w the second module's
+ * exports, io its buffers (engine-io.js), lookupJSON(code) the registry's
+ * description of a code in 100-599 (the first module's). */
+export function makeServer(w, io, lookupJSON) {
   const { stage, readJSON } = io;
   const applyState = stateSetter(w, io);
-  const lookup = factsReader(w, readJSON);
+  const lookup = factsReader(lookupJSON);
   // The sentences of a client's next step live in the engine (followup.def);
   // simulate's and serveNext's flags and words are named by it (hs_wasm_serve_layout).
   const followTexts = readJSON(w.hs_wasm_server_followup_texts());

@@ -29,7 +29,8 @@ export interface OtherMeaning {
   readonly title: I18n;
   readonly registry: 'unofficial';
   readonly origin: string | null;
-  readonly description: I18n;
+  /** The languages loaded so far (both after load() without options). */
+  readonly description: Partial<I18n>;
 }
 
 /** What one framework calls a code and the reason phrase it sends (src/registry/frameworks.def). */
@@ -56,7 +57,8 @@ export interface StatusInfo {
   readonly className: I18n;
   readonly registry: Registry;
   readonly reference: Reference | null;
-  readonly description: I18n;
+  /** The languages loaded so far (both after load() without options); see ready(). */
+  readonly description: Partial<I18n>;
   readonly aliases: readonly string[];
   readonly origin: string | null;
   readonly interim: boolean;
@@ -268,6 +270,7 @@ export interface Engine {
 
   parseRequest(input: string | Uint8Array, options?: ParseOptions): ParseResult;
   parseRequests(input: string | Uint8Array, options?: ParseOptions): ParseResult[];
+  /** Empty until ready('http'). */
   readonly requestReasons: readonly { name: string; status: number; rule: string; text: I18n }[];
 
   simulate(raw: string | Uint8Array, options?: { state?: Record<string, unknown> | true; lang?: 'en' | 'ko' }): SimulateResult;
@@ -285,9 +288,32 @@ export interface Engine {
   /** Every rule lint() applies. */
   lintRules(): readonly LintRule[];
 
-  /** The raw wasm exports (tests and benchmarks). */
+  /**
+   * Resolves once every part named is loaded, each once: 'en' | 'ko' (that
+   * language's descriptions in lookup()), 'http' (the second module:
+   * parseRequest, parseRequests, requestReasons, simulate, example,
+   * exampleCodes, followUp, serverState, setServerState, resetServer,
+   * handler, serveNext, setClosing, lint, lintRules,
+   * which throw before it). load() without options readies all.
+   */
+  ready(...parts: EnginePart[]): Promise<Engine>;
+  isReady(part: EnginePart): boolean;
+
+  /** The raw exports of the first module (tests and benchmarks). */
   readonly wasm: WebAssembly.Exports;
+  /** The raw exports of the second module once loaded, else null. */
+  httpWasm(): WebAssembly.Exports | null;
 }
 
-/** With no argument: the shared engine from the status.wasm beside engine.js. */
-export function load(source?: string | URL | Response | Promise<Response> | BufferSource | WebAssembly.Module): Promise<Engine>;
+export type EnginePart = 'en' | 'ko' | 'http';
+export type EngineSource = string | URL | Response | Promise<Response> | BufferSource | WebAssembly.Module;
+
+export interface LoadOptions {
+  /** Parts to have ready before load() resolves; all three by default. [] for the first module alone. */
+  ready?: EnginePart[];
+  /** Where the other files are, when not beside the first module (or beside engine.js). */
+  files?: { http?: EngineSource; en?: EngineSource; ko?: EngineSource };
+}
+
+/** With no source: the shared engine from the files beside engine.js. */
+export function load(source?: EngineSource, options?: LoadOptions): Promise<Engine>;

@@ -1,64 +1,111 @@
-// engine.js — the hand-written glue between JavaScript and status.wasm.
+// engine.js — the hand-written glue between JavaScript and the engine's
+// wasm modules (src/wasm_io.h):
 //
-// The wasm has no imports and exports scalar functions only (src/wasm.c).
-// Strings go in through one fixed input buffer (a length in) and come back
-// as JSON in one fixed output buffer (a length out): engine-io.js. A
+//   status.wasm      the first module: lookups, the catalogue, the query reader
+//   text-en.bin,     each language's descriptions, a blob the first module
+//   text-ko.bin      reads, fetched when that language is first needed
+//   http.wasm        the second module: the request parser and the simulated
+//                    server, loaded the first time one of them is needed
+//
+// The modules have no imports and export scalar functions only. Strings go
+// in through one fixed input buffer (a length in) and come back as JSON in
+// one fixed output buffer (a length out): engine-io.js, one per module. A
 // negative return code is thrown as an Error with the engine's sentence for
 // it in English and Korean (error.text), never as a bare number.
 //
 //   import { load } from './engine.js';
-//   const hs = await load();
-//   hs.lookup(404).phrase          // 'Not Found'
-//   hs.query('4xx').matches        // [400, 401, ...]
+//   const hs = await load();                          // everything, as one engine
+//   hs.lookup(404).phrase                             // 'Not Found'
+//   const lean = await load(undefined, { ready: [] }); // the first module alone
+//   await lean.ready('http');                         // then the parser and server
 
 import { engineIO } from './engine-io.js';
-import { makeRequestParser } from './engine-request.js';
-import { makeServer } from './engine-server.js';
-import { makeLinter } from './engine-lint.js';
+
+const PARTS = ['en', 'ko', 'http'];
+const TEXT_LANGS = { en: 0, ko: 1 };
 
 let defaultEngine = null;
 
 /**
- * Loads the engine. With no argument the wasm beside this file is used and
- * one shared engine is returned to every caller. `source` may be a URL or
- * string, a Response (or a promise of one), bytes, or a WebAssembly.Module.
+ * Loads the engine. With no source the files beside this one are used and
+ * one shared engine is returned to every caller. `source` (the first
+ * module) may be a URL or string, a Response (or a promise of one), bytes,
+ * or a WebAssembly.Module; the other files are found beside a URL source,
+ * else beside this file, unless options.files names them ({ http, en, ko }:
+ * each a URL, string, Response, bytes or Module). options.ready lists the
+ * parts to have ready before the promise resolves: 'en', 'ko' (the
+ * descriptions of that language) and 'http' (parseRequest, simulate and
+ * the rest of the second module); all three by default. Any part can be
+ * readied later with `await hs.ready(part)`.
  */
-export function load(source) {
-  if (source === undefined) {
+export function load(source, options) {
+  const opts = options !== null && typeof options === 'object' ? options : {};
+  const ready = Array.isArray(opts.ready) ? opts.ready : PARTS;
+  let engine;
+  if (source === undefined && opts.files === undefined) {
     if (!defaultEngine) {
-      defaultEngine = instantiate(new URL('./status.wasm', import.meta.url));
+      defaultEngine = instantiate(new URL('./status.wasm', import.meta.url), {});
       defaultEngine.catch(() => { defaultEngine = null; });
     }
-    return defaultEngine;
+    engine = defaultEngine;
+  } else {
+    engine = instantiate(source === undefined ? new URL('./status.wasm', import.meta.url) : source, opts.files || {});
   }
-  return instantiate(source);
+  return engine.then((hs) => hs.ready(...ready));
 }
 
 const NODE_FS = ['node:fs', 'promises'].join('/');
 
-async function instantiate(source) {
-  if (typeof source === 'string') source = new URL(source, import.meta.url);
-  let instance;
-  if (source instanceof WebAssembly.Module) {
-    instance = await WebAssembly.instantiate(source, {});
-  } else if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
-    ({ instance } = await WebAssembly.instantiate(source, {}));
-  } else if (source instanceof URL && source.protocol === 'file:') {
+// Where the other files are when the caller did not name them: beside a URL
+// source, else beside this file.
+function sibling(source, name) {
+  return new URL(name, source instanceof URL ? source : import.meta.url);
+}
+
+// Fetches a file: bytes from a file: URL (Node), a Response otherwise.
+async function fetchFile(source) {
+  if (source instanceof URL && source.protocol === 'file:') {
     // The name is not a literal, so a bundler for the browser leaves it alone
     // (it is only reached in Node, for a file: URL).
     const { readFile } = await import(NODE_FS);
-    ({ instance } = await WebAssembly.instantiate(await readFile(source), {}));
-  } else {
-    const response = await (source instanceof URL ? fetch(source) : source);
-    if (!response.ok) throw new Error(`status.wasm: ${response.status} ${response.statusText} (${response.url})`);
-    const type = response.headers.get('content-type') || '';
-    if (typeof WebAssembly.instantiateStreaming === 'function' && type.startsWith('application/wasm')) {
-      ({ instance } = await WebAssembly.instantiateStreaming(response, {}));
-    } else {
-      ({ instance } = await WebAssembly.instantiate(await response.arrayBuffer(), {}));
-    }
+    return readFile(source);
   }
-  return makeEngine(instance);
+  const response = await (source instanceof URL ? fetch(source) : source);
+  if (!response.ok) throw new Error(`${response.url || 'engine file'}: ${response.status} ${response.statusText}`);
+  return response;
+}
+
+// Instantiates a wasm module from any source load() accepts; returns its instance.
+async function instantiateModule(source) {
+  if (typeof source === 'string') source = new URL(source, import.meta.url);
+  if (source instanceof WebAssembly.Module) return WebAssembly.instantiate(source, {});
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return (await WebAssembly.instantiate(source, {})).instance;
+  const file = await fetchFile(source);
+  if (!(file instanceof Response)) return (await WebAssembly.instantiate(file, {})).instance;
+  const type = file.headers.get('content-type') || '';
+  if (typeof WebAssembly.instantiateStreaming === 'function' && type.startsWith('application/wasm')) {
+    return (await WebAssembly.instantiateStreaming(file, {})).instance;
+  }
+  return (await WebAssembly.instantiate(await file.arrayBuffer(), {})).instance;
+}
+
+// Reads a data file (bytes, a URL or string, a Response) as a Uint8Array.
+async function readBytes(source) {
+  if (typeof source === 'string') source = new URL(source, import.meta.url);
+  if (source instanceof ArrayBuffer) return new Uint8Array(source);
+  if (ArrayBuffer.isView(source)) return new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
+  const file = await fetchFile(source);
+  return file instanceof Response ? new Uint8Array(await file.arrayBuffer()) : file;
+}
+
+async function instantiate(source, files) {
+  if (typeof source === 'string') source = new URL(source, import.meta.url);
+  const where = {
+    http: files.http ?? sibling(source, './http.wasm'),
+    en: files.en ?? sibling(source, './text-en.bin'),
+    ko: files.ko ?? sibling(source, './text-ko.bin'),
+  };
+  return makeEngine(await instantiateModule(source), where);
 }
 
 function deepFreeze(value) {
@@ -77,7 +124,7 @@ function isPast(date) {
   return date !== null && date < new Date().toISOString().slice(0, 10);
 }
 
-function makeEngine(instance) {
+function makeEngine(instance, where) {
   const w = instance.exports;
   if (typeof w._initialize === 'function') w._initialize();
   const io = engineIO(w);
@@ -91,9 +138,60 @@ function makeEngine(instance) {
   for (const e of catalog) phraseByCode[e.code] = e.phrase;
   const codeList = catalog.map((e) => e.code);
   const lookupCache = new Array(600);
-  const requests = makeRequestParser(w, io, readJSON(w.hs_wasm_request_reasons()), readJSON(w.hs_wasm_request_layout()));
-  const server = makeServer(w, io);
-  const linter = makeLinter(w, io);
+  const lookupJSON = (code) => readJSON(w.hs_wasm_lookup(code));
+
+  // ---- the parts loaded on demand: each language's text, the second module
+  const pending = {};
+  const loaded = { en: false, ko: false, http: false };
+  let requests = null;
+  const reasons = [];
+  let server = null;
+  let linter = null;
+  let httpWasm = null;
+
+  async function loadText(lang) {
+    const bytes = await readBytes(where[lang]);
+    const id = TEXT_LANGS[lang];
+    if (bytes.length > w.hs_wasm_text_cap()) throw new Error(`text-${lang}.bin: ${bytes.length} bytes, more than the engine holds`);
+    new Uint8Array(w.memory.buffer, w.hs_wasm_text_buf(id), bytes.length).set(bytes);
+    if (w.hs_wasm_text_load(id, bytes.length) < 0) throw new Error(`text-${lang}.bin is not this engine's ${lang} text`);
+    lookupCache.fill(undefined); // entries made before now lack this language
+  }
+
+  // The second module and its glue (engine-request.js, engine-server.js, engine-lint.js), fetched together.
+  async function loadHttp() {
+    const [{ makeRequestParser }, { makeServer }, { makeLinter }, instance] = await Promise.all([
+      import('./engine-request.js'), import('./engine-server.js'), import('./engine-lint.js'), instantiateModule(where.http)]);
+    const hw = instance.exports;
+    if (typeof hw._initialize === 'function') hw._initialize();
+    const hio = engineIO(hw);
+    requests = makeRequestParser(hw, hio, hio.readJSON(hw.hs_wasm_request_reasons()), hio.readJSON(hw.hs_wasm_request_layout()));
+    reasons.push(...requests.reasons);
+    Object.freeze(reasons);
+    server = makeServer(hw, hio, lookupJSON);
+    linter = makeLinter(hw, hio);
+    httpWasm = hw;
+  }
+
+  function ready(...parts) {
+    return Promise.all(parts.map((part) => {
+      if (!Object.hasOwn(loaded, part)) return Promise.reject(new RangeError(`ready(part): part is 'en', 'ko' or 'http', not ${JSON.stringify(part)}`));
+      if (!pending[part]) {
+        pending[part] = (part === 'http' ? loadHttp() : loadText(part)).then(() => { loaded[part] = true; });
+        pending[part].catch(() => { delete pending[part]; });
+      }
+      return pending[part];
+    })).then(() => engine);
+  }
+
+  // The request parser and the simulated server, or a clear error before ready('http').
+  const needRequests = () => requests || notReady();
+  const needServer = () => server || notReady();
+  const needLinter = () => linter || notReady();
+  function notReady() {
+    throw new Error("this needs the engine's second module: call `await hs.ready('http')` first (load() without options does)");
+  }
+
 
   const tooLong = (n) => deepFreeze({
     error: {
@@ -105,7 +203,7 @@ function makeEngine(instance) {
     },
   });
 
-  return Object.freeze({
+  const engine = Object.freeze({
     /** Size in bytes of the engine's input buffer: the hard limit of one input. */
     inputCapacity: inCap,
 
@@ -117,6 +215,8 @@ function makeEngine(instance) {
     /**
      * Everything the engine knows about a code (a frozen object), or null for
      * a non-code. An unassigned code in 100–599 is described, not null.
+     * description holds the languages loaded so far (both after load()
+     * without options; see ready()).
      */
     lookup(code) {
       if (typeof code === 'string' && /^\s*\d{3}\s*$/.test(code)) code = Number(code);
@@ -151,26 +251,47 @@ function makeEngine(instance) {
       return catalog;
     },
 
-    // The request parser and the simulated server: documented where they
-    // are made (engine-request.js, engine-server.js) and in engine.d.ts.
-    parseRequest: requests.parseRequest,
-    parseRequests: requests.parseRequests,
-    requestReasons: requests.reasons,
-    simulate: server.simulate,
-    example: server.example,
-    exampleCodes: server.exampleCodes,
-    followUp: server.followUp,
-    serverState: server.serverState,
-    setServerState: server.setServerState,
-    resetServer: server.resetServer,
-    handler: server.handler,
-    serveNext: server.serveNext,
-    setClosing: server.setClosing,
-    lint: linter.lint,
-    lintRules: linter.lintRules,
+    /**
+     * Resolves (to this engine) once every part named is loaded: 'en' or
+     * 'ko' (that language's descriptions in lookup()), 'http' (parseRequest,
+     * simulate and the rest of the second module). Each loads once.
+     */
+    ready,
 
-    /** The raw wasm exports, for tests and benchmarks. (A plain property:
-     * an accessor here would push the frozen object into slow mode.) */
+    /** True when part ('en', 'ko', 'http') is loaded. */
+    isReady(part) {
+      return loaded[part] === true;
+    },
+
+    // The request parser and the simulated server (the second module):
+    // documented where they are made (engine-request.js, engine-server.js)
+    // and in engine.d.ts. Before ready('http') each throws.
+    parseRequest: (input, options) => needRequests().parseRequest(input, options),
+    parseRequests: (input, options) => needRequests().parseRequests(input, options),
+    // Filled (and frozen) when the second module loads: empty before ready('http').
+    requestReasons: reasons,
+    simulate: (raw, options) => needServer().simulate(raw, options),
+    example: (code) => needServer().example(code),
+    exampleCodes: () => needServer().exampleCodes(),
+    followUp: (exchange) => needServer().followUp(exchange),
+    serverState: () => needServer().serverState(),
+    setServerState: (partial) => needServer().setServerState(partial),
+    resetServer: () => needServer().resetServer(),
+    handler: (code, lang) => needServer().handler(code, lang),
+    serveNext: (input, options) => needServer().serveNext(input, options),
+    setClosing: (on) => needServer().setClosing(on),
+    lint: (raw, options) => needLinter().lint(raw, options),
+    lintRules: () => needLinter().lintRules(),
+
+    /** The raw exports of the first module, for tests and benchmarks. (A
+     * plain property: an accessor here would push the frozen object into
+     * slow mode.) */
     wasm: w,
+
+    /** The raw exports of the second module once loaded, else null. */
+    httpWasm() {
+      return httpWasm;
+    },
   });
+  return engine;
 }

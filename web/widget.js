@@ -73,10 +73,16 @@ class Base extends ElementBase {
   }
 
   connectedCallback() {
-    load().then((hs) => {
+    // The first module alone, then what this element shows (see _parts).
+    load(undefined, { ready: [] }).then((hs) => hs.ready(...this._parts())).then((hs) => {
       this._hs = hs;
       this._update();
     }, () => { /* keep the fallback content */ });
+  }
+
+  /** The engine parts this element needs before it renders: its language's text and the second module. */
+  _parts() {
+    return [langOf(this), 'http'];
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -151,6 +157,8 @@ export class HttpStatusExplorerElement extends Base {
 
   _render() {
     const hs = this._hs;
+    // lang changed to one not loaded yet: render now, again once its text is here
+    if (!hs.isReady(langOf(this))) hs.ready(langOf(this)).then(() => this._update(), () => {});
     if (!this._runner) this._runner = makeRunner(hs);
     const level = this.headingLevel;
     const ctx = this._ctx({
@@ -288,6 +296,11 @@ export class HttpStatusBadgeElement extends Base {
     this._root.adoptedStyleSheets = [...this._root.adoptedStyleSheets, badgeSheet];
   }
 
+  /** A badge shows the code and phrase (the first module): text loads when the popover opens. */
+  _parts() {
+    return [];
+  }
+
   _render() {
     const code = this.code;
     const e = code == null ? null : this._hs.lookup(code);
@@ -307,7 +320,23 @@ export class HttpStatusBadgeElement extends Base {
     close.addEventListener('click', () => { pop.hidePopover(); btn.focus(); });
     pop.addEventListener('beforetoggle', (ev) => {
       if (ev.newState !== 'open') return;
-      if (!pop.firstChild) pop.append(close, card(ctx, code, { headingLevel: 3, exchange: false, handler: this.getAttribute('handler') !== 'none' }));
+      // The card shows at once; the description's language loads on the
+      // first open, and the Flask handler (the second module) unless
+      // handler="none": the card is made again as each arrives, and placed
+      // again, since it changed size.
+      if (!pop.firstChild) {
+        const opts = { headingLevel: 3, exchange: false, handler: this.getAttribute('handler') !== 'none' };
+        const fill = () => {
+          const next = card(ctx, code, opts);
+          if (pop.lastChild === close) pop.append(next); else pop.lastChild.replaceWith(next);
+          if (pop.matches(':popover-open')) place(pop, btn.getBoundingClientRect());
+        };
+        pop.append(close);
+        fill();
+        for (const part of opts.handler ? [ctx.lang, 'http'] : [ctx.lang]) {
+          if (!this._hs.isReady(part)) this._hs.ready(part).then(fill, () => { /* the card stays as it is */ });
+        }
+      }
       place(pop, btn.getBoundingClientRect());
     });
     pop.addEventListener('toggle', (ev) => {

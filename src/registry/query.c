@@ -487,14 +487,15 @@ static void score_names(const struct query *q, int id, struct best *b)
 static int score_prose(int id, const char *raw, size_t rn)
 {
     const struct hs_status_row *r = hs_registry_row(id);
-    const struct hs_status_text *t = hs_registry_text(id);
+    /* the descriptions count once their language is there (registry.h) */
+    const char *en = hs_registry_description(id, 0), *ko = hs_registry_description(id, 1);
     if (rn < 3)
         return 0;
     if (find_ci(r->origin, strlen(r->origin), raw, rn, 1) >= 0)
         return 300;
-    if (find_ci(t->en, strlen(t->en), raw, rn, 1) >= 0)
+    if (en && find_ci(en, strlen(en), raw, rn, 1) >= 0)
         return 220;
-    if (find_ci(t->ko, strlen(t->ko), raw, rn, 0) >= 0 || find_ci(r->name, strlen(r->name), raw, rn, 0) >= 0)
+    if ((ko && find_ci(ko, strlen(ko), raw, rn, 0) >= 0) || find_ci(r->name, strlen(r->name), raw, rn, 0) >= 0)
         return 200;
     return 0;
 }

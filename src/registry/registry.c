@@ -13,11 +13,77 @@
 
 /* ---- The table ---------------------------------------------------------- */
 
+/* With HS_TEXT_EXTERNAL (the first wasm module) the descriptions are not
+** compiled in: hs_registry_text_load() installs them per language from a
+** text blob (text-en.bin, text-ko.bin), and a language not installed is
+** left out of the JSON. Without it (native builds) both are here. */
+#ifdef HS_TEXT_EXTERNAL
+#define HS_TEXT(name, title_ko, en, ko) [HS_ID_##name] = { title_ko, NULL, NULL },
+#else
+#define HS_TEXT(name, title_ko, en, ko) [HS_ID_##name] = { title_ko, en, ko },
+#endif
 static const struct hs_status_text texts[HS_ID_COUNT] = {
     [HS_ID_NONE] = { "알 수 없음", "", "" },
-#define HS_TEXT(name, title_ko, en, ko) [HS_ID_##name] = { title_ko, en, ko },
 #include "status_text.def"
 };
+
+/* The installed text blob of each language (HS_TEXT_EXTERNAL), or NULL. */
+static const unsigned char *blob[2];
+
+/* Reads the little-endian u32 at p. */
+static uint32_t u32le(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* See registry.h. */
+int hs_registry_text_load(int lang, const unsigned char *b, size_t len)
+{
+    size_t head = HS_TEXT_HEAD + 4 * (size_t)(HS_ID_COUNT + 1), area, prev = 0;
+    if (lang < 0 || lang > 1 || !b || len < head || memcmp(b, HS_TEXT_MAGIC, 4) != 0 ||
+        (b[4] | b[5] << 8) != HS_ID_COUNT || (b[6] | b[7] << 8) != lang)
+        return HS_EINVAL;
+    area = len - head;
+    for (int i = 0; i <= HS_ID_COUNT; i++) {
+        size_t off = u32le(b + HS_TEXT_HEAD + 4 * (size_t)i);
+        /* offsets rise; every string is NUL-terminated inside the area */
+        if (off < prev || off > area || (i > 0 && (off == prev || b[head + off - 1] != 0)))
+            return HS_EINVAL;
+        if (i == HS_ID_COUNT && off != area)
+            return HS_EINVAL;
+        prev = off;
+    }
+    blob[lang] = b;
+    return HS_OK;
+}
+
+/* See registry.h. */
+const char *hs_registry_description(int id, int lang)
+{
+    const char *compiled;
+    if (id < 0 || id >= HS_ID_COUNT)
+        id = HS_ID_NONE;
+    compiled = lang ? texts[id].ko : texts[id].en;
+    size_t head = HS_TEXT_HEAD + 4 * (size_t)(HS_ID_COUNT + 1);
+    if (compiled || !blob[lang])
+        return compiled;
+    return (const char *)blob[lang] + head + u32le(blob[lang] + HS_TEXT_HEAD + 4 * (size_t)id);
+}
+
+/* Writes {"en": en, "ko": ko} with only the members that are not NULL. */
+static void text_json(struct hs_json *j, const char *en, const char *ko)
+{
+    hs_json_obj(j);
+    if (en) {
+        hs_json_key(j, "en");
+        hs_json_str(j, en);
+    }
+    if (ko) {
+        hs_json_key(j, "ko");
+        hs_json_str(j, ko);
+    }
+    hs_json_obj_end(j);
+}
 
 #define ROW(code, name, phrase, reg, flags, doc, sec, aliases, origin, idesc, iref, primary) \
     { code, reg, flags, primary, #name, phrase, doc, sec, aliases, origin, idesc, iref,        \
@@ -217,7 +283,7 @@ static void meaning_json(struct hs_json *j, int id)
     hs_json_key(j, "origin");
     str_or_null(j, r->origin);
     hs_json_key(j, "description");
-    hs_json_i18n(j, texts[id].en, texts[id].ko);
+    text_json(j, hs_registry_description(id, 0), hs_registry_description(id, 1));
     hs_json_obj_end(j);
 }
 
@@ -278,8 +344,8 @@ int hs_registry_json(int code, char *out, size_t cap)
     } else {
         phrase = r->phrase;
         title_ko = texts[id].title_ko;
-        desc_en = texts[id].en;
-        desc_ko = texts[id].ko;
+        desc_en = hs_registry_description(id, 0);
+        desc_ko = hs_registry_description(id, 1);
     }
     hs_json_init(&j, out, cap);
     hs_json_obj(&j);
@@ -309,7 +375,7 @@ int hs_registry_json(int code, char *out, size_t cap)
     else
         hs_json_null(&j);
     hs_json_key(&j, "description");
-    hs_json_i18n(&j, desc_en, desc_ko);
+    text_json(&j, desc_en, desc_ko);
     hs_json_key(&j, "aliases");
     list_json(&j, r->aliases);
     hs_json_key(&j, "origin");

@@ -65,8 +65,28 @@ int hs_registry_id(int code);
 /* Returns the row of id; id out of range clamps to the catch-all row 0. */
 const struct hs_status_row *hs_registry_row(int id);
 
-/* Returns the texts of id; id out of range clamps to the catch-all row 0. */
+/* Returns the texts of id; id out of range clamps to the catch-all row 0.
+** Built with HS_TEXT_EXTERNAL, en and ko are NULL (see below). */
 const struct hs_status_text *hs_registry_text(int id);
+
+/* Returns the description of id in lang (0 English, 1 Korean), or NULL
+** when it is not compiled in and that language's blob is not installed. */
+const char *hs_registry_description(int id, int lang);
+
+/* A text blob holds one language's descriptions, one per id:
+**   "HST1", u16 id count (HS_ID_COUNT), u16 language (0 en, 1 ko),
+**   u32 offsets[count + 1] into the string area that follows (little
+**   endian, rising, the last one the area's size), then the strings, each
+**   ending in NUL. gen_catalog writes one per language. */
+#define HS_TEXT_MAGIC "HST1"
+#define HS_TEXT_HEAD 8
+
+/* Installs blob b[0..len) as the descriptions of lang (0 English, 1
+** Korean) for the JSON written after it. Returns HS_OK, or HS_EINVAL (and
+** installs nothing) unless b is a well-formed blob of that language for
+** this table. The caller keeps b unchanged while it is installed. Builds
+** without HS_TEXT_EXTERNAL have the descriptions compiled in and ignore it. */
+int hs_registry_text_load(int lang, const unsigned char *b, size_t len);
 
 /* Returns the number of known codes (HS_STATUS rows). */
 int hs_registry_count(void);

@@ -79,6 +79,28 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 740 
   });
 }
 
+test('the page looks up before the second module is here; a case clicked meanwhile runs when it comes, focus on the case, http.wasm fetched once', async () => {
+  const p = await env.open({ viewport: { width: 360, height: 740 } });
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await p.route('**/http.wasm', async (route) => { await gate; await route.continue(); });
+  await ready(p, env.url);
+  assert.equal(await p.evaluate(() => document.documentElement.dataset.http), undefined, 'the second module is held back');
+  await p.fill('#q', '404');
+  await p.locator('#results .card').waitFor();
+  assert.match(await p.locator('#results .card .desc').innerText(), /representation/, 'a lookup with its description, without the second module');
+  await p.fill('#q', '');
+  await p.locator('#cases a.case-card').first().click();
+  await p.locator('#results .case-run[data-case="400"]').waitFor();
+  release();
+  await p.locator('#results .case-run[data-case="400"] .msg.resp[data-status="400"]').waitFor();
+  assert.equal(await p.evaluate(() => document.activeElement.classList.contains('case-title')), true, 'focus on the case once it ran');
+  await p.locator('#cases a.case-card').nth(1).click();
+  await p.locator('#results .case-run[data-case="401"] .msg.resp[data-status="401"]').waitFor();
+  assert.equal(p.requests.filter((u) => new URL(u).pathname.endsWith('/http.wasm')).length, 1, 'http.wasm once');
+  assert.deepEqual(p.problems, []);
+});
+
 test('a range result: a sentence on the class, one-line meanings, unofficial codes after the registered ones, no grid repeating it', async () => {
   const p = await env.open();
   await ready(p, `${env.url}#4xx`);

@@ -210,6 +210,33 @@ test('the badge opens an accessible popover with the card; Escape closes it and 
   assert.deepEqual(p.problems, []);
 });
 
+test('a badge alone fetches the first module only; its popover fetches one language\'s text, once', async () => {
+  const p = await env.open();
+  const files = () => p.requests.map((u) => new URL(u).pathname.split('/').pop()).filter((f) => /\.(wasm|bin)$/.test(f));
+  // A docs page with one badge and the one script tag, under the page's CSP.
+  await p.route('**/one-badge.html', (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    headers: { 'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'" },
+    body: '<!doctype html><html lang="en"><title>docs</title><p>See <http-status-badge code="404" handler="none">404 Not Found</http-status-badge>.</p>'
+      + '<script type="module" src="http-status-explorer.js"></script></html>',
+  }));
+  await p.goto(`${env.url}one-badge.html`);
+  const badge = p.locator('http-status-badge');
+  await badge.locator('button.badge').waitFor();
+  assert.equal(await badge.locator('button.badge').textContent(), '404 Not Found');
+  await p.waitForTimeout(300);
+  assert.deepEqual(files(), ['status.wasm'], 'until opened: no text, no second module');
+  await badge.locator('button.badge').click();
+  const pop = badge.locator('[popover]');
+  await pop.locator('.card .desc').waitFor();
+  assert.match(await pop.locator('.card .desc').innerText(), /representation/);
+  await pop.locator('button.close').click();
+  await badge.locator('button.badge').click();
+  await pop.locator('.card').waitFor();
+  assert.deepEqual(files().sort(), ['status.wasm', 'text-en.bin'], 'opened twice: the English text once, still no http.wasm or Korean');
+  assert.deepEqual(p.problems, []);
+});
+
 test('without JavaScript the elements show their fallback content', async () => {
   const p = await env.open({ javaScriptEnabled: false });
   await p.goto(`${env.url}embed.html`);

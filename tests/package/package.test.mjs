@@ -38,7 +38,8 @@ const installed = () => join(APP, 'node_modules', pkg.name);
 test('the tarball holds what users need and nothing of the page or the sources', async () => {
   const files = readdirSync(installed(), { recursive: true }).map(String).sort();
   for (const f of ['package.json', 'README.md', 'bin/http-status.js', 'web/engine.js', 'web/engine.d.ts', 'web/widget.js', 'web/widget.d.ts',
-    'web/define.js', 'web/http-status-explorer.js', 'web/status.wasm', 'web/status-codes.js', 'web/status-codes.d.ts']) {
+    'web/define.js', 'web/http-status-explorer.js', 'web/status.wasm', 'web/http.wasm', 'web/text-en.bin', 'web/text-ko.bin',
+    'web/engine-lint.js', 'web/codes.js', 'web/codes.d.ts', 'web/status-codes.js', 'web/status-codes.d.ts']) {
     assert.ok(files.includes(f), `${f} is in the package`);
   }
   for (const f of files) assert.doesNotMatch(f, /^(src|tests|scripts|bench|node_modules)\/|index\.html$|web\/app\.js$|\.c$/, `${f} is not for users`);
@@ -48,11 +49,14 @@ test("import { load } from 'http-status-explorer' works in Node", async () => {
   const script = `
     import { load } from 'http-status-explorer';
     import { HttpStatusExplorerElement } from 'http-status-explorer/elements';
+    import { phrase } from 'http-status-explorer/codes';
     const hs = await load();
     const x = await hs.simulate('DELETE / HTTP/1.1\\r\\nHost: a\\r\\n\\r\\n');
-    console.log(JSON.stringify({ phrase: hs.lookup(404).phrase, status: x.exchanges[0].response.status, el: typeof HttpStatusExplorerElement }));`;
+    const lean = await load(undefined, { ready: [] });
+    console.log(JSON.stringify({ phrase: hs.lookup(404).phrase, status: x.exchanges[0].response.status, el: typeof HttpStatusExplorerElement,
+      codes: phrase(404), ko: hs.lookup(404).description.ko.length > 0, lean: lean.phrase(418) }));`;
   const { stdout } = await exec(process.execPath, ['--input-type=module', '-e', script], { cwd: APP });
-  assert.deepEqual(JSON.parse(stdout), { phrase: 'Not Found', status: 405, el: 'function' });
+  assert.deepEqual(JSON.parse(stdout), { phrase: 'Not Found', status: 405, el: 'function', codes: 'Not Found', ko: true, lean: "I'm a teapot" });
 });
 
 test('npx http-status 404 runs the installed command line', async () => {
@@ -159,5 +163,5 @@ test('tsc refuses wrong calls', async () => {
   const r = await tsc(['wrong.ts']);
   assert.notEqual(r.code, 0);
   const lines = [...r.output.matchAll(/wrong\.ts\((\d+),\d+\): error/g)].map((m) => Number(m[1]));
-  assert.deepEqual(lines, [6, 7, 9, 10], r.output);
+  assert.deepEqual(lines, [6, 7, 9, 10, 11], r.output);
 });

@@ -8,4 +8,5 @@ export async function misuse(): Promise<void> {
   const el = document.createElement('http-status-explorer');
   el.view = 'sideways';              // not a view
   hs.lint('HTTP/1.1 200 OK\r\n\r\n', { lang: 'fr' }); // no such language
+  await hs.ready('fr');              // no such part
 }

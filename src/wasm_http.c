@@ -1,100 +1,20 @@
 /*
-** wasm.c — the only file with WebAssembly exports: the functions
-** web/engine.js calls. Each takes scalars (a length of input the glue wrote
-** into the input buffer, or a code) and returns an int: >= 0 is the length of
-** JSON written to the output buffer (or an id), < 0 is an HS_E* code.
-** The buffers are static and fixed; memory never grows, so the glue's view
-** of them never detaches. The glue never keeps a pointer across calls.
-**
-** The export list is src/exports.txt; tests/glue.test.mjs checks that the
-** module exports exactly that.
+** wasm_http.c — the exports of the second module, http.wasm: the request
+** parser, the simulated server and the linter. The glue loads it the first
+** time one of them is used. See wasm_io.h.
 */
+#include "wasm_io.h"
+
 #include "core/hs.h"
-#include "registry/query.h"
-#include "registry/registry.h"
-#include "http/request.h"
 #include "core/json.h"
-
-#define HS_EXPORT __attribute__((used, visibility("default")))
-
-#define HS_IN_CAP (64 * 1024)
-#define HS_OUT_CAP (256 * 1024)
-
-static unsigned char in_buf[HS_IN_CAP];
-static char out_buf[HS_OUT_CAP];
-
-/* Returns the address of the input buffer the glue writes into. */
-HS_EXPORT unsigned char *hs_wasm_in_ptr(void) { return in_buf; }
-/* Returns the size of the input buffer: the hard limit of any one input. */
-HS_EXPORT int hs_wasm_in_cap(void) { return HS_IN_CAP; }
-/* Returns the address of the output buffer the engine writes JSON into. */
-HS_EXPORT char *hs_wasm_out_ptr(void) { return out_buf; }
-/* Returns the size of the output buffer. */
-HS_EXPORT int hs_wasm_out_cap(void) { return HS_OUT_CAP; }
-
-static int clamp_len(int len)
-{
-    return len < 0 ? 0 : len > HS_IN_CAP ? HS_IN_CAP : len;
-}
-
-/* Writes every HS_E* code the engine returns, with the sentences that
-** explain it, from hs.h's one table: { codes: [{ rc, code, en, ko }],
-** unknown: { code, en, ko } } (what hs_error_* give a value that is no
-** code). The glue reads it the first time a call returns a negative code,
-** so no user ever sees a bare number. Returns its length. */
-HS_EXPORT int hs_wasm_errors(void)
-{
-    struct hs_json j;
-    hs_json_init(&j, out_buf, HS_OUT_CAP);
-    hs_json_obj(&j);
-    hs_json_key(&j, "codes");
-    hs_json_arr(&j);
-#define X(name, value, code, en, ko)                                                   \
-    if ((value) < 0) {                                                                 \
-        hs_json_obj(&j);                                                               \
-        hs_json_key(&j, "rc"), hs_json_int(&j, (value));                               \
-        hs_json_key(&j, "code"), hs_json_str(&j, (code));                              \
-        hs_json_key(&j, "en"), hs_json_str(&j, (en));                                  \
-        hs_json_key(&j, "ko"), hs_json_str(&j, (ko));                                  \
-        hs_json_obj_end(&j);                                                           \
-    }
-    HS_ERRORS(X)
-#undef X
-    hs_json_arr_end(&j);
-    hs_json_key(&j, "unknown");
-    hs_json_obj(&j);
-    hs_json_key(&j, "code"), hs_json_str(&j, hs_error_code(1));
-    hs_json_key(&j, "en"), hs_json_str(&j, hs_error_en(1));
-    hs_json_key(&j, "ko"), hs_json_str(&j, hs_error_ko(1));
-    hs_json_obj_end(&j);
-    hs_json_obj_end(&j);
-    return hs_json_end(&j);
-}
-
-/* ---- registry ----------------------------------------------------------- */
-
-/* Returns the dense id of code's primary meaning, 0 when it is not known. */
-HS_EXPORT int hs_wasm_status_id(int code) { return hs_registry_id(code); }
-
-/* Writes the JSON description of code; returns its length, or HS_ERANGE
-** for a code outside 100-599. */
-HS_EXPORT int hs_wasm_lookup(int code) { return hs_registry_json(code, out_buf, HS_OUT_CAP); }
-
-/* Writes the JSON catalogue of every known code; returns its length. */
-HS_EXPORT int hs_wasm_catalog(void) { return hs_registry_catalog_json(out_buf, HS_OUT_CAP); }
-
-/* Reads in_buf[0..len) as a person's query; writes the JSON answer. */
-HS_EXPORT int hs_wasm_query(int len)
-{
-    return hs_query_json((const char *)in_buf, (size_t)clamp_len(len), out_buf, HS_OUT_CAP);
-}
+#include "http/request.h"
 
 /* ---- request parser ----------------------------------------------------- */
 
 /* hs_wasm_parse_request writes scalars, not JSON: 32-bit words at
 ** hs_wasm_request_words(), so the glue reads numbers and slices its own
 ** string. Spans are byte offsets from the start of the parsed request
-** (in_buf + start). The words, in order (hs_wasm_request_layout gives the
+** (hs_in_buf + start). The words, in order (hs_wasm_request_layout gives the
 ** glue their indexes by these names, so no index is written twice):
 **   result (enum hs_parse_result), consumed, missing (0xffffffff: unknown),
 **   status, reason, errorOffset, method/methodLen, target/targetLen,
@@ -102,7 +22,7 @@ HS_EXPORT int hs_wasm_query(int len)
 **   bodyLen, nHeaders, trailerStart, nTrailers, contentLengthLow/High
 **   then from word 32, 4 per field line i: name off, name len, value off, value len
 ** Header section fields are i < nHeaders; trailers are trailerStart + i.
-** The decoded body (bodyLen bytes) is at out_buf. */
+** The decoded body (bodyLen bytes) is at hs_out_buf. */
 #define HS_REQ_WORD_NAMES(X)                                                     \
     X(result) X(consumed) X(missing) X(status) X(reason) X(errorOffset)          \
     X(method) X(methodLen) X(target) X(targetLen) X(path) X(pathLen)             \
@@ -132,7 +52,7 @@ HS_EXPORT uint32_t *hs_wasm_request_words(void) { return req_words; }
 /* Returns the limit v, or dflt when v < 0. */
 static uint32_t limit_or(int v, uint32_t dflt) { return v < 0 ? dflt : (uint32_t)v; }
 
-/* Parses in_buf[start..len) as one request; total_len is the size of the
+/* Parses hs_in_buf[start..len) as one request; total_len is the size of the
 ** whole input (> len when it did not fit the input buffer). A negative limit
 ** means the default; lenient is HS_LENIENT_* bits. Writes the words above
 ** and returns the result (0 OK, 1 INCOMPLETE, 2 ERROR). */
@@ -146,7 +66,7 @@ HS_EXPORT int hs_wasm_parse_request(int start, int len, int total_len, int max_r
     size_t n, total;
     uint32_t i, k;
 
-    len = clamp_len(len);
+    len = hs_wasm_clamp(len);
     start = start < 0 ? 0 : start > len ? len : start;
     n = (size_t)(len - start);
     total = total_len > len ? (size_t)(total_len - start) : n;
@@ -157,7 +77,7 @@ HS_EXPORT int hs_wasm_parse_request(int start, int len, int total_len, int max_r
     lim.max_body = limit_or(max_body, lim.max_body);
     lim.lenient = (uint32_t)lenient;
 
-    hs_request_parse((const char *)in_buf + start, n, total, &lim, r, out_buf, HS_OUT_CAP);
+    hs_request_parse((const char *)hs_in_buf + start, n, total, &lim, r, hs_out_buf, HS_OUT_CAP);
     w[W_result] = (uint32_t)r->result;
     w[W_consumed] = r->consumed;
     w[W_missing] = r->missing < 0 ? HS_REQ_MISSING_UNKNOWN : r->missing > 0x7fffffff ? 0x7fffffffu : (uint32_t)r->missing;
@@ -194,7 +114,7 @@ HS_EXPORT int hs_wasm_parse_request(int start, int len, int total_len, int max_r
 HS_EXPORT int hs_wasm_request_reasons(void)
 {
     struct hs_json j;
-    hs_json_init(&j, out_buf, HS_OUT_CAP);
+    hs_json_init(&j, hs_out_buf, HS_OUT_CAP);
     hs_json_arr(&j);
     for (int r = 0; r < HS_REQ_COUNT; r++) {
         hs_json_obj(&j);
@@ -241,7 +161,7 @@ HS_EXPORT int hs_wasm_request_layout(void)
 {
     static const char *const limits[] = { "maxRequestLine", "maxTarget", "maxHeaderSection", "maxHeaders", "maxBody" };
     struct hs_json j;
-    hs_json_init(&j, out_buf, HS_OUT_CAP);
+    hs_json_init(&j, hs_out_buf, HS_OUT_CAP);
     hs_json_obj(&j);
     key_int(&j, "words", HS_REQ_WORDS);
     key_int(&j, "fieldsAt", HS_REQ_OUT_HEADERS);
@@ -279,7 +199,7 @@ HS_EXPORT int hs_wasm_request_layout(void)
 /*
 ** The server's state is the one piece of mutable global state the engine
 ** has (DESIGN.md): a static struct, set up on first use, reset from JS.
-** Requests are read from in_buf; JSON goes to out_buf.
+** Requests are read from hs_in_buf; JSON goes to hs_out_buf.
 */
 #include "server/server.h"
 
@@ -295,49 +215,49 @@ static struct hs_server *the_server(void)
     return &server;
 }
 
-/* Answers in_buf[0..len) as one connection (total: the input's full size
+/* Answers hs_in_buf[0..len) as one connection (total: the input's full size
 ** when it did not fit; lang 0 English, 1 Korean; flags HS_SIM_* bits, see
 ** hs_server_exchange); writes { exchanges, rest, state? } and returns its
 ** length. */
 HS_EXPORT int hs_wasm_simulate(int len, int total, int lang, int flags)
 {
-    size_t n = (size_t)clamp_len(len);
+    size_t n = (size_t)hs_wasm_clamp(len);
     size_t t = total > len ? (size_t)total : n;
-    return hs_server_exchange(the_server(), (const char *)in_buf, n, t, lang, (unsigned)flags, out_buf, HS_OUT_CAP);
+    return hs_server_exchange(the_server(), (const char *)hs_in_buf, n, t, lang, (unsigned)flags, hs_out_buf, HS_OUT_CAP);
 }
 
 /* Writes the server state as JSON; returns its length. */
-HS_EXPORT int hs_wasm_server_state(void) { return hs_server_state_json(the_server(), out_buf, HS_OUT_CAP); }
+HS_EXPORT int hs_wasm_server_state(void) { return hs_server_state_json(the_server(), hs_out_buf, HS_OUT_CAP); }
 
-/* Applies the JSON object in_buf[0..len) to the state; writes the new state,
+/* Applies the JSON object hs_in_buf[0..len) to the state; writes the new state,
 ** or {"error": ...} leaving the state unchanged; returns the length. */
 HS_EXPORT int hs_wasm_server_set(int len)
 {
-    return hs_server_set_json(the_server(), (const char *)in_buf, (size_t)clamp_len(len), out_buf, HS_OUT_CAP);
+    return hs_server_set_json(the_server(), (const char *)hs_in_buf, (size_t)hs_wasm_clamp(len), hs_out_buf, HS_OUT_CAP);
 }
 
 /* Puts the server back in its initial state; writes that state. */
 HS_EXPORT int hs_wasm_server_reset(void)
 {
     hs_server_reset(the_server());
-    return hs_server_state_json(&server, out_buf, HS_OUT_CAP);
+    return hs_server_state_json(&server, hs_out_buf, HS_OUT_CAP);
 }
 
 /* Writes the example request for code; HS_ERANGE outside 100-599. */
-HS_EXPORT int hs_wasm_server_example(int code) { return hs_server_example_json(code, out_buf, HS_OUT_CAP); }
+HS_EXPORT int hs_wasm_server_example(int code) { return hs_server_example_json(code, hs_out_buf, HS_OUT_CAP); }
 
 /* Writes [{ code, final }] for every code the server sends for a real reason. */
-HS_EXPORT int hs_wasm_server_examples(void) { return hs_server_examples_json(out_buf, HS_OUT_CAP); }
+HS_EXPORT int hs_wasm_server_examples(void) { return hs_server_examples_json(hs_out_buf, HS_OUT_CAP); }
 
 /* Writes the sentences of a client's next step, { name: { en, ko } }. */
-HS_EXPORT int hs_wasm_server_followup_texts(void) { return hs_server_followup_texts_json(out_buf, HS_OUT_CAP); }
+HS_EXPORT int hs_wasm_server_followup_texts(void) { return hs_server_followup_texts_json(hs_out_buf, HS_OUT_CAP); }
 
 /* Writes the Flask handler notes for one of the article's codes, with its
 ** example run on a fresh server (the live state is untouched);
 ** HS_ENOMATCH for another code. */
 HS_EXPORT int hs_wasm_server_handler(int code, int lang)
 {
-    return hs_server_handler_json(the_server(), code, lang, out_buf, HS_OUT_CAP);
+    return hs_server_handler_json(the_server(), code, lang, hs_out_buf, HS_OUT_CAP);
 }
 
 /* ---- a real connection (bin/serve.js) ----------------------------------- */
@@ -345,9 +265,9 @@ HS_EXPORT int hs_wasm_server_handler(int code, int lang)
 /* hs_wasm_serve writes scalars at hs_wasm_serve_words(), in this order
 ** (hs_wasm_serve_layout gives the glue their indexes by these names):
 **   action (enum hs_serve_action), status, connection (enum hs_connection),
-**   consumed, delay, bytes (the response bytes at out_buf),
-**   stepOff/stepLen, jsonOff/jsonLen (in out_buf),
-**   methodOff/methodLen, targetOff/targetLen (in in_buf), head (read). */
+**   consumed, delay, bytes (the response bytes at hs_out_buf),
+**   stepOff/stepLen, jsonOff/jsonLen (in hs_out_buf),
+**   methodOff/methodLen, targetOff/targetLen (in hs_in_buf), head (read). */
 #define HS_SERVE_WORD_NAMES(X)                                                   \
     X(action) X(status) X(connection) X(consumed) X(delay) X(bytes)              \
     X(stepOff) X(stepLen) X(jsonOff) X(jsonLen)                                  \
@@ -370,7 +290,7 @@ HS_EXPORT uint32_t *hs_wasm_serve_words(void) { return serve_words; }
 HS_EXPORT int hs_wasm_serve_layout(void)
 {
     struct hs_json j;
-    hs_json_init(&j, out_buf, HS_OUT_CAP);
+    hs_json_init(&j, hs_out_buf, HS_OUT_CAP);
     hs_json_obj(&j);
     key_int(&j, "words", HS_SERVE_WORDS);
     hs_json_key(&j, "word");
@@ -396,18 +316,18 @@ HS_EXPORT int hs_wasm_serve_layout(void)
     return hs_json_end(&j);
 }
 
-/* Decides what a real connection does with in_buf[0..len) (total: the
+/* Decides what a real connection does with hs_in_buf[0..len) (total: the
 ** bytes it holds) at now (seconds since 1970, as a double so it needs no
 ** BigInt), flags HS_SERVE_*, lang 0 English, 1 Korean. Writes the words
-** above and the response bytes at out_buf; returns their length, or a
+** above and the response bytes at hs_out_buf; returns their length, or a
 ** negative HS_E* code. */
 HS_EXPORT int hs_wasm_serve(int len, int total, double now, int flags, int lang)
 {
     struct hs_serve_result r;
-    size_t n = (size_t)clamp_len(len);
+    size_t n = (size_t)hs_wasm_clamp(len);
     size_t t = total > len ? (size_t)total : n;
-    int rc = hs_server_serve(the_server(), (const char *)in_buf, n, t, (int64_t)now, (unsigned)flags, lang,
-                             out_buf, HS_OUT_CAP, &r);
+    int rc = hs_server_serve(the_server(), (const char *)hs_in_buf, n, t, (int64_t)now, (unsigned)flags, lang,
+                             hs_out_buf, HS_OUT_CAP, &r);
     uint32_t *w = serve_words;
     w[SW_action] = (uint32_t)r.action, w[SW_status] = (uint32_t)r.status, w[SW_connection] = (uint32_t)r.connection;
     w[SW_consumed] = r.consumed, w[SW_delay] = r.delay, w[SW_bytes] = r.bytes;
@@ -436,22 +356,22 @@ HS_EXPORT int hs_wasm_server_closing(int on)
 static struct hs_lint linted;
 static char lint_body[HS_IN_CAP];
 
-/* Lints the response in_buf[0..len) against the request that follows it,
-** in_buf[len..len + req_len) (req_len 0: none); cut != 0 says the input did
-** not fit in_buf (then only the input-too-long finding is written). Writes
+/* Lints the response hs_in_buf[0..len) against the request that follows it,
+** hs_in_buf[len..len + req_len) (req_len 0: none); cut != 0 says the input did
+** not fit hs_in_buf (then only the input-too-long finding is written). Writes
 ** { response, findings } and returns its length, or HS_ENOSPC. */
 HS_EXPORT int hs_wasm_lint(int len, int req_len, int cut)
 {
-    size_t n = (size_t)clamp_len(len);
-    size_t rn = (size_t)clamp_len(req_len);
+    size_t n = (size_t)hs_wasm_clamp(len);
+    size_t rn = (size_t)hs_wasm_clamp(req_len);
     if (rn > HS_IN_CAP - n)
         rn = HS_IN_CAP - n;
     if (cut)
         hs_lint_too_long(&linted, HS_IN_CAP);
     else
-        hs_lint_run((const char *)in_buf, n, rn ? (const char *)in_buf + n : NULL, rn, &linted, lint_body, sizeof lint_body);
-    return hs_lint_json(&linted, out_buf, HS_OUT_CAP);
+        hs_lint_run((const char *)hs_in_buf, n, rn ? (const char *)hs_in_buf + n : NULL, rn, &linted, lint_body, sizeof lint_body);
+    return hs_lint_json(&linted, hs_out_buf, HS_OUT_CAP);
 }
 
 /* Writes every lint rule, [{ rule, level, section, url, message, fix }]; returns its length. */
-HS_EXPORT int hs_wasm_lint_rules(void) { return hs_lint_rules_json(out_buf, HS_OUT_CAP); }
+HS_EXPORT int hs_wasm_lint_rules(void) { return hs_lint_rules_json(hs_out_buf, HS_OUT_CAP); }

@@ -1,0 +1,195 @@
+// budget-bench.mjs — every budget row of issue 9, measured in one run and printed
+// beside the same run's peers, each marked met or MISSED:
+//
+//   sizes      gzip -9 of every file a use transfers (html excluded), in
+//              headless Debian chromium on localhost: a docs page with one
+//              badge, before and after opening it; the page until it is ready
+//              to look up; what an exchange adds; codes.js beside statuses
+//   startup    the first module's compile + instantiate in Node (beside
+//              undici's llhttp wasm and the baseline's one module); a fresh
+//              Node process to its first lookup() result, over a Node that
+//              only reads the file (CPU time of each process at its answer)
+//   page       navigation → the input shows the answer to a lookup (the
+//              page's 'hs-ready' mark), median of RUNS cold loads, beside a
+//              static HTML page of the same grid, as a ratio
+//
+// Run: node bench/budget-bench.mjs [runs]. Numbers only; nothing here is a test.
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { serve } from '../scripts/serve.mjs';
+import { loadBaseline } from './baseline.mjs';
+
+const RUNS = Number(process.argv[2]) || Number(process.env.RUNS) || 15;
+const KB = 1024;
+const require = createRequire(import.meta.url);
+const web = (f) => readFileSync(new URL(`../web/${f}`, import.meta.url));
+const gz = (b) => gzipSync(b, { level: 9 }).length;
+const kb = (n) => `${(n / KB).toFixed(1)} KB`;
+const median = (a) => { const s = [...a].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const rows = [];
+const row = (what, value, budget, met, peers) => rows.push({ what, value, budget, met, peers });
+
+// ---- sizes, in chromium --------------------------------------------------------
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+const { server, url } = await serve({ port: 0 });
+const dir = mkdtempSync(join(tmpdir(), 'hs-budget-'));
+const ctx = await chromium.launchPersistentContext(dir, {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+});
+
+/** A fresh page with the cache off that records every response's gzipped size (html excluded). */
+async function openPage() {
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  page.files = [];
+  page.on('response', (r) => {
+    const name = new URL(r.url()).pathname;
+    if (/\.html$|\/$/.test(name)) return;
+    page.files.push(r.body().then((b) => ({ name, gz: gz(b) })).catch(() => null));
+  });
+  await page.route('**/one-badge.html', (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': CSP },
+    body: '<!doctype html><html lang="en"><title>docs</title><p>See <http-status-badge code="404" handler="none">404 Not Found</http-status-badge>.</p>'
+      + '<script type="module" src="http-status-explorer.js"></script></html>',
+  }));
+  return page;
+}
+// The gzipped bytes of the files the page received, or of those named in only.
+const total = async (page, only) => (await Promise.all(page.files)).filter((f) => f && (!only || only.includes(f.name))).reduce((n, f) => n + f.gz, 0);
+// The paths of the files the page had asked for by its 'hs-ready' mark.
+const askedByReady = (page) => page.evaluate(() => {
+  const t = performance.getEntriesByName('hs-ready')[0].startTime;
+  return performance.getEntriesByType('resource').filter((e) => e.startTime <= t).map((e) => new URL(e.name).pathname);
+});
+const settle = (page) => page.waitForTimeout(400);
+
+const badgePage = await openPage();
+await badgePage.goto(`${url}one-badge.html`);
+await badgePage.locator('http-status-badge button.badge').waitFor();
+await settle(badgePage);
+const badgeClosed = await total(badgePage);
+await badgePage.locator('http-status-badge button.badge').click();
+await badgePage.locator('http-status-badge [popover] .card').waitFor();
+await settle(badgePage);
+const badgeOpen = await total(badgePage);
+await badgePage.close();
+
+const front = await openPage();
+await front.goto(url);
+await front.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+const firstFiles = await askedByReady(front);
+await front.waitForFunction(() => document.documentElement.dataset.http === 'true');
+await settle(front);
+const atReady = await total(front, firstFiles);
+const withHttp = await total(front);
+await front.close();
+
+const statusesSize = gz(readFileSync(require.resolve('statuses'))) + gz(readFileSync(require.resolve('statuses/codes.json')));
+const llhttpSize = gz(Buffer.from(require('undici/lib/llhttp/llhttp-wasm.js'), 'base64'));
+row('docs page with one badge, until opened', kb(badgeClosed), '<= 12 KB', badgeClosed <= 12 * KB, `statuses ${kb(statusesSize)}`);
+row('the same, after opening the popover (one language)', kb(badgeOpen), '<= 30 KB', badgeOpen <= 30 * KB, '');
+row("the page's first load, ready to look up (one language)", kb(atReady), '<= 50 KB', atReady <= 50 * KB, '');
+row('everything for an exchange, on top of that', kb(withHttp - atReady), '<= 45 KB', withHttp - atReady <= 45 * KB, `undici llhttp wasm ${kb(llhttpSize)}`);
+const codesSize = gz(web('codes.js'));
+row('http-status-explorer/codes', kb(codesSize), '<= 1.6 KB', codesSize <= 1.6 * KB, `statuses ${kb(statusesSize)}`);
+
+// ---- page readiness beside a static page of the same grid -------------------------
+
+const gridHtml = (() => {
+  const codes = JSON.parse(execFileSync(process.execPath, ['-e',
+    "import('./web/status-codes.js').then((m) => console.log(JSON.stringify(m.statusCodes.map((e) => [e.code, e.phrase]))))"],
+  { cwd: fileURLToPath(new URL('..', import.meta.url)) }).toString());
+  const items = codes.map(([c, p]) => `<li><a href="#${c}"><span class="status">${c}</span> ${p}</a></li>`).join('');
+  return `<!doctype html><html lang="en"><title>grid</title><link rel="stylesheet" href="style.css"><input id="q"><ul class="grid">${items}</ul></html>`;
+})();
+async function readyTime(path, staticPage) {
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (staticPage) await page.route('**/static-grid.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: gridHtml }));
+  await page.goto(url + path, { waitUntil: staticPage ? 'load' : 'commit' });
+  const ms = staticPage
+    ? await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd)
+    : await page.evaluate(() => new Promise((ok) => {
+      const done = () => ok(performance.getEntriesByName('hs-ready')[0].startTime);
+      if (performance.getEntriesByName('hs-ready').length) done();
+      else new PerformanceObserver((l, o) => { if (l.getEntriesByName('hs-ready').length) { o.disconnect(); done(); } }).observe({ type: 'mark', buffered: true });
+    }));
+  await page.close();
+  return ms;
+}
+await readyTime('#404', false); // warm the browser process
+const pageTimes = [];
+const staticTimes = [];
+for (let i = 0; i < RUNS; i++) {
+  pageTimes.push(await readyTime('#404', false));
+  staticTimes.push(await readyTime('static-grid.html', true));
+}
+await ctx.close();
+server.close();
+
+// ---- startup in Node --------------------------------------------------------------
+
+// Compile + instantiate once in a fresh process each time (V8 caches a
+// module it has compiled, so a loop in one process would time the cache).
+const root = fileURLToPath(new URL('..', import.meta.url));
+function timeStartup(file, importsExpr = '{}') {
+  const code = `const b = require('node:fs').readFileSync(${JSON.stringify(file)}); const t0 = process.hrtime.bigint();
+    const i = new WebAssembly.Instance(new WebAssembly.Module(b), ${importsExpr}); if (i.exports._initialize) i.exports._initialize();
+    console.log(Number(process.hrtime.bigint() - t0) / 1e6)`;
+  const samples = [];
+  for (let i = 0; i < RUNS + 2; i++) samples.push(Number(execFileSync(process.execPath, ['-e', code], { cwd: root }).toString()));
+  return median(samples.slice(2));
+}
+const base = await loadBaseline();
+const firstMs = timeStartup(`${root}web/status.wasm`);
+const llhttpFile = join(dir, 'llhttp.wasm');
+mkdirSync(dir, { recursive: true });
+writeFileSync(llhttpFile, Buffer.from(require('undici/lib/llhttp/llhttp-wasm.js'), 'base64'));
+const llhttpMs = timeStartup(llhttpFile, `{ env: new Proxy({}, { get: () => () => 0 }) }`);
+const baseMs = base ? timeStartup(`${base.dir}/web/status.wasm`) : NaN;
+rmSync(dir, { recursive: true, force: true });
+row('first module: compile + instantiate in Node', `${firstMs.toFixed(2)} ms`, '<= 0.6 ms', firstMs <= 0.6,
+  `undici llhttp ${llhttpMs.toFixed(2)} ms${base ? `, baseline one module ${baseMs.toFixed(2)} ms` : ''}`);
+
+const engineUrl = new URL('../web/engine.js', import.meta.url).href;
+// Each script prints the CPU milliseconds its process has used when it has
+// its answer (user + system since the process began: steadier than wall
+// time on a shared machine).
+const cpu = "const u = process.cpuUsage(); console.log((u.user + u.system) / 1000)";
+const scripts = {
+  read: `require('node:fs').readFileSync(${JSON.stringify(`${root}web/status.wasm`)}); ${cpu}`,
+  lookup: `import(${JSON.stringify(engineUrl)}).then(async (m) => { const hs = await m.load(undefined, { ready: [] }); if (hs.lookup(404).phrase) { ${cpu} } })`,
+  statuses: `if (require('statuses').message[404]) { ${cpu} }`,
+};
+function processMs(code) {
+  const samples = [];
+  for (let i = 0; i < RUNS + 2; i++) samples.push(Number(execFileSync(process.execPath, ['-e', code], { cwd: root }).toString()));
+  return median(samples.slice(2));
+}
+const tRead = processMs(scripts.read);
+const tLookup = processMs(scripts.lookup);
+const tStatuses = processMs(scripts.statuses);
+row('fresh Node process to first lookup(), over one that only reads the file (CPU)', `+${(tLookup - tRead).toFixed(1)} ms`, '<= +2 ms',
+  tLookup - tRead <= 2, `statuses +${(tStatuses - tRead).toFixed(1)} ms (reading alone ${tRead.toFixed(0)} ms CPU)`);
+
+const pm = median(pageTimes);
+const sm = median(staticTimes);
+row('page navigation → a lookup answered (median of cold loads)', `${pm.toFixed(0)} ms`, '<= 120 ms', pm <= 120,
+  `static HTML of the same grid ${sm.toFixed(0)} ms (ratio ${(pm / sm).toFixed(2)}x)`);
+
+console.log(`Budgets of issue 9 (one run; sizes gzip -9, html excluded; ${RUNS} runs for times), Node ${process.version}`);
+for (const r of rows) {
+  console.log(`  ${r.met ? 'met   ' : 'MISSED'} ${r.what.padEnd(74)} ${r.value.padStart(9)}  budget ${r.budget.padEnd(10)} ${r.peers}`);
+}
