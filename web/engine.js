@@ -266,22 +266,22 @@ function makeEngine(instance, where) {
     // The request parser and the simulated server (the second module):
     // documented where they are made (engine-request.js, engine-server.js)
     // and in engine.d.ts. Before ready('http') each throws.
-    parseRequest: (input, options) => needRequests().parseRequest(input, options),
-    parseRequests: (input, options) => needRequests().parseRequests(input, options),
+    parseRequest: (...args) => needRequests().parseRequest(...args),
+    parseRequests: (...args) => needRequests().parseRequests(...args),
     // Filled (and frozen) when the second module loads: empty before ready('http').
     requestReasons: reasons,
-    simulate: (raw, options) => needServer().simulate(raw, options),
-    example: (code) => needServer().example(code),
-    exampleCodes: () => needServer().exampleCodes(),
-    followUp: (exchange) => needServer().followUp(exchange),
-    serverState: () => needServer().serverState(),
-    setServerState: (partial) => needServer().setServerState(partial),
-    resetServer: () => needServer().resetServer(),
-    handler: (code, lang) => needServer().handler(code, lang),
-    serveNext: (input, options) => needServer().serveNext(input, options),
-    setClosing: (on) => needServer().setClosing(on),
-    lint: (raw, options) => needLinter().lint(raw, options),
-    lintRules: () => needLinter().lintRules(),
+    simulate: (...args) => needServer().simulate(...args),
+    example: (...args) => needServer().example(...args),
+    exampleCodes: (...args) => needServer().exampleCodes(...args),
+    followUp: (...args) => needServer().followUp(...args),
+    serverState: (...args) => needServer().serverState(...args),
+    setServerState: (...args) => needServer().setServerState(...args),
+    resetServer: (...args) => needServer().resetServer(...args),
+    handler: (...args) => needServer().handler(...args),
+    serveNext: (...args) => needServer().serveNext(...args),
+    setClosing: (...args) => needServer().setClosing(...args),
+    lint: (...args) => needLinter().lint(...args),
+    lintRules: (...args) => needLinter().lintRules(...args),
 
     /** The raw exports of the first module, for tests and benchmarks. (A
      * plain property: an accessor here would push the frozen object into
