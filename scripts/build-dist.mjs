@@ -102,7 +102,7 @@ export async function build() {
   const pagesToKeep = pages.filter((p) => p && p !== 'embed.html');
   const sw = readFileSync(join(HERE, 'sw.js'), 'utf8')
     .replace('__VERSION__', hash)
-    .replace('__ASSETS__', assets)
+    .replaceAll('__ASSETS__', assets)
     .replace("'__PRECACHE__'", JSON.stringify(precache))
     .replace("'__PAGES__'", JSON.stringify(pagesToKeep));
   writeFileSync(join(OUT, 'sw.js'), sw);

@@ -313,6 +313,8 @@ export interface LoadOptions {
   ready?: EnginePart[];
   /** Where the other files are, when not beside the first module (or beside engine.js). */
   files?: { http?: EngineSource; en?: EngineSource; ko?: EngineSource };
+  /** The module engine-http.js, where import() is not allowed (a service worker); else it is imported on first use. */
+  glue?: unknown;
 }
 
 /** With no source: the shared engine from the files beside engine.js. */

@@ -36,7 +36,9 @@ let defaultEngine = null;
  * parts to have ready before the promise resolves: 'en', 'ko' (the
  * descriptions of that language) and 'http' (parseRequest, simulate and
  * the rest of the second module); all three by default. Any part can be
- * readied later with `await hs.ready(part)`.
+ * readied later with `await hs.ready(part)`. options.glue is the module
+ * engine-http.js, for a scope where import() is not allowed (a service
+ * worker imports it itself); elsewhere it is imported when first needed.
  */
 export function load(source, options) {
   const opts = options !== null && typeof options === 'object' ? options : {};
@@ -44,12 +46,12 @@ export function load(source, options) {
   let engine;
   if (source === undefined && opts.files === undefined) {
     if (!defaultEngine) {
-      defaultEngine = instantiate(new URL('./status.wasm', import.meta.url), {});
+      defaultEngine = instantiate(new URL('./status.wasm', import.meta.url), {}, opts.glue);
       defaultEngine.catch(() => { defaultEngine = null; });
     }
     engine = defaultEngine;
   } else {
-    engine = instantiate(source === undefined ? new URL('./status.wasm', import.meta.url) : source, opts.files || {});
+    engine = instantiate(source === undefined ? new URL('./status.wasm', import.meta.url) : source, opts.files || {}, opts.glue);
   }
   return engine.then((hs) => hs.ready(...ready));
 }
@@ -98,12 +100,13 @@ async function readBytes(source) {
   return file instanceof Response ? new Uint8Array(await file.arrayBuffer()) : file;
 }
 
-async function instantiate(source, files) {
+async function instantiate(source, files, glue) {
   if (typeof source === 'string') source = new URL(source, import.meta.url);
   const where = {
     http: files.http ?? sibling(source, './http.wasm'),
     en: files.en ?? sibling(source, './text-en.bin'),
     ko: files.ko ?? sibling(source, './text-ko.bin'),
+    glue,
   };
   return makeEngine(await instantiateModule(source), where);
 }
@@ -158,18 +161,15 @@ function makeEngine(instance, where) {
     lookupCache.fill(undefined); // entries made before now lack this language
   }
 
-  // The second module and its glue (engine-request.js, engine-server.js, engine-lint.js), fetched together.
+  // The second module and its glue (engine-http.js, unless load() was given
+  // it as options.glue), fetched together.
   async function loadHttp() {
-    const [{ makeRequestParser }, { makeServer }, { makeLinter }, instance] = await Promise.all([
-      import('./engine-request.js'), import('./engine-server.js'), import('./engine-lint.js'), instantiateModule(where.http)]);
+    const [{ makeHttp }, instance] = await Promise.all([where.glue || import('./engine-http.js'), instantiateModule(where.http)]);
     const hw = instance.exports;
     if (typeof hw._initialize === 'function') hw._initialize();
-    const hio = engineIO(hw);
-    requests = makeRequestParser(hw, hio, hio.readJSON(hw.hs_wasm_request_reasons()), hio.readJSON(hw.hs_wasm_request_layout()));
+    ({ requests, server, linter } = makeHttp(hw, engineIO(hw), lookupJSON));
     reasons.push(...requests.reasons);
     Object.freeze(reasons);
-    server = makeServer(hw, hio, lookupJSON);
-    linter = makeLinter(hw, hio);
     httpWasm = hw;
   }
 

@@ -19,6 +19,9 @@
 //    browser's own login prompt, a 101 cannot hand the connection over, and
 //    Set-Cookie from a worker's response is not stored.
 import { load } from './__ASSETS__engine.js';
+// import() is not allowed in a service worker: the second module's glue is
+// imported here and handed to load().
+import * as glue from './__ASSETS__engine-http.js';
 
 const VERSION = '__VERSION__';
 const CACHE = `hs-${VERSION}`;
@@ -131,7 +134,7 @@ const HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-l
 
 /** Answers a request under ./sim/ with the engine's simulated server. */
 async function simulated(request, url) {
-  engine ??= load();
+  engine ??= load(undefined, { glue });
   const hs = await engine;
   if (hs.ready) await hs.ready('http');
   const result = await hs.simulate(await rawRequest(request, url));
