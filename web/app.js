@@ -421,7 +421,7 @@ $('lang').addEventListener('click', () => {
   applyStrings();
   search.invalidate();
   // the other language's descriptions load on the first switch: shown again when here
-  if (hs && !hs.isReady(lang)) hs.ready(lang).then(() => { search.invalidate(); route(); }, () => {});
+  if (hs && !hs.isReady(lang)) hs.ready(lang).then(() => { search.invalidate(); renderLookup(); }, () => {});
   if (hs) {
     renderGrid();
     const snap = panel && panel.snapshot ? panel.snapshot() : null;
