@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { serve } from '../scripts/serve.mjs';
+import { chromiumOptions } from '../tests/lib/chromium.mjs';
 import { loadBaseline } from './baseline.mjs';
 
 const RUNS = Number(process.argv[2]) || Number(process.env.RUNS) || 15;
@@ -40,11 +41,7 @@ const row = (what, value, budget, met, peers) => rows.push({ what, value, budget
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const { server, url } = await serve({ port: 0 });
 const dir = mkdtempSync(join(tmpdir(), 'hs-budget-'));
-const ctx = await chromium.launchPersistentContext(dir, {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-});
+const ctx = await chromium.launchPersistentContext(dir, chromiumOptions());
 
 /** A fresh page with the cache off that records every response's gzipped size (html excluded). */
 async function openPage() {

@@ -15,17 +15,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve } from '../scripts/serve.mjs';
+import { chromiumOptions } from '../tests/lib/chromium.mjs';
 
 const RUNS = Number(process.argv[2]) || Number(process.env.RUNS) || 20;
 const KB = 1024;
 
 const { server, url } = await serve({ port: 0 });
 const dir = mkdtempSync(join(tmpdir(), 'hs-bench-'));
-const ctx = await chromium.launchPersistentContext(dir, {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-});
+const ctx = await chromium.launchPersistentContext(dir, chromiumOptions());
 
 /** Loads path with the cache off; returns { ms, files: [{ url, raw, gz }] }. */
 async function measure(path, readyFn) {

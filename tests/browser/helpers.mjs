@@ -8,13 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
+import { chromiumOptions } from '../lib/chromium.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const OUT = join(ROOT, 'test-output');
 mkdirSync(OUT, { recursive: true });
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 /** Starts the server and a browser; returns { url, open(options), close() }. */
 export async function start() {
@@ -28,10 +27,7 @@ export async function start() {
    */
   async function open({ viewport = { width: 1100, height: 900 }, colorScheme = 'light', locale = 'en-US', javaScriptEnabled = true } = {}) {
     const dir = mkdtempSync(join(tmpdir(), 'hs-browser-'));
-    const ctx = await chromium.launchPersistentContext(dir, {
-      executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS,
-      viewport, colorScheme, locale, javaScriptEnabled,
-    });
+    const ctx = await chromium.launchPersistentContext(dir, chromiumOptions({ viewport, colorScheme, locale, javaScriptEnabled }));
     contexts.push({ ctx, dir });
     const page = ctx.pages()[0] || await ctx.newPage();
     page.problems = [];

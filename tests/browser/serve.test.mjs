@@ -10,14 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServe, waitForLog } from '../lib/cli.mjs';
+import { chromiumOptions } from '../lib/chromium.mjs';
 
 const srv = await startServe();
 const dir = mkdtempSync(join(tmpdir(), 'hs-serve-browser-'));
-const ctx = await chromium.launchPersistentContext(dir, {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-dev-shm-usage'],
-});
+const ctx = await chromium.launchPersistentContext(dir, chromiumOptions());
 const page = ctx.pages()[0] || await ctx.newPage();
 after(async () => {
   await ctx.close();

@@ -13,10 +13,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { staticServer } from '../lib/static-server.mjs';
+import { chromiumOptions } from '../lib/chromium.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 let srv;
 const contexts = [];
 
@@ -31,10 +30,7 @@ after(async () => { await closeAll(); srv.close(); });
 /** A fresh persistent context (service workers need one) and a page recording problems. */
 async function open({ javaScriptEnabled = true, locale = 'en-US' } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'hs-dist-'));
-  const ctx = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS, javaScriptEnabled, locale,
-    viewport: { width: 1100, height: 900 },
-  });
+  const ctx = await chromium.launchPersistentContext(dir, chromiumOptions({ javaScriptEnabled, locale, viewport: { width: 1100, height: 900 } }));
   contexts.push({ ctx, dir });
   const page = ctx.pages()[0] || await ctx.newPage();
   page.problems = [];

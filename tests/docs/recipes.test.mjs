@@ -10,14 +10,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { ROOT, readRecipes, writeSite, run, staticServer, renderedElements } from './recipes.mjs';
+import { chromiumOptions } from '../lib/chromium.mjs';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 const recipes = readRecipes();
 let browser;
 
 before(async () => {
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS });
+  browser = await chromium.launch(chromiumOptions());
 });
 after(async () => { await browser.close(); });
 

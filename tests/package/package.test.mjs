@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
+import { chromiumOptions } from '../lib/chromium.mjs';
 import { staticServer } from '../lib/static-server.mjs';
 
 const exec = promisify(execFile);
@@ -84,8 +85,7 @@ function installBlocks() {
 
 /** Opens url in Chromium and waits until both elements have rendered; returns the problems seen. */
 async function elementsRender(url) {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch(chromiumOptions());
   try {
     const page = await browser.newPage();
     const problems = [];
