@@ -386,7 +386,7 @@ const ko = {
   lintEnd_complete: '경계대로 끝까지 받음',
   lintEnd_close: '서버가 연결을 닫아 끝남',
   lintEnd_timeout: (s) => `${s}초 안에 응답이 끝나지 않아 끊음`,
-  lintEnd_cap: (n) => `검사기가 읽는 ${n}바이트를 넘어 끊음`,
+  lintEnd_cap: (n) => `린터가 읽는 ${n}바이트를 넘어 끊음`,
   lintMoreLines: (n) => `… ${n}줄 더 있음`,
 };
 
