@@ -2,7 +2,7 @@
 // imports, memory, loading paths, caching, and the generated catalogue.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdtempSync, readdirSync, copyFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync, readdirSync, copyFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
@@ -111,6 +111,22 @@ test('the first module works alone: no http.wasm beside it, nothing fetched but 
   await assert.rejects(hs.ready('ko'), /text-ko|ENOENT/);
   assert.equal(hs.lookup(405).phrase, 'Method Not Allowed', 'still answers after the failed loads');
   await assert.rejects(hs.ready('fr'), RangeError);
+});
+
+test('a lookup in Node loads none of Node\'s modules beyond what an empty ES module does', () => {
+  // What a fresh process has loaded by its first lookup, beside a process
+  // that imports an empty module: fetch (undici), streams and fs/promises
+  // cost tens of ms of CPU before the answer (issue 9's Node row).
+  const modules = (code) => new Set(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', code]).toString()));
+  const print = 'console.log(JSON.stringify(process.moduleLoadList))';
+  const dir = mkdtempSync(join(tmpdir(), 'hs-empty-'));
+  writeFileSync(join(dir, 'empty.mjs'), 'export default 1;\n');
+  const empty = modules(`await import(${JSON.stringify(pathToFileURL(join(dir, 'empty.mjs')).href)}); ${print}`);
+  const engineUrl = new URL('../web/engine.js', import.meta.url).href;
+  const lookup = modules(`const { load } = await import(${JSON.stringify(engineUrl)});
+    const hs = await load(undefined, { ready: [] }); if (hs.lookup(404).phrase !== 'Not Found') process.exit(3); ${print}`);
+  const extra = [...lookup].filter((m) => !empty.has(m) && !/initialize_import_meta|esm\/(resolve|get_format|formats|load|translators|fetch_module)/.test(m));
+  assert.deepEqual(extra.filter((m) => /undici|stream|fs\/promises|fetch|readline|zlib|http/.test(m)), [], `loaded for a lookup: ${extra.join(', ')}`);
 });
 
 test('an exchange loads the second module once; a language loads once, when asked', async () => {

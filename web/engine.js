@@ -56,7 +56,10 @@ export function load(source, options) {
   return engine.then((hs) => hs.ready(...ready));
 }
 
-const NODE_FS = ['node:fs', 'promises'].join('/');
+// Node's fs through require, not import: importing node:fs (or
+// node:fs/promises) as an ES module reads every export, and the lazy ones
+// load Node's streams, a few ms of CPU before the first lookup.
+const NODE_MODULE = ['node', 'module'].join(':');
 
 // Where the other files are when the caller did not name them: beside a URL
 // source, else beside this file.
@@ -69,8 +72,8 @@ async function fetchFile(source) {
   if (source instanceof URL && source.protocol === 'file:') {
     // The name is not a literal, so a bundler for the browser leaves it alone
     // (it is only reached in Node, for a file: URL).
-    const { readFile } = await import(NODE_FS);
-    return readFile(source);
+    const { createRequire } = await import(NODE_MODULE);
+    return createRequire(import.meta.url)('fs').readFileSync(source);
   }
   const response = await (source instanceof URL ? fetch(source) : source);
   if (!response.ok) throw new Error(`${response.url || 'engine file'}: ${response.status} ${response.statusText}`);
@@ -82,8 +85,11 @@ async function instantiateModule(source) {
   if (typeof source === 'string') source = new URL(source, import.meta.url);
   if (source instanceof WebAssembly.Module) return WebAssembly.instantiate(source, {});
   if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return (await WebAssembly.instantiate(source, {})).instance;
+  // fetchFile gives bytes for a file: URL, else a Response. Bytes are told
+  // apart without naming the global Response: in Node its first mention
+  // loads undici's fetch, about 40 ms of CPU a lookup never needs.
   const file = await fetchFile(source);
-  if (!(file instanceof Response)) return (await WebAssembly.instantiate(file, {})).instance;
+  if (ArrayBuffer.isView(file)) return (await WebAssembly.instantiate(file, {})).instance;
   const type = file.headers.get('content-type') || '';
   if (typeof WebAssembly.instantiateStreaming === 'function' && type.startsWith('application/wasm')) {
     return (await WebAssembly.instantiateStreaming(file, {})).instance;
@@ -97,7 +103,7 @@ async function readBytes(source) {
   if (source instanceof ArrayBuffer) return new Uint8Array(source);
   if (ArrayBuffer.isView(source)) return new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
   const file = await fetchFile(source);
-  return file instanceof Response ? new Uint8Array(await file.arrayBuffer()) : file;
+  return ArrayBuffer.isView(file) ? file : new Uint8Array(await file.arrayBuffer());
 }
 
 async function instantiate(source, files, glue) {
@@ -133,13 +139,19 @@ function makeEngine(instance, where) {
   const io = engineIO(w);
   const { inCap, stage, readJSON } = io;
 
-  // Decoded once: the catalogue of every known code, and a phrase per code.
-  const catalog = deepFreeze(readJSON(w.hs_wasm_catalog()).map((e) => ({ ...e, class: Math.floor(e.code / 100) })));
-  // A plain object keyed by code: V8 keeps sparse integer keys as fast
-  // elements. Only numbers index it, so no key can reach Object.prototype.
-  const phraseByCode = {};
-  for (const e of catalog) phraseByCode[e.code] = e.phrase;
-  const codeList = catalog.map((e) => e.code);
+  // Decoded once, on first use (a lookup alone never needs it): the
+  // catalogue of every known code, its codes, and a phrase per code in a
+  // plain object keyed by code (V8 keeps sparse integer keys as fast
+  // elements; only numbers index it, so no key can reach Object.prototype).
+  let catalog = null;
+  let codeList = null;
+  let phraseByCode = null;
+  function decodeCatalog() {
+    catalog = deepFreeze(readJSON(w.hs_wasm_catalog()).map((e) => ({ ...e, class: Math.floor(e.code / 100) })));
+    phraseByCode = {};
+    for (const e of catalog) phraseByCode[e.code] = e.phrase;
+    codeList = catalog.map((e) => e.code);
+  }
   const lookupCache = new Array(600);
   const lookupJSON = (code) => readJSON(w.hs_wasm_lookup(code));
 
@@ -209,7 +221,9 @@ function makeEngine(instance, where) {
 
     /** The reason phrase of a known code, or undefined. The fast path: no wasm call. */
     phrase(code) {
-      return typeof code === 'number' ? phraseByCode[code] : undefined;
+      if (typeof code !== 'number') return undefined;
+      if (!phraseByCode) decodeCatalog();
+      return phraseByCode[code];
     },
 
     /**
@@ -243,11 +257,13 @@ function makeEngine(instance, where) {
 
     /** Every code the engine knows, ascending (a new array each call). */
     codes() {
+      if (!codeList) decodeCatalog();
       return codeList.slice();
     },
 
     /** The frozen catalogue: [{ code, name, phrase, titleKo, registry, flags, class }]. */
     catalog() {
+      if (!catalog) decodeCatalog();
       return catalog;
     },
 
