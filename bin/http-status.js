@@ -216,7 +216,10 @@ export async function main(argv, { env = process.env, stdout = process.stdout, s
       io.out(HELP);
       return 0;
     }
-    const hs = await load();
+    // A card or a list needs the first module and its language's text only;
+    // --json and the other commands take everything (as load() gives it).
+    const card = args.command === 'lookup' && !args.values.json;
+    const hs = await load(undefined, card ? { ready: [...new Set(['en', io.lang])] } : undefined);
     if (args.command === 'send') return sendCommand(hs, args, io);
     if (args.command === 'lint') {
       const { lintCommand } = await import('./lint.js');

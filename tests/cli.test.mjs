@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, existsSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, run, cliEnv } from './lib/cli.mjs';
@@ -22,6 +22,25 @@ test('npx http-status runs from the repository itself (a fresh clone after npm i
   const lint = spawnSync('npx', ['--offline', 'http-status', 'lint', '-'], { cwd: root, env: cliEnv(), input: 'HTTP/1.1 405 Method Not Allowed\r\n\r\n', encoding: 'utf8', timeout: 30000 });
   assert.equal(lint.status, 1);
   assert.match(lint.stdout, /^error +required-field /m);
+});
+
+test('a lookup reads only the first module and its language: it runs with http.wasm and the other text absent', () => {
+  const root = new URL('..', import.meta.url).pathname;
+  const copy = mkdtempSync(join(tmpdir(), 'hs-cli-lean-'));
+  cpSync(join(root, 'bin'), join(copy, 'bin'), { recursive: true });
+  cpSync(join(root, 'web'), join(copy, 'web'), { recursive: true, filter: (f) => !/(http\.wasm|text-ko\.bin)$/.test(f) });
+  cpSync(join(root, 'package.json'), join(copy, 'package.json'));
+  const bin = join(copy, 'bin', 'http-status.js');
+  const card = spawnSync(process.execPath, [bin, '404'], { env: cliEnv(), encoding: 'utf8' });
+  assert.equal(card.status, 0, card.stderr);
+  assert.match(card.stdout, /^404 Not Found\b/);
+  const list = spawnSync(process.execPath, [bin, '4xx'], { env: cliEnv(), encoding: 'utf8' });
+  assert.equal(list.status, 0, list.stderr);
+  assert.match(list.stdout, /^400  Bad Request/m);
+  // what needs the second module says so, and fails
+  const send = spawnSync(process.execPath, [bin, 'send', '-'], { env: cliEnv(), input: 'GET / HTTP/1.1\r\nHost: a\r\n\r\n', encoding: 'utf8' });
+  assert.notEqual(send.status, 0);
+  assert.match(send.stderr, /http\.wasm|ENOENT/);
 });
 
 test('package.json names the command', () => {
