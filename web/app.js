@@ -465,9 +465,16 @@ load(undefined, { ready: [lang] }).then((engine) => {
   hs.ready('http').then(() => {
     runner = makeRunner(hs);
     search.invalidate();
-    // What is on screen is made again with its exchanges: focus inside it
-    // (a case or a card opened meanwhile) goes to the new one.
-    route({ focus: results.contains(document.activeElement) });
+    // What is on screen is made again with its exchanges. A link focused in
+    // it keeps focus (the same href in the new view); other focus inside it
+    // (a case or a card opened meanwhile) goes where a route puts it.
+    const was = document.activeElement;
+    const inside = results.contains(was);
+    const href = inside && was.matches('a[href]') ? was.getAttribute('href') : null;
+    route({ focus: inside && href === null });
+    const again = href === null ? null : [...results.querySelectorAll('a[href]')].find((a) => a.getAttribute('href') === href);
+    if (again) again.focus();
+    else if (href !== null) route({ focus: true });
     document.documentElement.dataset.http = 'true';
   }, (err) => { status.textContent = `${tr('loadFailed')} (${err && err.message ? err.message : err})`; });
 }, (err) => {

@@ -101,6 +101,28 @@ test('the page looks up before the second module is here; a case clicked meanwhi
   assert.deepEqual(p.problems, []);
 });
 
+test('a link focused in a list keeps focus when the second module arrives and the view is rebuilt', async () => {
+  const p = await env.open();
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await p.route('**/http.wasm', async (route) => { await gate; await route.continue(); });
+  await ready(p, env.url);
+  await p.focus('#q');
+  await p.keyboard.type('5xx');
+  await p.locator('#results .matches').waitFor();
+  await p.keyboard.press('Enter');
+  await p.keyboard.press('Tab');
+  assert.equal(await p.evaluate(() => document.activeElement.getAttribute('href')), '#501');
+  const oldLink = await p.evaluateHandle(() => document.activeElement);
+  release();
+  await p.waitForFunction(() => document.documentElement.dataset.http === 'true');
+  assert.equal(await oldLink.evaluate((a) => a.isConnected), false, 'the list was rebuilt');
+  assert.equal(await p.evaluate(() => document.activeElement.getAttribute('href')), '#501', 'focus on the same link in the new list');
+  await p.keyboard.press('Tab');
+  assert.equal(await p.evaluate(() => document.activeElement.getAttribute('href')), '#502');
+  assert.deepEqual(p.problems, []);
+});
+
 test('a range result: a sentence on the class, one-line meanings, unofficial codes after the registered ones, no grid repeating it', async () => {
   const p = await env.open();
   await ready(p, `${env.url}#4xx`);

@@ -221,10 +221,6 @@ test('the overview grid links every code the engine knows, by class', async () =
 test('keyboard only: type, Enter to the results, open a card, reach its controls', async () => {
   const p = await env.open();
   await ready(p, env.url);
-  // When the second module arrives the page rebuilds what is on screen, and a
-  // link focused in a list just before loses focus to the list's heading (a
-  // known race, in the stop note): wait for it, this test is about the keys.
-  await p.waitForFunction(() => document.documentElement.dataset.http === 'true');
   await p.keyboard.type('5xx');
   await p.locator('#results .matches').waitFor();
   await p.keyboard.press('Enter');
