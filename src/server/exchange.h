@@ -62,7 +62,8 @@ struct hs_ctx {
 
 /* Appends a trace step. en and ko may hold {0}..{9}: replaced by args[k]
 ** (each cut at 160 bytes). outcome is 0 for a step passed, else the status
-** it decided. */
+** it decided. Only the languages in the exchange's trace_langs are written
+** (the other is left empty): the JSON shows no other. */
 void hs_trace(struct hs_ctx *c, const char *step, const char *rule, int outcome,
               const char *en, const char *ko, const struct hs_str *args, int nargs);
 /* Returns an hs_str of the decimal digits of v, kept in the trace arena. */

@@ -99,10 +99,14 @@ static void persistence(struct hs_ctx *c)
     }
 }
 
+/* The trace in both languages (the bits of hs_exchange.trace_langs). */
+#define BOTH_LANGS ((1u << HS_LANG_EN) | (1u << HS_LANG_KO))
+
 /* Starts the exchange of the request at in (offset bytes into the input):
 ** c becomes a fresh context over srv, srv->x is emptied and its final
-** response is a 500 until something decides. */
-static void begin(struct hs_ctx *c, struct hs_server *srv, const char *in, uint32_t offset, int lang)
+** response is a 500 until something decides; the trace is written in the
+** languages of trace_langs (bits 1 << HS_LANG_*). */
+static void begin(struct hs_ctx *c, struct hs_server *srv, const char *in, uint32_t offset, int lang, unsigned trace_langs)
 {
     struct hs_exchange *x = &srv->x;
     memset(c, 0, sizeof *c);
@@ -121,6 +125,7 @@ static void begin(struct hs_ctx *c, struct hs_server *srv, const char *in, uint3
     x->timed_out = 0;
     x->delay = 0;
     x->text_len = 0;
+    x->trace_langs = trace_langs;
     x->connection = HS_CONN_KEEP_ALIVE;
     hs_response_init(&x->final, 500);
 }
@@ -184,14 +189,16 @@ static void finish(struct hs_ctx *c)
 }
 
 /* Reads one request from in[0..len) (total bytes of input from in on) and
-** decides its exchange into srv->x. Returns 0, or 1 when the bytes are only
-** an idle connection's line breaks. */
-static int run_one(struct hs_server *srv, const char *in, size_t len, size_t total, uint32_t offset, int lang)
+** decides its exchange into srv->x, its trace in the languages of
+** trace_langs. Returns 0, or 1 when the bytes are only an idle connection's
+** line breaks. */
+static int run_one(struct hs_server *srv, const char *in, size_t len, size_t total, uint32_t offset, int lang,
+                   unsigned trace_langs)
 {
     struct hs_ctx c;
     struct hs_request *r = &srv->req;
     int res;
-    begin(&c, srv, in, offset, lang);
+    begin(&c, srv, in, offset, lang, trace_langs);
     res = hs_request_parse(in, len, total, &srv->s.limits, r, srv->body, sizeof srv->body);
     if (res == HS_PARSE_INCOMPLETE && only_eol(in, len))
         return 1;
@@ -468,11 +475,13 @@ int hs_server_exchange(struct hs_server *srv, const char *buf, size_t len, size_
     struct hs_json j, saved_json;
     size_t pos = 0, reserve = cap >= 65536 ? 24576 : cap / 2;
     int n = 0, why = REST_NONE;
+    unsigned langs;
     if (!buf)
         len = 0;
     if (total < len)
         total = len;
     lang = lang == HS_LANG_KO ? HS_LANG_KO : HS_LANG_EN;
+    langs = (flags & HS_SIM_BOTH_LANGS) ? BOTH_LANGS : 1u << lang;
     srv->before = srv->s;
     hs_json_init(&j, out, cap - reserve);
     hs_json_obj(&j);
@@ -485,7 +494,7 @@ int hs_server_exchange(struct hs_server *srv, const char *buf, size_t len, size_
         }
         srv->saved = srv->s;
         saved_json = j;
-        if (run_one(srv, buf + pos, len - pos, total - pos, (uint32_t)pos, lang))
+        if (run_one(srv, buf + pos, len - pos, total - pos, (uint32_t)pos, lang, langs))
             break;
         exchange_json(srv, &j, buf + pos, lang, (flags & HS_SIM_BOTH_LANGS) != 0);
         if (j.overflow) {
@@ -589,7 +598,7 @@ int hs_server_serve(struct hs_server *srv, const char *buf, size_t len, size_t t
         srv->s.clock = now;
     srv->saved = srv->s;
     srv->realtime = 1;
-    n = len == 0 ? 1 : (size_t)run_one(srv, buf, len, total, 0, lang);
+    n = len == 0 ? 1 : (size_t)run_one(srv, buf, len, total, 0, lang, BOTH_LANGS);
     srv->realtime = 0;
     if (n)
         return 0; /* nothing, or only the line breaks an idle connection may send */

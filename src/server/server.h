@@ -92,6 +92,7 @@ struct hs_exchange {
     int timed_out;              /* the request never completed: 408 after the request timeout */
     uint32_t delay;             /* seconds the handler waits before answering (GET /delay/{s}) */
     uint32_t text_len;
+    unsigned trace_langs;       /* the languages the trace is written in: bit 1 << HS_LANG_* */
     struct hs_response interim[HS_SERVER_INTERIM_MAX];
     struct hs_response final;
     struct hs_trace_step trace[HS_SERVER_TRACE_MAX];

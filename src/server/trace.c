@@ -44,8 +44,13 @@ void hs_trace(struct hs_ctx *c, const char *step, const char *rule, int outcome,
     t->step = step;
     t->rule = rule;
     t->outcome = outcome;
-    t->en_off = expand(x, en, args, nargs, &t->en_len);
-    t->ko_off = expand(x, ko, args, nargs, &t->ko_len);
+    /* A language the exchange's JSON will not show is not written. */
+    t->en_len = t->ko_len = 0;
+    t->en_off = t->ko_off = x->text_len;
+    if (x->trace_langs & (1u << HS_LANG_EN))
+        t->en_off = expand(x, en, args, nargs, &t->en_len);
+    if (x->trace_langs & (1u << HS_LANG_KO))
+        t->ko_off = expand(x, ko, args, nargs, &t->ko_len);
 }
 
 /* See exchange.h. */
