@@ -15,16 +15,21 @@ Sources (each framework's HS_FRAMEWORK row repeats its own):
   Spring    org/springframework/http/HttpStatus.class, spring-web 4.3.30 (libspring-web-java), via javap
   Rack      lib/rack/utils.rb, Rack 2.2.22 (ruby-rack)
   Rust      src/status.rs, http 0.2.7 (librust-http-dev)
-  nginx     status lines in /usr/sbin/nginx and NGX_HTTP_* of ngx_http_request.h, 1.22.1 (nginx, nginx-dev)
-ASP.NET Core has no source on that machine (no Debian or npm package
-carries Microsoft.AspNetCore.Http), so it has no rows rather than rows
-written from memory.
+  ASP.NET   scripts/sources/aspnetcore.tsv, read from three files of github.com/dotnet/aspnetcore
+            (ASPNET_FILES below: path, commit, sha256); no Debian or npm package carries them
+The ASP.NET Core files were read from GitHub by a source reader, not
+downloaded: their code stays out of this repository, and only what they say
+(code, constant, phrase) is kept, in scripts/sources/aspnetcore.tsv with
+the commit and sha256 of each file. With copies of the three files under
+ASPNET (default /tmp/aspnetcore, at their paths), the script reads them,
+checks each sha256 and writes the .tsv again; without them it reads the .tsv.
 """
-import json, os, re, subprocess, sys
+import hashlib, json, os, re, subprocess, sys
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
 DEBS = os.environ.get('DEBS', '/tmp/debs')
 X, Y = DEBS + '/x', DEBS + '/y'
+ASPNET = os.environ.get('ASPNET', '/tmp/aspnetcore')
 PYENV = os.path.expanduser('~/.pyenv/versions')
 
 status_def = open(os.path.join(ROOT, 'src/registry/status.def')).read()
@@ -86,6 +91,58 @@ for n, c, p in re.findall(r'// String (\w+)\n.*\n.*(?:sipush|bipush)\s+(\d+)\n.*
     if n not in deprecated and n.isupper():
         fw['SPRING'].setdefault(int(c), (n, p.replace("\\'", "'")))
 
+# ASP.NET Core. Kestrel writes "code phrase" (an empty phrase for a code it
+# has no bytes for) with the phrase of WebUtilities' ReasonPhrases, and names
+# each code by the StatusCodes constant its switch uses; StatusCodes.cs gives
+# the other constants (the RFC 2616 names kept beside the renamed ones).
+ASPNET_TSV = os.path.join(ROOT, 'scripts/sources/aspnetcore.tsv')
+ASPNET_FILES = [  # (role, path, commit, sha256 of the file as read)
+    ('phrases', 'src/Http/WebUtilities/src/ReasonPhrases.cs', 'cff6b265bae806855057243c461de13d0ba7c831',
+     '5942e4fa57f42dbdc6c57901156c21510e53b0b09b5bdaf21c99c9a2c96138d9'),
+    ('status line', 'src/Servers/Kestrel/Core/src/Internal/Http/ReasonPhrases.cs', 'cca91f243918df72a3228817436ab78291684d41',
+     'f1a89c7b17c986a79c480a2bebc7c7260a60b37dfb7776da041e342aea7fff6b'),
+    ('constants', 'src/Http/Http.Abstractions/src/StatusCodes.cs', 'deaaf589d2e13ccd649586ded24770fc9e2a7314',
+     'c7859725346c998ce1e20b30d069036e4598b99cdffed584b358f81ba9891693'),
+]
+
+def aspnet_from_cs():
+    """Reads the three files under ASPNET; returns the .tsv's lines."""
+    src = {}
+    for role, path, commit, sha in ASPNET_FILES:
+        b = open(os.path.join(ASPNET, path), 'rb').read()
+        assert hashlib.sha256(b).hexdigest() == sha, f'{path} is not the file read at {commit}'
+        src[role] = b.decode('utf-8')
+    assert 'TryGetValue(statusCode, out var phrase) ? phrase : string.Empty' in src['phrases']
+    assert 'statusCode.ToString(CultureInfo.InvariantCulture) + " " + reasonPhrase' in src['status line']
+    phrases = {int(c): p for c, p in re.findall(r'\{ (\d{3}), "([^"]*)" \}', src['phrases'])}
+    used = {int(c): n for n, c in re.findall(r'StatusCodes\.(Status(\d{3})\w*) => _bytesStatus\2,', src['status line'])}
+    const = re.findall(r'public const int (Status\w+) = (\d{3});', src['constants'])
+    assert set(used) == set(phrases), 'Kestrel has bytes for exactly the codes that have a phrase'
+    lines = ['# ASP.NET Core: the status codes it names and the reason phrase Kestrel sends with each,',
+             '# read by scripts/read-frameworks.py from these files of https://github.com/dotnet/aspnetcore',
+             '# (MIT License, Copyright (c) .NET Foundation and Contributors); the files themselves are not kept here.']
+    for role, path, commit, sha in ASPNET_FILES:
+        lines.append(f'#   {role}: {path} at {commit}, sha256 {sha}')
+    older = sorted(n for n in used.values() if n not in {k for k, _ in const})
+    lines.append(f'#   constants Kestrel uses that this StatusCodes.cs does not have yet: {", ".join(older) or "none"}')
+    lines += ['# A code not listed is sent with an empty phrase ("HTTP/1.1 299 ").',
+              '# Columns (tab-separated): code, the StatusCodes constant Kestrel uses, the other StatusCodes',
+              '# constants for the code (comma-separated), the phrase.',
+              'code\tconstant\tother\tphrase']
+    for c in sorted(phrases):
+        other = [n for n, k in const if int(k) == c and n != used[c]]
+        lines.append(f'{c}\t{used[c]}\t{",".join(other)}\t{phrases[c]}')
+    return lines
+
+if os.path.isdir(ASPNET):
+    os.makedirs(os.path.dirname(ASPNET_TSV), exist_ok=True)
+    open(ASPNET_TSV, 'w').write('\n'.join(aspnet_from_cs()) + '\n')
+fw['ASPNET'] = {}
+for l in read(ASPNET_TSV).split('\n')[1:]:
+    if l and not l.startswith('#') and not l.startswith('code\t'):
+        c, n, other, p = l.split('\t')
+        fw['ASPNET'][int(c)] = (n, p)
+
 # Rack: the phrase, and the symbol SYMBOL_TO_STATUS_CODE derives from it
 rk = read(X + '/usr/share/rubygems-integration/all/gems/rack-2.2.22/lib/rack/utils.rb')
 assert "message.downcase.gsub(/\\s|-|'/, '_').to_sym" in rk
@@ -126,6 +183,10 @@ META = [
     ('SPRING', 'spring', 'Spring', 'HttpStatus.', '', 0,
      'org.springframework.http.HttpStatus (getReasonPhrase), spring-web 4.3.30 (Debian 12), read from HttpStatus.class; '
      'the servlet container writes the status line'),
+    ('ASPNET', 'aspnet', 'ASP.NET Core', 'StatusCodes.', None, 0,
+     'Microsoft.AspNetCore.Http.StatusCodes as Kestrel names each code, with the phrase of WebUtilities.ReasonPhrases '
+     '(Kestrel status line), github.com/dotnet/aspnetcore at commits cff6b26, cca91f2, deaaf58 '
+     '(scripts/sources/aspnetcore.tsv); an unlisted code is sent with an empty phrase'),
     ('RACK', 'rack', 'Rails / Rack', ':', '', 0,
      'Rack::Utils::HTTP_STATUS_CODES and SYMBOL_TO_STATUS_CODE, lib/rack/utils.rb, Rack 2.2.22 (Debian 12)'),
     ('RUST', 'rust', 'Rust (http)', 'StatusCode::', '', 0,
@@ -141,7 +202,8 @@ out = [read(os.path.join(ROOT, 'scripts/frameworks.def.head')).rstrip('\n')]
 report = []
 for fid, key, label, prefix, unknown, flags, src in META:
     out.append(f'\n/* ---- {label}: {src} */')
-    out.append(f'HS_FRAMEWORK({fid}, {cstr(key)}, {cstr(label)}, {cstr(prefix)}, {cstr(unknown)},\n             {cstr(src)})')
+    unk = 'EMPTY' if unknown is None else cstr(unknown)
+    out.append(f'HS_FRAMEWORK({fid}, {cstr(key)}, {cstr(label)}, {cstr(prefix)}, {unk},\n             {cstr(src)})')
     skipped = []
     for c in sorted(fw[fid]):
         if c not in reg:

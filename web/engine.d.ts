@@ -35,11 +35,11 @@ export interface OtherMeaning {
 
 /** What one framework calls a code and the reason phrase it sends (src/registry/frameworks.def). */
 export interface FrameworkName {
-  readonly id: 'node' | 'python' | 'werkzeug' | 'django' | 'go' | 'spring' | 'rack' | 'rust' | 'nginx';
+  readonly id: 'node' | 'python' | 'werkzeug' | 'django' | 'go' | 'spring' | 'aspnet' | 'rack' | 'rust' | 'nginx';
   readonly name: string;
   /** The constant or symbol in code ('http.StatusNotFound', ':not_found'), or null when there is none. */
   readonly symbol: string | null;
-  /** The phrase sent; for a code the framework does not list, what it sends instead ('UNKNOWN'), or null when its source does not say. */
+  /** The phrase sent; for a code the framework does not list, what it sends instead ('UNKNOWN'; '' for ASP.NET Core, whose Kestrel sends an empty phrase), or null when its source does not say. */
   readonly phrase: string | null;
   /** The framework's own table lists the code. */
   readonly listed: boolean;

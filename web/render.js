@@ -144,12 +144,16 @@ function otherMeanings(ctx, e, level) {
 
 // "In your framework": what each framework calls the code and the phrase it
 // sends, as a table (a framework that neither lists the code nor says what it
-// sends is left out), with the source each row set was read from.
+// sends is left out; an empty phrase, as Kestrel sends for a code it does not
+// list, is said as such), with the source each row set was read from.
 function frameworksTable(ctx, e, level) {
   const rows = (e.frameworks || []).filter((f) => f.listed || f.phrase !== null);
   if (!rows.length) return null;
   const headId = nextId('hs-fw');
-  const code = (text) => (text === null ? h('span', { class: 'muted' }, tr(ctx, 'fwNone')) : h('code', { lang: 'en' }, text));
+  const code = (text) => {
+    if (text === null || text === '') return h('span', { class: 'muted' }, tr(ctx, text === null ? 'fwNone' : 'fwEmpty'));
+    return h('code', { lang: 'en' }, text);
+  };
   return h('section', { class: 'frameworks', part: 'frameworks' },
     h(`h${level}`, { id: headId }, tr(ctx, 'fwTitle')),
     h('table', { class: 'fw', 'aria-labelledby': headId },

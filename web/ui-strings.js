@@ -190,6 +190,7 @@ const en = {
   fwSymbol: 'Constant',
   fwPhrase: 'Phrase it sends',
   fwNone: '(none)',
+  fwEmpty: '(empty)',
   fwNotListed: '(not in its table)',
   fwSources: 'Where each row comes from',
   // http-status lint --url
@@ -379,6 +380,7 @@ const ko = {
   fwSymbol: '상수',
   fwPhrase: '보내는 문구',
   fwNone: '(없음)',
+  fwEmpty: '(빈 문구)',
   fwNotListed: '(표에 없는 코드)',
   fwSources: '각 행의 출처',
   // http-status lint --url

@@ -18,12 +18,19 @@ enum {
     FW_COUNT
 };
 
+/* Marker of frameworks.def for a framework that sends an empty phrase for a
+** code it does not list (distinct bytes: never merged with "") */
+static const char empty_marker[] = "\x02";
+#define EMPTY empty_marker
+
 static const struct framework {
     const char *key, *name, *prefix, *unknown, *source;
 } frameworks[FW_COUNT] = {
 #define HS_FRAMEWORK(id, key, name, prefix, unknown, source) { key, name, prefix, unknown, source },
 #include "frameworks.def"
 };
+
+#undef EMPTY
 
 /* Markers of frameworks.def: NULL stands for status.def's own value, "" for none. */
 static const char upper_marker[] = "\x01"; /* distinct bytes: never merged with "" */
@@ -80,11 +87,15 @@ static void upper_json(struct hs_json *j, const char *phrase)
 }
 
 /* Writes what framework f sends for a code it does not list: its unknown
-** phrase, the code after it when it ends in a space, or null. */
+** phrase, the code after it when it ends in a space, "" for EMPTY, or null. */
 static void unknown_json(struct hs_json *j, const struct framework *f, int code)
 {
     char digits[HS_DECIMAL_MAX + 1];
     size_t n = strlen(f->unknown);
+    if (f->unknown == empty_marker) {
+        hs_json_str(j, "");
+        return;
+    }
     if (n == 0) {
         hs_json_null(j);
         return;

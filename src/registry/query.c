@@ -15,7 +15,8 @@
 **   text          everything else, below.
 **
 ** A framework's constant ("StatusNotFound", "HTTPStatus.CONTENT_TOO_LARGE",
-** ":unprocessable_entity", "StatusCode::IM_A_TEAPOT", "NGX_HTTP_CLOSE") is
+** ":unprocessable_entity", "StatusCode::IM_A_TEAPOT", "NGX_HTTP_CLOSE",
+** "Status200OK") is
 ** first read as words: the framework's prefix dropped, then split at "_",
 ** ".", ":" and where a small letter meets a capital or a letter a digit
 ** ("status not found" -> "not found"). The words go through the forms
@@ -797,10 +798,11 @@ static int leading_range(const char *q, size_t qn, int *codes, int max)
 
 /* Returns 1 if buf[0..len) (trimmed, no spaces) reads as a framework's
 ** constant: only letters, digits, "_", "." and ":", some letter, and a
-** "_", a ":", a "." after a letter, or a small letter before a capital. */
+** "_", a ":", a "." after a letter, a small letter before a capital, or a
+** leading "Status" and a digit (ASP.NET Core's "Status200OK"). */
 static int is_constant(const char *buf, size_t len)
 {
-    int letter = 0, mark = 0;
+    int letter = 0, mark = len > 6 && memcmp(buf, "Status", 6) == 0 && is_digit((unsigned char)buf[6]);
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)buf[i];
         if (!is_alnum(c) && c != '_' && c != '.' && c != ':')

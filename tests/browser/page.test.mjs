@@ -97,12 +97,14 @@ test('the card\'s "In your framework" table: a row per framework, headers scoped
   assert.ok(t.rowScope);
   assert.deepEqual(t.rows.find((r) => r[0] === 'Go'), ['Go', 'http.StatusRequestEntityTooLarge', 'Request Entity Too Large']);
   assert.deepEqual(t.rows.find((r) => r[0] === 'Flask (Werkzeug)'), ['Flask (Werkzeug)', '(none)', 'REQUEST ENTITY TOO LARGE']);
-  assert.equal(t.rows.length, 9);
-  assert.equal(t.sources, 9);
+  assert.deepEqual(t.rows.find((r) => r[0] === 'ASP.NET Core'), ['ASP.NET Core', 'StatusCodes.Status413PayloadTooLarge', 'Payload Too Large']);
+  assert.equal(t.rows.length, 10);
+  assert.equal(t.sources, 10);
   await type('299');
   await page.locator('#results .card[data-code="299"] .frameworks').waitFor();
   const unlisted = await text('#results .card[data-code="299"] .frameworks table');
   assert.match(unlisted, /status code 299\s*\(not in its table\)/);
+  assert.match(unlisted, /ASP\.NET Core\s*\(none\)\s*\(empty\)\s*\(not in its table\)/, 'Kestrel sends "299 " with an empty phrase');
 });
 
 test('a range, a word, Korean and a status line', async () => {
