@@ -6,8 +6,12 @@
 //   t('ko', 'search')            // '상태 코드 찾기'
 //   t('en', 'nMatches', 3)       // '3 codes'
 import { withParticle } from './korean.js';
+import { elementStrings, pickLang } from './element-strings.js';
+
+export { pickLang };
 
 const en = {
+  ...elementStrings.en,
   appTitle: 'HTTP status explorer',
   tagline: 'Look an HTTP status code up, or send a request to a strict HTTP/1.1 server that runs in this page and explains how it chose its answer.',
   casesTitle: 'Five everyday problems, and the code each one gets',
@@ -162,7 +166,6 @@ const en = {
   case_404: 'No such item',
   case_500: 'Server error',
   // badge
-  badgeOpen: (c, p) => `${c} ${p}: show details`,
   close: 'Close',
   // errors
   unknownCode: 'Not a status code the engine knows.',
@@ -203,6 +206,7 @@ const en = {
 };
 
 const ko = {
+  ...elementStrings.ko,
   appTitle: 'HTTP 상태 코드 탐색기',
   tagline: 'HTTP 상태 코드를 찾아보거나, 이 페이지 안에서 도는 엄격한 HTTP/1.1 서버에 요청을 보내 어떻게 답을 정했는지 볼 수 있습니다.',
   casesTitle: '자주 겪는 다섯 가지 문제와 각각 받는 코드',
@@ -353,7 +357,6 @@ const ko = {
   case_403: '관리자 권한 없음',
   case_404: '없는 항목',
   case_500: '서버 오류',
-  badgeOpen: (c, p) => `${c} ${p}: 자세히 보기`,
   close: '닫기',
   unknownCode: '엔진이 아는 상태 코드가 아닙니다.',
   navLint: '응답 검사',
@@ -393,11 +396,6 @@ const ko = {
 };
 
 export const strings = Object.freeze({ en, ko });
-
-/** Returns 'ko' or 'en' for any language tag (ko, ko-KR → ko; anything else → en). */
-export function pickLang(tag) {
-  return typeof tag === 'string' && /^ko\b/i.test(tag) ? 'ko' : 'en';
-}
 
 /** Returns the UI string `key` in `lang` (functions are called with args); the key itself if unknown. */
 export function t(lang, key, ...args) {

@@ -210,22 +210,29 @@ test('the badge opens an accessible popover with the card; Escape closes it and 
   assert.deepEqual(p.problems, []);
 });
 
-test('a badge alone fetches the first module only; its popover fetches one language\'s text, once', async () => {
+/** Opens a docs page with the one script tag and body (under the page's CSP); p.files() lists the names fetched so far. */
+async function docsPage(body, lang = 'en') {
   const p = await env.open();
-  const files = () => p.requests.map((u) => new URL(u).pathname.split('/').pop()).filter((f) => /\.(wasm|bin)$/.test(f));
-  // A docs page with one badge and the one script tag, under the page's CSP.
-  await p.route('**/one-badge.html', (route) => route.fulfill({
+  p.files = (re = /\.(wasm|bin)$/) => p.requests.map((u) => new URL(u).pathname.split('/').pop()).filter((f) => re.test(f));
+  await p.route('**/docs.html', (route) => route.fulfill({
     contentType: 'text/html; charset=utf-8',
     headers: { 'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'" },
-    body: '<!doctype html><html lang="en"><title>docs</title><p>See <http-status-badge code="404" handler="none">404 Not Found</http-status-badge>.</p>'
-      + '<script type="module" src="http-status-explorer.js"></script></html>',
+    body: `<!doctype html><html lang="${lang}"><title>docs</title><p>${body}</p><script type="module" src="http-status-explorer.js"></script></html>`,
   }));
-  await p.goto(`${env.url}one-badge.html`);
+  await p.goto(`${env.url}docs.html`);
+  return p;
+}
+
+test('a badge draws its phrase from the wasm-free table: until opened no wasm, no text, no renderer; its popover fetches the engine and one language\'s text, once', async () => {
+  const p = await docsPage('See <http-status-badge code="404" handler="none">404 Not Found</http-status-badge>.');
   const badge = p.locator('http-status-badge');
   await badge.locator('button.badge').waitFor();
   assert.equal(await badge.locator('button.badge').textContent(), '404 Not Found');
+  assert.equal(await badge.locator('button.badge').getAttribute('title'), '404 Not Found: show details');
   await p.waitForTimeout(300);
-  assert.deepEqual(files(), ['status.wasm'], 'until opened: no text, no second module');
+  assert.deepEqual(p.files(), [], 'until opened: no wasm, no text');
+  assert.deepEqual(p.files(/\.js$/).sort(), ['define.js', 'element-strings.js', 'http-status-explorer.js', 'status-codes.js', 'theme-css.js', 'widget.js'],
+    'until opened: the element and its table only');
   await badge.locator('button.badge').click();
   const pop = badge.locator('[popover]');
   await pop.locator('.card .desc').waitFor();
@@ -233,7 +240,35 @@ test('a badge alone fetches the first module only; its popover fetches one langu
   await pop.locator('button.close').click();
   await badge.locator('button.badge').click();
   await pop.locator('.card').waitFor();
-  assert.deepEqual(files().sort(), ['status.wasm', 'text-en.bin'], 'opened twice: the English text once, still no http.wasm or Korean');
+  assert.deepEqual(p.files().sort(), ['status.wasm', 'text-en.bin'], 'opened twice: the first module and the English text once, still no http.wasm or Korean');
+  assert.deepEqual(p.files(/^(engine|render|badge-popover)\.js$/).sort(), ['badge-popover.js', 'engine.js', 'render.js'], 'the renderer and the engine once');
+  assert.deepEqual(p.problems, []);
+});
+
+test('a Korean badge draws its Korean title, code last, with no wasm fetched; its popover loads the Korean text only', async () => {
+  const p = await docsPage('점검 중에는 <http-status-badge code="503" handler="none">503 Service Unavailable</http-status-badge>과 Retry-After를 보냅니다.', 'ko');
+  const btn = p.locator('http-status-badge button.badge');
+  await btn.waitFor();
+  assert.equal(await btn.textContent(), '서비스를 사용할 수 없음 503');
+  assert.equal(await btn.getAttribute('lang'), 'ko');
+  assert.match(await btn.getAttribute('title'), /^503 서비스를 사용할 수 없음: 자세히 보기$/);
+  await p.waitForTimeout(300);
+  assert.deepEqual(p.files(), []);
+  await btn.click();
+  await p.locator('http-status-badge [popover] .card .desc').waitFor();
+  assert.match(await p.locator('http-status-badge [popover] .card .desc').innerText(), /[가-힣]/);
+  assert.equal(await p.locator('http-status-badge [popover] button.close').innerText(), '닫기');
+  assert.deepEqual(p.files().sort(), ['status.wasm', 'text-ko.bin']);
+  assert.deepEqual(p.problems, []);
+});
+
+test('a badge for a code the table does not name (unassigned 299) is drawn from the engine\'s first module', async () => {
+  const p = await docsPage('<http-status-badge code="299">299</http-status-badge>');
+  const btn = p.locator('http-status-badge button.badge');
+  await btn.waitFor();
+  assert.equal(await btn.textContent(), '299 Unassigned');
+  assert.equal(await btn.getAttribute('class'), 'badge c2');
+  assert.deepEqual(p.files(), ['status.wasm']);
   assert.deepEqual(p.problems, []);
 });
 

@@ -1,0 +1,97 @@
+// badge-popover.js — what a <http-status-badge>'s popover needs, loaded
+// when it first opens (widget.js imports it then, or on hover or focus):
+// the engine with the badge's language, the card renderer and its
+// stylesheet, the popover's placement and focus.
+
+import { load } from './engine.js';
+import { h, card } from './render.js';
+import { sheet } from './render-css.js';
+import { t } from './ui-strings.js';
+
+let popSheet = null;
+function popStyles() {
+  if (!popSheet) {
+    popSheet = new CSSStyleSheet();
+    popSheet.replaceSync(`
+.pop { margin: 0; inset: auto; position: absolute; width: min(34rem, calc(100vw - 1rem)); max-height: min(32rem, 80vh); overflow: auto;
+  padding: 0; border: 0; background: transparent; color: var(--_fg); font: inherit; }
+.pop .card { box-shadow: 0 10px 30px rgb(0 0 0 / .18); }
+.pop .close { position: absolute; top: .6rem; right: .6rem; min-height: 2rem; padding: .25rem .6rem; background: var(--_bg); }
+.pop .card-head { padding-right: 4.5rem; }
+`);
+  }
+  return popSheet;
+}
+
+/**
+ * Places the popover against the badge's rectangle r (viewport coordinates):
+ * its left edge at the badge's, below it when there is room (or more room
+ * than above), else above it, always inside the viewport with 8 px to spare;
+ * what does not fit scrolls inside the popover. It is positioned in the
+ * document, so it moves with the badge when the page scrolls.
+ */
+function place(pop, r) {
+  const vw = document.documentElement.clientWidth || window.innerWidth;
+  const vh = window.innerHeight;
+  const gap = 6;
+  const margin = 8;
+  const w = Math.min(544, vw - 2 * margin);
+  const below = vh - r.bottom - gap - margin;
+  const above = r.top - gap - margin;
+  const down = below >= 320 || below >= above;
+  pop.style.width = `${w}px`;
+  pop.style.maxHeight = `${Math.max(0, Math.min(512, down ? below : above))}px`;
+  pop.style.left = `${Math.max(margin, Math.min(r.left, vw - w - margin)) + window.scrollX}px`;
+  if (down) {
+    pop.style.top = `${r.bottom + gap + window.scrollY}px`;
+    pop.style.bottom = 'auto';
+  } else {
+    pop.style.top = 'auto';
+    pop.style.bottom = `${vh - r.top + gap - window.scrollY}px`;
+  }
+}
+
+/**
+ * Builds the card of code in lang inside pop (the badge's popover, opened by
+ * btn) and makes it behave: placed against the badge on every open, focus on
+ * Close when open and back on the badge when closed. Resolves once the card
+ * is there with its description (the engine's first module and lang's text;
+ * a text that cannot load leaves the card without it). The Flask handler,
+ * unless handler is false, needs the second module: the first open fetches
+ * it, and the card is made again when it arrives, and placed again, since
+ * it changed size.
+ */
+export async function fillPopover(badge, pop, btn, { code, lang, handler }) {
+  const hs = await load(undefined, { ready: [] });
+  await hs.ready(lang).catch(() => { /* the card without its description */ });
+  const root = badge.shadowRoot;
+  if (!root.adoptedStyleSheets.includes(sheet())) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet(), popStyles()];
+  const ctx = { hs, lang, link: (c, ...kids) => h('span', null, ...kids) };
+  const opts = { headingLevel: 3, exchange: false, handler };
+  const close = h('button', { type: 'button', class: 'btn ghost close' }, t(lang, 'close'));
+  close.addEventListener('click', () => { pop.hidePopover(); btn.focus(); });
+  const build = () => {
+    const next = card(ctx, code, opts);
+    if (pop.lastChild === close) pop.append(next); else pop.lastChild.replaceWith(next);
+    if (pop.matches(':popover-open')) place(pop, btn.getBoundingClientRect());
+  };
+  pop.replaceChildren(close);
+  build();
+  let wantHandler = handler && !hs.isReady('http');
+  pop.addEventListener('beforetoggle', (ev) => {
+    if (ev.newState !== 'open') return;
+    place(pop, btn.getBoundingClientRect());
+    // Only an open fetches the second module (a hover that filled the card does not).
+    if (wantHandler) hs.ready('http').then(build, () => { /* the card stays as it is */ });
+    wantHandler = false;
+  });
+  pop.addEventListener('toggle', (ev) => {
+    if (ev.newState === 'open') close.focus();
+    // Closed by Escape, a click outside or Close: focus goes back to the badge, not to <body>.
+    else {
+      const outer = document.activeElement;
+      const inner = root.activeElement;
+      if (!outer || outer === document.body || (outer === badge && (!inner || pop.contains(inner)))) btn.focus();
+    }
+  });
+}
