@@ -119,10 +119,17 @@ export function intOption(values, name, dflt, min, max) {
   return Number(v);
 }
 
-function lookupCommand(hs, { values, positionals }, io) {
+async function lookupCommand(hs, { values, positionals }, io) {
   const text = positionals.join(' ');
   if (!text.trim()) throw new UsageError('nothing to look up: give a code, a range or words (http-status --help)');
-  const q = hs.query(text);
+  let q = hs.query(text);
+  // Words are also read in the descriptions of the languages loaded, and a
+  // card loads its own first: words (or nothing found) read both, so a card
+  // finds what --json finds.
+  if ((q.error || q.kind === 'text') && !(hs.isReady('en') && hs.isReady('ko'))) {
+    await hs.ready('en', 'ko');
+    q = hs.query(text);
+  }
   if (q.error) {
     io.err(`http-status: ${q.error.message[io.lang] || q.error.message.en}`);
     return 1;
@@ -216,7 +223,8 @@ export async function main(argv, { env = process.env, stdout = process.stdout, s
       io.out(HELP);
       return 0;
     }
-    // A card or a list needs the first module and its language's text only;
+    // A card or a list needs the first module and its language's text (words
+    // read the other language too, in lookupCommand);
     // --json and the other commands take everything (as load() gives it).
     const card = args.command === 'lookup' && !args.values.json;
     const hs = await load(undefined, card ? { ready: [...new Set(['en', io.lang])] } : undefined);
@@ -229,7 +237,7 @@ export async function main(argv, { env = process.env, stdout = process.stdout, s
       const { serveCommand } = await import('./serve.js');
       return await serveCommand(hs, args, io, { intOption, loadState, saveState, UsageError });
     }
-    return lookupCommand(hs, args, io);
+    return await lookupCommand(hs, args, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`http-status: ${e.message}`);

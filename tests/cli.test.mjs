@@ -43,6 +43,18 @@ test('a lookup reads only the first module and its language: it runs with http.w
   assert.match(send.stderr, /http\.wasm|ENOENT/);
 });
 
+test('words are found in every language\'s descriptions, as with --json, though a card loads its own language first', () => {
+  // 조건부 occurs only in 304's Korean description: an English card finds it too.
+  for (const lang of ['en', 'ko']) {
+    const card = run(['조건부', '--lang', lang]);
+    assert.equal(card.status, 0, `${lang}: ${card.stderr}`);
+    assert.match(card.stdout, /^304 Not Modified\b/, lang);
+    const json = run(['조건부', '--lang', lang, '--json']);
+    assert.equal(JSON.parse(json.stdout).code, 304, `${lang} --json`);
+  }
+  assert.match(run(['conditional', '--lang', 'ko']).stdout, /304/, 'an English word with --lang ko');
+});
+
 test('package.json names the command', () => {
   assert.deepEqual(pkg.bin, { 'http-status': 'bin/http-status.js' });
   assert.match(readFileSync(BIN, 'utf8'), /^#!\/usr\/bin\/env node\n/);
