@@ -4,7 +4,9 @@
 //   sizes      gzip -9 of every file a use transfers (html excluded), in
 //              headless Debian chromium on localhost: a docs page with one
 //              badge, before and after opening it; the page until it is ready
-//              to look up; what an exchange adds; codes.js beside statuses
+//              to look up; what an exchange adds; codes.js beside statuses.
+//              Of the shipped form (dist/, built afresh, JS minified), each
+//              beside the same use of the source (web/, unminified)
 //   startup    the first module's compile + instantiate in Node (beside
 //              undici's llhttp wasm and the baseline's one module); a fresh
 //              Node process to its first lookup() result, over a Node that
@@ -16,7 +18,7 @@
 // Run: node bench/budget-bench.mjs [runs]. Numbers only; nothing here is a test.
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +31,6 @@ import { loadBaseline } from './baseline.mjs';
 const RUNS = Number(process.argv[2]) || Number(process.env.RUNS) || 15;
 const KB = 1024;
 const require = createRequire(import.meta.url);
-const web = (f) => readFileSync(new URL(`../web/${f}`, import.meta.url));
 const gz = (b) => gzipSync(b, { level: 9 }).length;
 const kb = (n) => `${(n / KB).toFixed(1)} KB`;
 const median = (a) => { const s = [...a].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
@@ -38,13 +39,21 @@ const row = (what, value, budget, met, peers) => rows.push({ what, value, budget
 
 // ---- sizes, in chromium --------------------------------------------------------
 
+// The sizes are of the shipped form: dist/ as `make dist` builds it (the
+// static site a host or CDN serves, its JS minified), built afresh here;
+// beside each, the same use served from web/ (the source, as the package
+// ships it, unminified), so nothing is hidden.
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
-const { server, url } = await serve({ port: 0 });
+const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'hs-budget-'));
-const ctx = await chromium.launchPersistentContext(dir, chromiumOptions());
+const distDir = join(dir, 'dist');
+execFileSync(process.execPath, ['scripts/build-dist.mjs', '--out', distDir], { cwd: root });
+const distAssets = readdirSync(distDir).find((f) => f.startsWith('assets-'));
+// Service workers off: dist's would precache every file, which is not what a use costs.
+const ctx = await chromium.launchPersistentContext(join(dir, 'profile'), chromiumOptions({ serviceWorkers: 'block' }));
 
 /** A fresh page with the cache off that records every response's gzipped size (html excluded). */
-async function openPage() {
+async function openPage(assets) {
   const page = await ctx.newPage();
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -58,12 +67,13 @@ async function openPage() {
   await page.route('**/one-badge.html', (route) => route.fulfill({
     contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': CSP },
     body: '<!doctype html><html lang="en"><title>docs</title><p>See <http-status-badge code="404" handler="none">404 Not Found</http-status-badge>.</p>'
-      + '<script type="module" src="http-status-explorer.js"></script></html>',
+      + `<script type="module" src="${assets}http-status-explorer.js"></script></html>`,
   }));
   return page;
 }
-// The gzipped bytes of the files the page received, or of those named in only.
-const total = async (page, only) => (await Promise.all(page.files)).filter((f) => f && (!only || only.includes(f.name))).reduce((n, f) => n + f.gz, 0);
+// The files the page received ({ name, gz }), or those named in only.
+const received = async (page, only) => (await Promise.all(page.files)).filter((f) => f && (!only || only.includes(f.name)));
+const sum = (files) => files.reduce((n, f) => n + f.gz, 0);
 // The paths of the files the page had asked for by its 'hs-ready' mark.
 const askedByReady = (page) => page.evaluate(() => {
   const t = performance.getEntriesByName('hs-ready')[0].startTime;
@@ -71,37 +81,51 @@ const askedByReady = (page) => page.evaluate(() => {
 });
 const settle = (page) => page.waitForTimeout(400);
 
-const badgePage = await openPage();
-await badgePage.goto(`${url}one-badge.html`);
-await badgePage.locator('http-status-badge button.badge').waitFor();
-await settle(badgePage);
-const badgeClosed = await total(badgePage);
-await badgePage.locator('http-status-badge button.badge').click();
-await badgePage.locator('http-status-badge [popover] .card').waitFor();
-await settle(badgePage);
-const badgeOpen = await total(badgePage);
-await badgePage.close();
+/** Every size row's bytes for the site in folder (its runtime files under assets), served on loopback. */
+async function sizesOf(folder, assets) {
+  const { server, url } = await serve({ port: 0, root: folder });
+  const badgePage = await openPage(assets);
+  await badgePage.goto(`${url}one-badge.html`);
+  await badgePage.locator('http-status-badge button.badge').waitFor();
+  await settle(badgePage);
+  const closedFiles = await received(badgePage);
+  await badgePage.locator('http-status-badge button.badge').click();
+  await badgePage.locator('http-status-badge [popover] .card').waitFor();
+  await settle(badgePage);
+  const openFiles = await received(badgePage);
+  await badgePage.close();
 
-const front = await openPage();
-await front.goto(url);
-await front.waitForFunction(() => document.documentElement.dataset.ready === 'true');
-const firstFiles = await askedByReady(front);
-await front.waitForFunction(() => document.documentElement.dataset.http === 'true');
-await settle(front);
-const atReady = await total(front, firstFiles);
-const withHttp = await total(front);
-await front.close();
+  const front = await openPage(assets);
+  await front.goto(url);
+  await front.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  const firstFiles = await askedByReady(front);
+  await front.waitForFunction(() => document.documentElement.dataset.http === 'true');
+  await settle(front);
+  const atReady = sum(await received(front, firstFiles));
+  const withHttp = sum(await received(front));
+  await front.close();
+  server.close();
+  return { badgeClosed: sum(closedFiles), badgeOpen: sum(openFiles), openFiles, atReady, withHttp,
+    codes: gz(readFileSync(join(folder, assets, 'codes.js'))) };
+}
+const shipped = await sizesOf(distDir, `${distAssets}/`);
+const source = await sizesOf(join(root, 'web'), '');
 
 const statusesSize = gz(readFileSync(require.resolve('statuses'))) + gz(readFileSync(require.resolve('statuses/codes.json')));
 const llhttpSize = gz(Buffer.from(require('undici/lib/llhttp/llhttp-wasm.js'), 'base64'));
-row('docs page with one badge, until opened', kb(badgeClosed), '<= 12 KB', badgeClosed <= 12 * KB, `statuses ${kb(statusesSize)}`);
-row('the same, after opening the popover (one language)', kb(badgeOpen), '<= 30 KB', badgeOpen <= 30 * KB, '');
-row("the page's first load, ready to look up (one language)", kb(atReady), '<= 50 KB', atReady <= 50 * KB, '');
-row('everything for an exchange, on top of that', kb(withHttp - atReady), '<= 45 KB', withHttp - atReady <= 45 * KB, `undici llhttp wasm ${kb(llhttpSize)}`);
-const codesSize = gz(web('codes.js'));
-row('http-status-explorer/codes', kb(codesSize), '<= 1.6 KB', codesSize <= 1.6 * KB, `statuses ${kb(statusesSize)}`);
+const src = (key) => `source ${kb(source[key])}`;
+row('docs page with one badge, until opened', kb(shipped.badgeClosed), '<= 12 KB', shipped.badgeClosed <= 12 * KB,
+  `${src('badgeClosed')}; statuses ${kb(statusesSize)}`);
+row('the same, after opening the popover (one language)', kb(shipped.badgeOpen), '<= 30 KB', shipped.badgeOpen <= 30 * KB, src('badgeOpen'));
+row("the page's first load, ready to look up (one language)", kb(shipped.atReady), '<= 50 KB', shipped.atReady <= 50 * KB, src('atReady'));
+const exchange = (s) => s.withHttp - s.atReady;
+row('everything for an exchange, on top of that', kb(exchange(shipped)), '<= 45 KB', exchange(shipped) <= 45 * KB,
+  `source ${kb(exchange(source))}; undici llhttp wasm ${kb(llhttpSize)}`);
+row('http-status-explorer/codes', kb(shipped.codes), '<= 1.6 KB', shipped.codes <= 1.6 * KB, `${src('codes')}; statuses ${kb(statusesSize)}`);
 
 // ---- page readiness beside a static page of the same grid -------------------------
+
+const { server, url } = await serve({ port: 0 });
 
 const gridHtml = (() => {
   const codes = JSON.parse(execFileSync(process.execPath, ['-e',
@@ -140,7 +164,6 @@ server.close();
 
 // Compile + instantiate once in a fresh process each time (V8 caches a
 // module it has compiled, so a loop in one process would time the cache).
-const root = fileURLToPath(new URL('..', import.meta.url));
 function timeStartup(file, importsExpr = '{}') {
   const code = `const b = require('node:fs').readFileSync(${JSON.stringify(file)}); const t0 = process.hrtime.bigint();
     const i = new WebAssembly.Instance(new WebAssembly.Module(b), ${importsExpr}); if (i.exports._initialize) i.exports._initialize();
@@ -198,3 +221,5 @@ console.log(`Budgets of issue 9 (one run; sizes gzip -9, html excluded; ${RUNS} 
 for (const r of rows) {
   console.log(`  ${r.met ? 'met   ' : 'MISSED'} ${r.what.padEnd(74)} ${r.value.padStart(9)}  budget ${r.budget.padEnd(10)} ${r.peers}`);
 }
+console.log('What the badge costs once its popover is open, file by file (dist, gzip -9):');
+console.log(`  ${shipped.openFiles.map((f) => `${f.name.split('/').pop()} ${kb(f.gz)}`).join(', ')}`);

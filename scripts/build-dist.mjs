@@ -7,7 +7,10 @@
 //                                  named by the hash of all of them: a new
 //                                  build is a new folder, so caches never mix
 //                                  versions (files import each other by
-//                                  relative names, which stay as they are)
+//                                  relative names, which stay as they are);
+//                                  each .js minified by esbuild on its own
+//                                  (still an ES module, imports unchanged),
+//                                  with its source map beside it (.js.map)
 //   dist/<code>/index.html         a real page per code (the card as plain
 //   dist/ko/<code>/index.html      HTML, readable without JavaScript), English
 //                                  and Korean, with title, description,
@@ -23,9 +26,10 @@
 //   node scripts/build-dist.mjs [--out dist] [--base https://example.com/path/]
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import { transformSync } from 'esbuild';
 import { parseHTML } from 'linkedom';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -34,7 +38,7 @@ const HERE = fileURLToPath(new URL('./dist/', import.meta.url));
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : dflt; };
-const OUT = join(ROOT, opt('out', 'dist'));
+const OUT = resolve(ROOT, opt('out', 'dist'));
 const BASE = opt('base', '');
 
 /** The runtime files of web/: everything a page or an element loads (not the pages, not types). */
@@ -63,7 +67,7 @@ export async function build() {
   const assets = `assets-${hash}/`;
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(join(OUT, assets), { recursive: true });
-  for (const n of names) cpSync(join(WEB, n), join(OUT, assets, n));
+  for (const n of names) copyAsset(n, join(OUT, assets));
   cpSync(join(HERE, 'register-sw.js'), join(OUT, assets, 'register-sw.js'));
 
   // The pages: asset references point into the hashed folder, plus the
@@ -109,6 +113,18 @@ export async function build() {
 
   compressAll(OUT);
   return { out: OUT, hash, pages: pages.length, codes: codes.length };
+}
+
+/**
+ * Writes web/name into dir: a .js file minified by esbuild, alone (an ES
+ * module still, its imports and exports as they are: no bundling), with a
+ * source map beside it that carries the source; any other file as it is.
+ */
+function copyAsset(name, dir) {
+  if (!name.endsWith('.js')) { cpSync(join(WEB, name), join(dir, name)); return; }
+  const out = transformSync(readFileSync(join(WEB, name), 'utf8'), { loader: 'js', format: 'esm', minify: true, sourcemap: 'external', sourcefile: name });
+  writeFileSync(join(dir, name), `${out.code}//# sourceMappingURL=${name}.map\n`);
+  writeFileSync(join(dir, `${name}.map`), out.map);
 }
 
 function mkdirp(dir) { mkdirSync(dir, { recursive: true }); return dir; }
