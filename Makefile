@@ -27,11 +27,12 @@ ENGINE_DEPS := $(wildcard src/*.c src/*.h src/*/*.c src/*/*.h src/*/*.def)
 
 # The engine is two wasm modules (src/wasm_io.h): status.wasm, the first,
 # with the registry and the query reader (descriptions apart, per language,
-# in text-LANG.bin); http.wasm, loaded on first use, with the request parser
-# and the simulated server. Each exports exactly src/exports_NAME.txt.
+# in text-LANG.bin, and the framework table in frameworks.bin); http.wasm,
+# loaded on first use, with the request parser and the simulated server.
+# Each exports exactly src/exports_NAME.txt.
 WASM_registry_SRC := $(REGISTRY_SRC) src/wasm_io.c src/wasm_registry.c
 WASM_http_SRC := $(SERVER_SRC) src/wasm_io.c src/wasm_http.c
-WASM_registry_CFLAGS := -DHS_TEXT_EXTERNAL -DHS_OUT_CAP=65536
+WASM_registry_CFLAGS := -DHS_TEXT_EXTERNAL -DHS_FRAMEWORKS_EXTERNAL -DHS_OUT_CAP=65536
 WASM_registry_LDFLAGS := -sINITIAL_MEMORY=524288
 WASM_http_CFLAGS := -DHS_TEXT_EXTERNAL
 WASM_http_LDFLAGS := -sINITIAL_MEMORY=1048576
@@ -68,7 +69,7 @@ WASM_FLAGS := -Oz -mbulk-memory --no-entry -sSTANDALONE_WASM -sALLOW_MEMORY_GROW
 # The -sEXPORTED_FUNCTIONS list of module $(1), from src/exports_$(1).txt.
 wasm_exports = -sEXPORTED_FUNCTIONS=$(subst $(space),$(comma),$(addprefix _,$(shell cat src/exports_$(1).txt)))
 
-GENERATED := web/status-codes.js web/status-codes.d.ts web/codes.js web/codes.d.ts web/text-en.bin web/text-ko.bin
+GENERATED := web/status-codes.js web/status-codes.d.ts web/codes.js web/codes.d.ts web/text-en.bin web/text-ko.bin web/frameworks.bin
 
 TEST_HEADERS := $(wildcard tests/fuzz/*.h)
 C_TESTS := $(patsubst tests/c/%.c,%,$(wildcard tests/c/test_*.c))
@@ -82,7 +83,7 @@ help: ## list these targets
 	@awk -F ':[^#]*## ' '/^[a-z][a-z-]*:[^#]*## / { printf "  make %-14s %s\n", $$1, $$2 }' $(firstword $(MAKEFILE_LIST))
 
 wasm: web/status.wasm web/http.wasm ## build the two wasm modules (web/status.wasm, web/http.wasm)
-catalog: $(GENERATED) ## write the generated files from status.def (catalogue, types, codes.js, text-*.bin)
+catalog: $(GENERATED) ## write the generated files from status.def (catalogue, types, codes.js, text-*.bin, frameworks.bin)
 
 # Module $(1) (registry or http) into web/$(2).wasm: one object per source
 # under build/wasm/$(1)/ (-O2 for WASM_$(1)_FAST, else -Oz), linked with -Oz.

@@ -1,11 +1,13 @@
 /*
 ** wasm_registry.c — the exports of the first module, status.wasm: lookups,
-** the catalogue, the query reader, and the per-language text blobs the
-** glue fetches when a description is first shown. See wasm_io.h.
+** the catalogue, the query reader, the per-language text blobs the glue
+** fetches when a description is first shown, and the framework table's
+** blob, fetched when a card first shows it. See wasm_io.h.
 */
 #include "wasm_io.h"
 
 #include "core/hs.h"
+#include "registry/frameworks.h"
 #include "registry/query.h"
 #include "registry/registry.h"
 
@@ -13,6 +15,11 @@
 ** glue, installed by hs_wasm_text_load, never changed after that. */
 #define HS_TEXT_CAP (64 * 1024)
 static unsigned char text_buf[2][HS_TEXT_CAP];
+
+/* The framework table's blob (frameworks.bin), written by the glue,
+** installed by hs_wasm_frameworks_load, never changed after that. */
+#define HS_FW_CAP (32 * 1024)
+static unsigned char fw_buf[HS_FW_CAP];
 
 /* ---- registry ----------------------------------------------------------- */
 
@@ -49,4 +56,23 @@ HS_EXPORT int hs_wasm_text_load(int lang, int len)
     if ((lang != 0 && lang != 1) || len < 0 || len > HS_TEXT_CAP)
         return HS_EINVAL;
     return hs_registry_text_load(lang, text_buf[lang], (size_t)len);
+}
+
+/* ---- the framework table ------------------------------------------------ */
+
+/* Returns the address where the glue writes the framework table's blob. */
+HS_EXPORT unsigned char *hs_wasm_frameworks_buf(void) { return fw_buf; }
+
+/* Returns the size of that buffer. */
+HS_EXPORT int hs_wasm_frameworks_cap(void) { return HS_FW_CAP; }
+
+/* Installs the len bytes at hs_wasm_frameworks_buf() as the framework table
+** of lookup's "frameworks" (null before); returns HS_OK, or HS_EINVAL
+** (nothing installed) for a blob that is not well-formed or longer than the
+** buffer. */
+HS_EXPORT int hs_wasm_frameworks_load(int len)
+{
+    if (len < 0 || len > HS_FW_CAP)
+        return HS_EINVAL;
+    return hs_frameworks_load(fw_buf, (size_t)len);
 }

@@ -109,6 +109,8 @@ test('the first module works alone: no http.wasm beside it, nothing fetched but 
   assert.throws(() => hs.parseRequest('GET / HTTP/1.1\r\n\r\n'), /ready\('http'\)/);
   await assert.rejects(hs.ready('http'), /http\.wasm|ENOENT/);
   await assert.rejects(hs.ready('ko'), /text-ko|ENOENT/);
+  await assert.rejects(hs.ready('frameworks'), /frameworks|ENOENT/);
+  assert.equal(hs.lookup(404).frameworks, null, 'no framework table here');
   assert.equal(hs.lookup(405).phrase, 'Method Not Allowed', 'still answers after the failed loads');
   await assert.rejects(hs.ready('fr'), RangeError);
 });
@@ -151,6 +153,80 @@ test('an exchange loads the second module once; a language loads once, when aske
   } finally {
     globalThis.fetch = realFetch;
   }
+});
+
+// A fetch that serves web/ and records each file's name; release(name)
+// holds that file's answer until gate resolves.
+function stubFetch(hold = {}) {
+  const web = (f) => readFileSync(new URL(`../web/${f}`, import.meta.url));
+  const fetched = [];
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (url) => {
+    const name = new URL(url).pathname.split('/').pop();
+    fetched.push(name);
+    if (hold[name]) await hold[name]();
+    return new Response(web(name), { headers: { 'content-type': name.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream' } });
+  };
+  return { fetched, restore: () => { globalThis.fetch = realFetch; } };
+}
+
+test('the framework table is a part of its own: lookup(c).frameworks is null until ready(\'frameworks\'), fetched once', async () => {
+  const full = await load();
+  const stub = stubFetch();
+  try {
+    const hs = await load('http://127.0.0.1:9/x/status.wasm', { ready: ['en'] });
+    assert.deepEqual(stub.fetched.sort(), ['status.wasm', 'text-en.bin'], 'no framework table at first');
+    assert.equal(hs.isReady('frameworks'), false);
+    assert.equal(hs.lookup(413).frameworks, null);
+    assert.equal(hs.lookup(413).phrase, 'Content Too Large', 'the rest of the lookup is there');
+    assert.deepEqual(hs.query('StatusRequestEntityTooLarge').matches[0], 413, 'search reads a constant without the table');
+    await Promise.all([hs.ready('frameworks'), hs.ready('frameworks')]);
+    assert.equal(hs.isReady('frameworks'), true);
+    assert.deepEqual(stub.fetched.filter((f) => f === 'frameworks.bin'), ['frameworks.bin'], 'fetched once');
+    const go = hs.lookup(413).frameworks.find((f) => f.id === 'go');
+    assert.equal(go.symbol, 'http.StatusRequestEntityTooLarge', 'the cached entry was remade with the table');
+    for (let c = 100; c <= 599; c++) assert.deepEqual(hs.lookup(c).frameworks, full.lookup(c).frameworks, `${c}`);
+  } finally {
+    stub.restore();
+  }
+  assert.ok(full.isReady('frameworks') && full.lookup(404).frameworks.length >= 9, 'load() without options readies the table');
+});
+
+test('the files of the parts load() readies are fetched while the first module compiles', async () => {
+  // status.wasm is answered only once both blobs have been asked for (or after 2 s, and the test fails)
+  let asked = null;
+  let before = null; // what had been asked for when status.wasm was answered
+  const both = new Promise((ok) => { asked = ok; });
+  const stub = stubFetch({
+    'status.wasm': async () => {
+      await Promise.race([both, new Promise((ok) => setTimeout(ok, 2000))]);
+      before = stub.fetched.slice();
+    },
+  });
+  const watch = setInterval(() => { if (stub.fetched.includes('text-ko.bin') && stub.fetched.includes('frameworks.bin')) asked(); }, 1);
+  try {
+    const hs = await load('http://127.0.0.1:9/y/status.wasm', { ready: ['ko', 'frameworks'] });
+    assert.deepEqual(before.sort(), ['frameworks.bin', 'status.wasm', 'text-ko.bin']);
+    assert.match(hs.lookup(404).description.ko, /./);
+    assert.notEqual(hs.lookup(404).frameworks, null);
+  } finally {
+    clearInterval(watch);
+    stub.restore();
+  }
+});
+
+test('the engine refuses a framework table that is not its own', async () => {
+  const fw = readFileSync(new URL('../web/frameworks.bin', import.meta.url));
+  const en = readFileSync(new URL('../web/text-en.bin', import.meta.url));
+  const bad = Buffer.from(fw);
+  bad[bad.length - 1] = 0x41; // the last string no longer ends in NUL
+  for (const [frameworks, why] of [[en.subarray(0, 4096), 'a text blob (its first 4 KB)'], [fw.subarray(0, 8), 'the header alone'], [bad, 'not NUL-terminated']]) {
+    const hs = await load(bytes, { ready: [], files: { frameworks } });
+    await assert.rejects(hs.ready('frameworks'), /frameworks\.bin is not this engine's framework table/, why);
+    assert.equal(hs.lookup(404).frameworks, null, `${why}: nothing installed`);
+  }
+  const good = await load(bytes, { ready: ['frameworks'], files: { frameworks: fw } });
+  assert.equal(good.lookup(404).frameworks.find((f) => f.id === 'node').listed, true);
 });
 
 test('the engine refuses a text blob that is not its own', async () => {
@@ -259,4 +335,35 @@ test('the request word layout, forms and framing names come from the engine and 
   assert.equal(hs.parseRequest('POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n').framing, 'chunked');
   assert.equal(hs.parseRequest('GET / HTTP/1.1\nHost: a\n\n', { lenient: true }).ok, true);
   assert.equal(hs.parseRequest('GET / HTTP/1.1\nHost: a\n\n').ok, false);
+});
+
+// Evaluates each line of an example in order (const names carry over) and
+// compares each "// => value" with what its line gives; returns how many.
+async function checkExample(lines, scope) {
+  const { default: assert } = await import('node:assert/strict');
+  const AsyncFunction = (async () => {}).constructor;
+  let checked = 0;
+  for (const line of lines) {
+    const [code, expected] = line.split(/\s*\/\/ => /);
+    const m = /^(const (\w+) = )?(.*?);?$/.exec(code.replace(/\s*\/\/.*$/, ''));
+    const value = await new AsyncFunction(...Object.keys(scope), `return (${m[3]});`)(...Object.values(scope));
+    if (m[2]) scope[m[2]] = value;
+    if (expected === undefined) continue;
+    assert.deepEqual(value, new Function(`return (${expected});`)(), line);
+    checked++;
+  }
+  return checked;
+}
+
+test('the README\'s example of loading less holds, line by line, in a fresh process', () => {
+  // a process of its own: the shared engine of this one is loaded in full already
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const start = readme.indexOf('```js\nconst lean = await load(undefined, { ready: [] });');
+  assert.ok(start >= 0, 'the example is in the README');
+  const lines = readme.slice(start + 6, readme.indexOf('```', start + 6)).split('\n').filter((l) => l.trim());
+  const script = `import { load } from ${JSON.stringify(new URL('../web/engine.js', import.meta.url).href)};
+    ${checkExample}
+    console.log(await checkExample(${JSON.stringify(lines)}, { load }));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(Number(out), 4, 'every line with a value was checked');
 });

@@ -74,8 +74,12 @@ export interface StatusInfo {
   readonly redirect: { readonly method: 'preserved' | 'get' | 'post-may-become-get'; readonly explain: I18n } | null;
   readonly iana: { readonly description: string; readonly reference: string } | null;
   readonly otherMeanings: readonly OtherMeaning[];
-  /** What each framework calls the code and sends with it, one entry per framework. */
-  readonly frameworks: readonly FrameworkName[];
+  /**
+   * What each framework calls the code and sends with it, one entry per
+   * framework; null until the 'frameworks' part is ready (load() without
+   * options readies it; see ready()).
+   */
+  readonly frameworks: readonly FrameworkName[] | null;
   /** Unassigned codes only: the x00 code a client treats it as (RFC 9110 §15). */
   readonly treatedAs?: number;
 }
@@ -294,7 +298,8 @@ export interface Engine {
    * parseRequest, parseRequests, requestReasons, simulate, example,
    * exampleCodes, followUp, serverState, setServerState, resetServer,
    * handler, serveNext, setClosing, lint, lintRules,
-   * which throw before it). load() without options readies all.
+   * which throw before it), 'frameworks' (lookup(c).frameworks, null
+   * before it). load() without options readies all.
    */
   ready(...parts: EnginePart[]): Promise<Engine>;
   isReady(part: EnginePart): boolean;
@@ -305,14 +310,14 @@ export interface Engine {
   httpWasm(): WebAssembly.Exports | null;
 }
 
-export type EnginePart = 'en' | 'ko' | 'http';
+export type EnginePart = 'en' | 'ko' | 'http' | 'frameworks';
 export type EngineSource = string | URL | Response | Promise<Response> | BufferSource | WebAssembly.Module;
 
 export interface LoadOptions {
-  /** Parts to have ready before load() resolves; all three by default. [] for the first module alone. */
+  /** Parts to have ready before load() resolves; all four by default. [] for the first module alone. Their files are fetched while the first module compiles. */
   ready?: EnginePart[];
   /** Where the other files are, when not beside the first module (or beside engine.js). */
-  files?: { http?: EngineSource; en?: EngineSource; ko?: EngineSource };
+  files?: { http?: EngineSource; en?: EngineSource; ko?: EngineSource; frameworks?: EngineSource };
   /** The module engine-http.js, where import() is not allowed (a service worker); else it is imported on first use. */
   glue?: unknown;
 }

@@ -4,6 +4,8 @@
 //   status.wasm      the first module: lookups, the catalogue, the query reader
 //   text-en.bin,     each language's descriptions, a blob the first module
 //   text-ko.bin      reads, fetched when that language is first needed
+//   frameworks.bin   the framework table of lookup(c).frameworks, a blob the
+//                    first module reads, fetched when first needed
 //   http.wasm        the second module: the request parser and the simulated
 //                    server, loaded the first time one of them is needed
 //
@@ -21,8 +23,16 @@
 
 import { engineIO } from './engine-io.js';
 
-const PARTS = ['en', 'ko', 'http'];
-const TEXT_LANGS = { en: 0, ko: 1 };
+const PARTS = ['en', 'ko', 'http', 'frameworks'];
+
+// The parts that are data the first module reads (every part but 'http'):
+// the file, and where the glue writes it (buf, cap) and has it installed
+// (install: < 0 when the engine refuses it).
+const BLOBS = {
+  en: { file: './text-en.bin', buf: (w) => w.hs_wasm_text_buf(0), cap: (w) => w.hs_wasm_text_cap(), install: (w, n) => w.hs_wasm_text_load(0, n), what: "this engine's en text" },
+  ko: { file: './text-ko.bin', buf: (w) => w.hs_wasm_text_buf(1), cap: (w) => w.hs_wasm_text_cap(), install: (w, n) => w.hs_wasm_text_load(1, n), what: "this engine's ko text" },
+  frameworks: { file: './frameworks.bin', buf: (w) => w.hs_wasm_frameworks_buf(), cap: (w) => w.hs_wasm_frameworks_cap(), install: (w, n) => w.hs_wasm_frameworks_load(n), what: "this engine's framework table" },
+};
 
 let defaultEngine = null;
 
@@ -31,12 +41,13 @@ let defaultEngine = null;
  * one shared engine is returned to every caller. `source` (the first
  * module) may be a URL or string, a Response (or a promise of one), bytes,
  * or a WebAssembly.Module; the other files are found beside a URL source,
- * else beside this file, unless options.files names them ({ http, en, ko }:
- * each a URL, string, Response, bytes or Module). options.ready lists the
- * parts to have ready before the promise resolves: 'en', 'ko' (the
- * descriptions of that language) and 'http' (parseRequest, simulate and
- * the rest of the second module); all three by default. Any part can be
- * readied later with `await hs.ready(part)`. options.glue is the module
+ * else beside this file, unless options.files names them ({ http, en, ko,
+ * frameworks }: each a URL, string, Response, bytes or Module). options.ready
+ * lists the parts to have ready before the promise resolves: 'en', 'ko' (the
+ * descriptions of that language), 'http' (parseRequest, simulate and the
+ * rest of the second module) and 'frameworks' (lookup(c).frameworks); all
+ * four by default. Their files are fetched while the first module compiles.
+ * Any part can be readied later with `await hs.ready(part)`. options.glue is the module
  * engine-http.js, for a scope where import() is not allowed (a service
  * worker imports it itself); elsewhere it is imported when first needed.
  */
@@ -46,12 +57,12 @@ export function load(source, options) {
   let engine;
   if (source === undefined && opts.files === undefined) {
     if (!defaultEngine) {
-      defaultEngine = instantiate(new URL('./status.wasm', import.meta.url), {}, opts.glue);
+      defaultEngine = instantiate(new URL('./status.wasm', import.meta.url), {}, opts.glue, ready);
       defaultEngine.catch(() => { defaultEngine = null; });
     }
     engine = defaultEngine;
   } else {
-    engine = instantiate(source === undefined ? new URL('./status.wasm', import.meta.url) : source, opts.files || {}, opts.glue);
+    engine = instantiate(source === undefined ? new URL('./status.wasm', import.meta.url) : source, opts.files || {}, opts.glue, ready);
   }
   return engine.then((hs) => hs.ready(...ready));
 }
@@ -110,15 +121,20 @@ async function readBytes(source) {
   return ArrayBuffer.isView(file) ? file : new Uint8Array(await file.arrayBuffer());
 }
 
-async function instantiate(source, files, glue) {
+// The engine from the first module (source), with the files of the other
+// parts where files says; the blobs of the parts in early are fetched while
+// the module compiles (an error in one is thrown by ready(), not here).
+async function instantiate(source, files, glue, early) {
   if (typeof source === 'string') source = new URL(source, import.meta.url);
-  const where = {
-    http: files.http ?? sibling(source, './http.wasm'),
-    en: files.en ?? sibling(source, './text-en.bin'),
-    ko: files.ko ?? sibling(source, './text-ko.bin'),
-    glue,
-  };
-  return makeEngine(await instantiateModule(source), where);
+  const where = { http: files.http ?? sibling(source, './http.wasm'), glue };
+  for (const part of Object.keys(BLOBS)) where[part] = files[part] ?? sibling(source, BLOBS[part].file);
+  const fetched = {};
+  for (const part of new Set(early)) {
+    if (!Object.hasOwn(BLOBS, part)) continue;
+    fetched[part] = readBytes(where[part]);
+    fetched[part].catch(() => {}); // awaited by ready(); unhandled only if the module fails first
+  }
+  return makeEngine(await instantiateModule(source), where, fetched);
 }
 
 function deepFreeze(value) {
@@ -137,7 +153,7 @@ function isPast(date) {
   return date !== null && date < new Date().toISOString().slice(0, 10);
 }
 
-function makeEngine(instance, where) {
+function makeEngine(instance, where, fetched) {
   const w = instance.exports;
   if (typeof w._initialize === 'function') w._initialize();
   const io = engineIO(w);
@@ -159,22 +175,28 @@ function makeEngine(instance, where) {
   const lookupCache = new Array(600);
   const lookupJSON = (code) => readJSON(w.hs_wasm_lookup(code));
 
-  // ---- the parts loaded on demand: each language's text, the second module
+  // ---- the parts loaded on demand: each language's text, the framework
+  // table, the second module
   const pending = {};
-  const loaded = { en: false, ko: false, http: false };
+  const loaded = { en: false, ko: false, http: false, frameworks: false };
   let requests = null;
   const reasons = [];
   let server = null;
   let linter = null;
   let httpWasm = null;
 
-  async function loadText(lang) {
-    const bytes = await readBytes(where[lang]);
-    const id = TEXT_LANGS[lang];
-    if (bytes.length > w.hs_wasm_text_cap()) throw new Error(`text-${lang}.bin: ${bytes.length} bytes, more than the engine holds`);
-    new Uint8Array(w.memory.buffer, w.hs_wasm_text_buf(id), bytes.length).set(bytes);
-    if (w.hs_wasm_text_load(id, bytes.length) < 0) throw new Error(`text-${lang}.bin is not this engine's ${lang} text`);
-    lookupCache.fill(undefined); // entries made before now lack this language
+  // A blob part (BLOBS): its bytes (fetched early, or now) written into the
+  // first module and installed there.
+  async function loadBlob(part) {
+    const blob = BLOBS[part];
+    const early = fetched[part];
+    delete fetched[part]; // a retry after a failure fetches again
+    const bytes = await (early || readBytes(where[part]));
+    const name = blob.file.slice(2);
+    if (bytes.length > blob.cap(w)) throw new Error(`${name}: ${bytes.length} bytes, more than the engine holds`);
+    new Uint8Array(w.memory.buffer, blob.buf(w), bytes.length).set(bytes);
+    if (blob.install(w, bytes.length) < 0) throw new Error(`${name} is not ${blob.what}`);
+    lookupCache.fill(undefined); // entries made before now lack this part
   }
 
   // The second module and its glue (engine-http.js, unless load() was given
@@ -191,9 +213,9 @@ function makeEngine(instance, where) {
 
   function ready(...parts) {
     return Promise.all(parts.map((part) => {
-      if (!Object.hasOwn(loaded, part)) return Promise.reject(new RangeError(`ready(part): part is 'en', 'ko' or 'http', not ${JSON.stringify(part)}`));
+      if (!Object.hasOwn(loaded, part)) return Promise.reject(new RangeError(`ready(part): part is 'en', 'ko', 'http' or 'frameworks', not ${JSON.stringify(part)}`));
       if (!pending[part]) {
-        pending[part] = (part === 'http' ? loadHttp() : loadText(part)).then(() => { loaded[part] = true; });
+        pending[part] = (part === 'http' ? loadHttp() : loadBlob(part)).then(() => { loaded[part] = true; });
         pending[part].catch(() => { delete pending[part]; });
       }
       return pending[part];
@@ -233,8 +255,9 @@ function makeEngine(instance, where) {
     /**
      * Everything the engine knows about a code (a frozen object), or null for
      * a non-code. An unassigned code in 100–599 is described, not null.
-     * description holds the languages loaded so far (both after load()
-     * without options; see ready()).
+     * description holds the languages loaded so far, and frameworks is null
+     * until the 'frameworks' part is (all are after load() without options;
+     * see ready()).
      */
     lookup(code) {
       if (typeof code === 'string' && /^\s*\d{3}\s*$/.test(code)) code = Number(code);
@@ -274,11 +297,12 @@ function makeEngine(instance, where) {
     /**
      * Resolves (to this engine) once every part named is loaded: 'en' or
      * 'ko' (that language's descriptions in lookup()), 'http' (parseRequest,
-     * simulate and the rest of the second module). Each loads once.
+     * simulate and the rest of the second module), 'frameworks'
+     * (lookup(c).frameworks). Each loads once.
      */
     ready,
 
-    /** True when part ('en', 'ko', 'http') is loaded. */
+    /** True when part ('en', 'ko', 'http', 'frameworks') is loaded. */
     isReady(part) {
       return loaded[part] === true;
     },

@@ -184,8 +184,27 @@ function exchangeActions(ctx, code, level) {
   return { nodes: [actions, slot], open: () => btn.click() };
 }
 
-/** The card of one code: everything the engine says about it, as plain facts. */
-export function card(ctx, code, { headingLevel = 2, exchange = true, handler: withHandler = true } = {}) {
+// The framework table's place in a card. The table is a part the engine
+// loads on first use (hs.ready('frameworks')): until it is here the place
+// is an empty, hidden section, filled in place when it arrives (focus and
+// scroll stay where they are). null when there is nothing to show.
+function frameworksPart(ctx, e, level) {
+  const { hs } = ctx;
+  if (e.frameworks !== null || typeof hs.ready !== 'function' || hs.isReady('frameworks')) return frameworksTable(ctx, e, level);
+  const slot = h('section', { class: 'frameworks', part: 'frameworks', hidden: true, 'aria-busy': 'true' });
+  hs.ready('frameworks').then(() => {
+    const table = frameworksTable(ctx, hs.lookup(e.code), level);
+    if (table) slot.replaceWith(table); else slot.remove();
+  }, () => { /* the card stays without the table */ });
+  return slot;
+}
+
+/**
+ * The card of one code: everything the engine says about it, as plain
+ * facts. opts.frameworks false leaves the framework table out (and does not
+ * load it).
+ */
+export function card(ctx, code, { headingLevel = 2, exchange = true, handler: withHandler = true, frameworks = true } = {}) {
   const e = ctx.hs.lookup(code);
   if (!e) return h('p', { class: 'error', role: 'status' }, tr(ctx, 'unknownCode'));
   const headId = nextId('hs-card');
@@ -196,7 +215,7 @@ export function card(ctx, code, { headingLevel = 2, exchange = true, handler: wi
   art.append(cardFacts(ctx, e));
   const others = otherMeanings(ctx, e, headingLevel + 1);
   if (others) art.append(others);
-  const fw = frameworksTable(ctx, e, headingLevel + 1);
+  const fw = frameworks ? frameworksPart(ctx, e, headingLevel + 1) : null;
   if (fw) art.append(fw);
   if (exchange && ctx.runner) {
     const actions = exchangeActions(ctx, e.code, headingLevel + 1);

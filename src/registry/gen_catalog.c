@@ -6,8 +6,11 @@
 **                                       phrases, classes, flags
 **   text-en.bin, text-ko.bin            each language's descriptions, the
 **                                       blob hs_registry_text_load() reads
+**   frameworks.bin                      the framework table, the blob
+**                                       hs_frameworks_load() reads
 ** Usage: gen_catalog DIR
 */
+#include "frameworks.h"
 #include "registry.h"
 
 #include <stdint.h>
@@ -73,6 +76,24 @@ static int write_text(const char *dir, const char *name, int lang)
     return fclose(f) ? 1 : 0;
 }
 
+/* Writes DIR/frameworks.bin: the framework table as a blob (frameworks.h);
+** returns 0 or 1. */
+static int write_frameworks(const char *dir)
+{
+    static unsigned char blob[64 * 1024];
+    int n = hs_frameworks_blob(blob, sizeof blob);
+    FILE *f;
+    if (n < 0) {
+        fprintf(stderr, "frameworks.bin: the table does not fit in %zu bytes\n", sizeof blob);
+        return 1;
+    }
+    f = open_out(dir, "frameworks.bin");
+    if (!f)
+        return 1;
+    fwrite(blob, 1, (size_t)n, f);
+    return fclose(f) ? 1 : 0;
+}
+
 /* Writes DIR/codes.js and codes.d.ts: the registered codes (not the
 ** unofficial ones) as one packed string decoded at import; returns 0 or 1. */
 static int write_codes(const char *dir)
@@ -131,7 +152,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: gen_catalog DIR\n");
         return 2;
     }
-    if (write_text(argv[1], "text-en.bin", 0) || write_text(argv[1], "text-ko.bin", 1) || write_codes(argv[1]))
+    if (write_text(argv[1], "text-en.bin", 0) || write_text(argv[1], "text-ko.bin", 1) || write_frameworks(argv[1]) ||
+        write_codes(argv[1]))
         return 1;
     js = open_out(argv[1], "status-codes.js");
     ts = open_out(argv[1], "status-codes.d.ts");

@@ -123,6 +123,34 @@ test('a link focused in a list keeps focus when the second module arrives and th
   assert.deepEqual(p.problems, []);
 });
 
+test('the framework table loads the first time a card shows it; the card shows it in place when it arrives, focus kept', async () => {
+  const p = await env.open();
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await p.route('**/frameworks.bin', async (route) => { await gate; await route.continue(); });
+  const fetchedFw = () => p.requests.filter((u) => new URL(u).pathname.endsWith('/frameworks.bin')).length;
+  await ready(p, env.url);
+  await p.waitForFunction(() => document.documentElement.dataset.http === 'true');
+  await p.waitForTimeout(300);
+  assert.equal(fetchedFw(), 0, 'the front door (cases, grid) fetches no framework table');
+  await p.fill('#q', '413');
+  await p.locator('#results .card[data-code="413"]').waitFor();
+  await p.evaluate(() => { document.querySelector('#results .card').dataset.mark = 'first'; });
+  assert.equal(await p.locator('#results .card .frameworks table').count(), 0, 'no table while it loads');
+  assert.equal(await p.locator('#results .card .frameworks').isHidden(), true, 'its place is hidden');
+  assert.deepEqual(await axe(p), [], 'axe, with the table still loading');
+  assert.equal(fetchedFw(), 1, 'the card asked for it');
+  release();
+  await p.locator('#results .card[data-mark="first"] .frameworks table').waitFor();
+  assert.equal(await p.evaluate(() => document.activeElement.id), 'q', 'focus stays in the input');
+  assert.deepEqual(await p.locator('#results .card .frameworks tbody tr').filter({ has: p.locator('th', { hasText: /^Go$/ }) }).locator('td').allInnerTexts(),
+    ['http.StatusRequestEntityTooLarge', 'Request Entity Too Large']);
+  await p.fill('#q', '404');
+  await p.locator('#results .card[data-code="404"] .frameworks table').waitFor();
+  assert.equal(fetchedFw(), 1, 'fetched once');
+  assert.deepEqual(p.problems, []);
+});
+
 test('a range result: a sentence on the class, one-line meanings, unofficial codes after the registered ones, no grid repeating it', async () => {
   const p = await env.open();
   await ready(p, `${env.url}#4xx`);

@@ -7,6 +7,7 @@
 
 #include "../fuzz/json_check.h"
 #include "core/hs.h"
+#include "registry/frameworks.h"
 #include "registry/query.h"
 #include "registry/registry.h"
 
@@ -80,6 +81,87 @@ static void test_lookup_json(void)
     }
 }
 
+/* FNV-1a of out[0..n): one number per lookup, to compare two tables by. */
+static unsigned long long fnv(const char *p, int n)
+{
+    unsigned long long h = 1469598103934665603ull;
+    for (int i = 0; i < n; i++)
+        h = (h ^ (unsigned char)p[i]) * 1099511628211ull;
+    return h;
+}
+
+/* How many codes 100-599 look up differently from want[] (and fill want
+** when fill is set). */
+static int lookups_differ(unsigned long long *want, int fill)
+{
+    int differ = 0;
+    for (int code = 100; code <= 599; code++) {
+        int n = hs_registry_json(code, out, sizeof out);
+        unsigned long long h = n > 0 ? fnv(out, n) : 0;
+        if (fill)
+            want[code - 100] = h;
+        else if (h != want[code - 100])
+            differ++;
+    }
+    return differ;
+}
+
+/* The blob of frameworks.bin: written from the compiled table, read back
+** to the same lookups, and refused (nothing installed) when malformed. */
+static void test_frameworks_blob(void)
+{
+    static unsigned char blob[64 * 1024], bad[64 * 1024];
+    static unsigned long long want[500];
+    int n = hs_frameworks_blob(blob, sizeof blob), small = 0;
+    size_t nfw, nrows, rows_at;
+    ok(n > 8 && memcmp(blob, HS_FW_MAGIC, 4) == 0, "the table is written as a blob (%d bytes)", n);
+    if (n <= 8)
+        return;
+    for (int cap = 0; cap < n; cap += 97)
+        small += hs_frameworks_blob(bad, (size_t)cap) != HS_ENOSPC;
+    is_int(small, 0, "a buffer too small for the blob is HS_ENOSPC");
+    is_int(hs_frameworks_blob(bad, (size_t)n - 1), HS_ENOSPC, "one byte short is HS_ENOSPC");
+    nfw = (size_t)(blob[4] | blob[5] << 8);
+    nrows = (size_t)(blob[6] | blob[7] << 8);
+    rows_at = 8 + 10 * nfw;
+    ok(nfw >= 9 && nrows >= 500, "the blob has every framework and row (%zu, %zu)", nfw, nrows);
+    lookups_differ(want, 1);
+    {
+        /* each a copy of the blob with one thing wrong, loaded from before a guard page */
+        struct { const char *what; size_t at; int value; size_t len; } cases[] = {
+            { "another magic", 0, 'X', 0 },
+            { "no framework", 4, 0, 0 },
+            { "more frameworks than HS_FW_MAX", 4, HS_FW_MAX + 1, 0 },
+            { "more rows than the bytes hold", 7, 0xff, 0 },
+            { "a string area without its last NUL", (size_t)n - 1, 'x', 0 },
+            { "a framework string past the area", 9, 0xff, 0 },
+            { "a row of a framework that is not there", rows_at + 2, (int)nfw, 0 },
+            { "a symbol kind that does not exist", rows_at + 3, 3, 0 },
+            { "a phrase kind past 3", rows_at + 3, 0x10, 0 },
+            { "a row's symbol past the area", rows_at + 5, 0xff, 0 },
+            { "cut to the header", 0, -1, 8 },
+        };
+        for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+            size_t len = cases[i].len ? cases[i].len : (size_t)n;
+            memcpy(bad, blob, (size_t)n);
+            if (cases[i].value >= 0)
+                bad[cases[i].at] = (unsigned char)cases[i].value;
+            is_int(hs_frameworks_load((const unsigned char *)guarded(bad, len), len), HS_EINVAL, "refused: %s", cases[i].what);
+        }
+    }
+    is_int(hs_frameworks_load(NULL, 0), HS_EINVAL, "refused: no blob");
+    is_int(lookups_differ(want, 0), 0, "a refused blob leaves the table as it was");
+    is_int(hs_frameworks_load(blob, (size_t)n), HS_OK, "the blob is installed");
+    is_int(lookups_differ(want, 0), 0, "every lookup 100-599 reads the same from the blob as from the compiled table");
+    {
+        int k = hs_registry_json(413, out, sizeof out);
+        ok(contains(out, k, "\"symbol\":\"http.StatusRequestEntityTooLarge\"") && contains(out, k, "\"phrase\":\"REQUEST ENTITY TOO LARGE\""),
+           "413 from the blob: Go's prefixed constant, Werkzeug's phrase in capitals");
+        k = hs_registry_json(299, out, sizeof out);
+        ok(contains(out, k, "\"phrase\":\"status code 299\",\"listed\":false"), "299 from the blob: Go sends \"status code 299\"");
+    }
+}
+
 static void test_query(void)
 {
     int codes[HS_QUERY_MAX_MATCHES], kind, n;
@@ -146,6 +228,7 @@ int main(void)
 {
     test_table();
     test_lookup_json();
+    test_frameworks_blob();
     test_query();
     return done_testing();
 }
