@@ -131,32 +131,9 @@ test('a lookup in Node loads none of Node\'s modules beyond what an empty ES mod
   assert.deepEqual(extra.filter((m) => /undici|stream|fs\/promises|fetch|readline|zlib|http/.test(m)), [], `loaded for a lookup: ${extra.join(', ')}`);
 });
 
-test('an exchange loads the second module once; a language loads once, when asked', async () => {
-  const web = (f) => readFileSync(new URL(`../web/${f}`, import.meta.url));
-  const fetched = [];
-  const realFetch = globalThis.fetch;
-  globalThis.fetch = async (url) => {
-    const name = new URL(url).pathname.split('/').pop();
-    fetched.push(name);
-    return new Response(web(name), { headers: { 'content-type': name.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream' } });
-  };
-  try {
-    const hs = await load('http://127.0.0.1:9/x/status.wasm', { ready: [] });
-    assert.deepEqual(fetched, ['status.wasm'], 'the first module alone');
-    assert.equal(hs.lookup(404).description.en, undefined, 'no text before it is asked for');
-    await Promise.all([hs.ready('http'), hs.ready('http'), hs.ready('en')]);
-    assert.equal(hs.simulate('GET /success HTTP/1.1\r\nHost: a\r\n\r\n', { lang: 'en' }).exchanges[0].response.status, 200);
-    await hs.ready('http');
-    assert.equal(hs.parseRequest('GET / HTTP/1.1\r\nHost: a\r\n\r\n').ok, true);
-    assert.match(hs.lookup(404).description.en, /representation/, 'the cached entry was remade with the text');
-    assert.deepEqual(fetched.sort(), ['http.wasm', 'status.wasm', 'text-en.bin'], 'each file once; no Korean');
-  } finally {
-    globalThis.fetch = realFetch;
-  }
-});
-
-// A fetch that serves web/ and records each file's name; release(name)
-// holds that file's answer until gate resolves.
+// Replaces fetch with one that serves web/ and records each file's name
+// (fetched); hold[name], when given, is awaited before that file's answer.
+// restore() puts the real fetch back.
 function stubFetch(hold = {}) {
   const web = (f) => readFileSync(new URL(`../web/${f}`, import.meta.url));
   const fetched = [];
@@ -169,6 +146,24 @@ function stubFetch(hold = {}) {
   };
   return { fetched, restore: () => { globalThis.fetch = realFetch; } };
 }
+
+test('an exchange loads the second module once; a language loads once, when asked', async () => {
+  const stub = stubFetch();
+  const { fetched } = stub;
+  try {
+    const hs = await load('http://127.0.0.1:9/x/status.wasm', { ready: [] });
+    assert.deepEqual(fetched, ['status.wasm'], 'the first module alone');
+    assert.equal(hs.lookup(404).description.en, undefined, 'no text before it is asked for');
+    await Promise.all([hs.ready('http'), hs.ready('http'), hs.ready('en')]);
+    assert.equal(hs.simulate('GET /success HTTP/1.1\r\nHost: a\r\n\r\n', { lang: 'en' }).exchanges[0].response.status, 200);
+    await hs.ready('http');
+    assert.equal(hs.parseRequest('GET / HTTP/1.1\r\nHost: a\r\n\r\n').ok, true);
+    assert.match(hs.lookup(404).description.en, /representation/, 'the cached entry was remade with the text');
+    assert.deepEqual(fetched.sort(), ['http.wasm', 'status.wasm', 'text-en.bin'], 'each file once; no Korean');
+  } finally {
+    stub.restore();
+  }
+});
 
 test('the framework table is a part of its own: lookup(c).frameworks is null until ready(\'frameworks\'), fetched once', async () => {
   const full = await load();
