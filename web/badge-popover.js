@@ -57,9 +57,9 @@ function place(pop, r) {
  * Close when open and back on the badge when closed. Resolves once the card
  * is there with its description (the engine's first module and lang's text;
  * a text that cannot load leaves the card without it). The Flask handler,
- * unless handler is false, needs the second module: the first open fetches
- * it, and the card is made again when it arrives, and placed again, since
- * it changed size.
+ * unless handler is false, needs the second module, and the framework table
+ * is a file of its own: the first open fetches them, and the card is made
+ * again as each arrives, and placed again, since it changed size.
  */
 export async function fillPopover(badge, pop, btn, { code, lang, handler }) {
   const hs = await load(undefined, { ready: [] });
@@ -68,22 +68,27 @@ export async function fillPopover(badge, pop, btn, { code, lang, handler }) {
   if (!root.adoptedStyleSheets.includes(sheet())) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet(), popStyles()];
   const ctx = { hs, lang, link: (c, ...kids) => h('span', null, ...kids) };
   const opts = { headingLevel: 3, exchange: false, handler };
+  // the table once it is here: the card itself would fetch it on a hover
+  const cardOpts = () => ({ ...opts, frameworks: hs.isReady('frameworks') });
   const close = h('button', { type: 'button', class: 'btn ghost close' }, t(lang, 'close'));
   close.addEventListener('click', () => { pop.hidePopover(); btn.focus(); });
   const build = () => {
-    const next = card(ctx, code, opts);
+    const next = card(ctx, code, cardOpts());
     if (pop.lastChild === close) pop.append(next); else pop.lastChild.replaceWith(next);
     if (pop.matches(':popover-open')) place(pop, btn.getBoundingClientRect());
   };
   pop.replaceChildren(close);
   build();
   let wantHandler = handler && !hs.isReady('http');
+  let wantFrameworks = !hs.isReady('frameworks');
   pop.addEventListener('beforetoggle', (ev) => {
     if (ev.newState !== 'open') return;
     place(pop, btn.getBoundingClientRect());
-    // Only an open fetches the second module (a hover that filled the card does not).
+    // Only an open fetches the second module and the framework table (a hover that filled the card does not).
     if (wantHandler) hs.ready('http').then(build, () => { /* the card stays as it is */ });
+    if (wantFrameworks) hs.ready('frameworks').then(build, () => { /* the card stays without the table */ });
     wantHandler = false;
+    wantFrameworks = false;
   });
   pop.addEventListener('toggle', (ev) => {
     if (ev.newState === 'open') close.focus();

@@ -223,7 +223,7 @@ async function docsPage(body, lang = 'en') {
   return p;
 }
 
-test('a badge draws its phrase from the wasm-free table: until opened no wasm, no text, no renderer; its popover fetches the engine and one language\'s text, once', async () => {
+test('a badge draws its phrase from the wasm-free table: until opened no wasm, no text, no renderer; its popover fetches the engine, one language\'s text and the framework table, once', async () => {
   const p = await docsPage('See <http-status-badge code="404" handler="none">404 Not Found</http-status-badge>.');
   const badge = p.locator('http-status-badge');
   await badge.locator('button.badge').waitFor();
@@ -237,15 +237,16 @@ test('a badge draws its phrase from the wasm-free table: until opened no wasm, n
   const pop = badge.locator('[popover]');
   await pop.locator('.card .desc').waitFor();
   assert.match(await pop.locator('.card .desc').innerText(), /representation/);
+  await pop.locator('.card .frameworks table').waitFor();
   await pop.locator('button.close').click();
   await badge.locator('button.badge').click();
   await pop.locator('.card').waitFor();
-  assert.deepEqual(p.files().sort(), ['status.wasm', 'text-en.bin'], 'opened twice: the first module and the English text once, still no http.wasm or Korean');
+  assert.deepEqual(p.files().sort(), ['frameworks.bin', 'status.wasm', 'text-en.bin'], 'opened twice: the first module, the English text and the framework table once, still no http.wasm or Korean');
   assert.deepEqual(p.files(/^(engine|render|badge-popover)\.js$/).sort(), ['badge-popover.js', 'engine.js', 'render.js'], 'the renderer and the engine once');
   assert.deepEqual(p.problems, []);
 });
 
-test('a Korean badge draws its Korean title, code last, with no wasm fetched; its popover loads the Korean text only', async () => {
+test('a Korean badge draws its Korean title, code last, with no wasm fetched; its popover loads the Korean text (no English) and the framework table', async () => {
   const p = await docsPage('점검 중에는 <http-status-badge code="503" handler="none">503 Service Unavailable</http-status-badge>과 Retry-After를 보냅니다.', 'ko');
   const btn = p.locator('http-status-badge button.badge');
   await btn.waitFor();
@@ -258,7 +259,8 @@ test('a Korean badge draws its Korean title, code last, with no wasm fetched; it
   await p.locator('http-status-badge [popover] .card .desc').waitFor();
   assert.match(await p.locator('http-status-badge [popover] .card .desc').innerText(), /[가-힣]/);
   assert.equal(await p.locator('http-status-badge [popover] button.close').innerText(), '닫기');
-  assert.deepEqual(p.files().sort(), ['status.wasm', 'text-ko.bin']);
+  await p.locator('http-status-badge [popover] .card .frameworks table').waitFor();
+  assert.deepEqual(p.files().sort(), ['frameworks.bin', 'status.wasm', 'text-ko.bin']);
   assert.deepEqual(p.problems, []);
 });
 
