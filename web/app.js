@@ -30,6 +30,9 @@ document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet()];
 // language in <html>; the app shows that card until the hash says otherwise.
 const PAGE_CODE = document.documentElement.dataset.code || '';
 let lang = PAGE_CODE ? pickLang(document.documentElement.lang) : pickLang(readLang() || navigator.language);
+// The first module and the page's language are asked for before anything
+// else runs, so they download and compile while the page sets itself up.
+const engineLoad = load(undefined, { ready: [lang] });
 let hs = null;
 let runner = null;
 let panel = null;
@@ -450,11 +453,13 @@ status.textContent = tr('loading');
 const r0 = parseHash();
 if (r0.view === 'lookup' && r0.query) input.value = r0.query;
 showView(r0.view);
-if (r0.view === 'lookup') input.focus();
+// (autofocus has usually focused it already: focusing again would lay the page out now)
+if (r0.view === 'lookup' && document.activeElement !== input) input.focus();
 
-// The first module and the page's language: enough to look up. The second
-// module (exchanges, the send panel, the Flask handlers) loads right after.
-load(undefined, { ready: [lang] }).then((engine) => {
+// The first module and the page's language (asked for at the top): enough
+// to look up. The second module (exchanges, the send panel, the Flask
+// handlers) loads right after.
+engineLoad.then((engine) => {
   hs = engine;
   status.textContent = '';
   route();
