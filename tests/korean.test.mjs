@@ -26,9 +26,10 @@ const PARTICLE = '(이라는|라는|이다|으로|은|는|이|가|을|를|과|�
 const AFTER_VALUE = new RegExp(`([A-Za-z0-9][A-Za-z0-9/_.:\\-]*)(["']?)${PARTICLE}(?=[\\s.,:;)!?]|$)`, 'gu');
 
 // A Hangul syllable and a particle that ends the word, where only one form
-// can be right: 를/을, 와 (과 ends words such as 결과, 초과) and 으로/로
-// (경로 is a word, not 경 with 로).
-const AFTER_HANGUL = /([가-힣])(를|을|와|으로|로)(?![가-힣])/gu;
+// can be right: 를/을, 은 (는 also ends verb forms such as 있는, so only 은
+// after a vowel is caught: 사유 문구은), 와 (과 ends words such as 결과,
+// 초과) and 으로/로 (경로 is a word, not 경 with 로).
+const AFTER_HANGUL = /([가-힣])(를|을|은|와|으로|로)(?![가-힣])/gu;
 const HANGUL_WORDS = new Set(['경로']);
 
 // Checks one Korean text: no fill-in particle, and every particle after a

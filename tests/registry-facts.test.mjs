@@ -121,6 +121,15 @@ test('descriptions say what the RFC says, at the level it says it', () => {
   assert.match(en(417), /some other expectation/);
   assert.doesNotMatch(en(306), /must not/i);
   assert.match(en(451), /SHOULD identify itself in a Link header with rel="blocked-by"/);
+  // RFC 9110 §15.5.4: SHOULD NOT repeat with the same credentials, MAY with others, MAY answer 404 to hide
+  assert.match(en(403), /SHOULD NOT send it again automatically with the same ones and MAY try others/);
+  assert.match(en(403), /MAY answer 404 instead/);
+  assert.match(hs.lookup(403).description.ko, /SHOULD NOT\).*\(MAY\).*\(MAY\)/);
+  assert.match(en(308), /SHOULD give in Location/, 'RFC 9110 §15.4.9');
+  // RFC 8297 (Experimental) §2: acting on the hints MUST NOT change how the final response is processed
+  assert.match(en(103), /experimental RFC 8297/);
+  assert.match(en(103), /MUST NOT change how that response is processed/);
+  assert.match(hs.lookup(103).description.ko, /\(MUST NOT\)/);
   assert.equal(hs.lookup(425).title.ko, '너무 이른 요청');
 });
 
