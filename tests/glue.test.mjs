@@ -258,6 +258,28 @@ test('codes.js: the registered phrases, classes and flags without the engine', a
   assert.ok(gz <= 1638, `codes.js is ${gz} bytes gzipped (budget 1.6 KB)`);
 });
 
+test('the README\'s table of the engine\'s files gives each one\'s gzipped size (gzip -9, KB of 1024 bytes) to 0.3 KB', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8').split('\n');
+  const head = readme.indexOf('| file | holds | gzipped |');
+  assert.ok(head >= 0, 'the table is in the README');
+  const sizes = {};
+  for (const line of readme.slice(head + 2)) {
+    if (!line.startsWith('|')) break;
+    const cells = line.split('|');
+    const files = [...cells[1].matchAll(/`([\w-]+\.(?:wasm|bin))`/g)].map((m) => m[1]);
+    const kb = [...cells[cells.length - 2].matchAll(/([\d.]+) KB/g)].map((m) => Number(m[1]));
+    assert.equal(files.length, kb.length, line);
+    files.forEach((f, i) => { sizes[f] = kb[i]; });
+  }
+  const shipped = readdirSync(new URL('../web/', import.meta.url)).filter((f) => /\.(wasm|bin)$/.test(f)).sort();
+  assert.deepEqual(Object.keys(sizes).sort(), shipped, 'a row for every .wasm and .bin file');
+  for (const [f, kb] of Object.entries(sizes)) {
+    // Debian's gzip, as the table was measured (Node's zlib makes other bytes)
+    const actual = execFileSync('gzip', ['-9', '-n', '-c', new URL(`../web/${f}`, import.meta.url).pathname]).length / 1024;
+    assert.ok(Math.abs(actual - kb) <= 0.3, `${f}: the README says ${kb} KB, it is ${actual.toFixed(1)} KB`);
+  }
+});
+
 test('no function body in either module is larger than 8 KB', () => {
   for (const { file, bytes: b } of modules) {
     // Walk the module's sections to the code section (id 10) and read each body's size.
