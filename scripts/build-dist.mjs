@@ -15,7 +15,8 @@
 //   dist/ko/<code>/index.html      HTML, readable without JavaScript), English
 //                                  and Korean, with title, description,
 //                                  canonical and hreflang; the app takes over
-//   dist/<code>.json               the same facts as JSON
+//   dist/<code>.json               the same facts as JSON (a badge's popover reads
+//                                  its code's instead of loading the engine)
 //   dist/sitemap.xml               every page (absolute with --base URL)
 //   dist/sw.js                     the service worker: offline, and ./sim/
 //   *.gz, *.br                     beside each text file, for hosts that serve them
@@ -118,11 +119,16 @@ export async function build() {
 /**
  * Writes web/name into dir: a .js file minified by esbuild, alone (an ES
  * module still, its imports and exports as they are: no bundling), with a
- * source map beside it that carries the source; any other file as it is.
+ * source map beside it that carries the source, and HS_FACTS_AT defined
+ * (badge-popover.js); any other file as it is.
  */
 function copyAsset(name, dir) {
   if (!name.endsWith('.js')) { cpSync(join(WEB, name), join(dir, name)); return; }
-  const out = transformSync(readFileSync(join(WEB, name), 'utf8'), { loader: 'js', format: 'esm', minify: true, sourcemap: 'external', sourcefile: name });
+  const out = transformSync(readFileSync(join(WEB, name), 'utf8'), {
+    loader: 'js', format: 'esm', minify: true, sourcemap: 'external', sourcefile: name,
+    // A badge's popover reads the code's facts file (<code>.json, at the site's root) instead of loading the engine.
+    define: { HS_FACTS_AT: JSON.stringify('../') },
+  });
   writeFileSync(join(dir, name), `${out.code}//# sourceMappingURL=${name}.map\n`);
   writeFileSync(join(dir, `${name}.map`), out.map);
 }

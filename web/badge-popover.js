@@ -1,12 +1,61 @@
 // badge-popover.js — what a <http-status-badge>'s popover needs, loaded
 // when it first opens (widget.js imports it then, or on hover or focus):
-// the engine with the badge's language, the card renderer and its
-// stylesheet, the popover's placement and focus.
+// the code's facts, the card renderer and its stylesheet, the popover's
+// placement and focus.
+//
+// The facts: on a site built by make dist, the code's facts file the build
+// made from the engine (dist/<code>.json, a couple of KB); elsewhere (the
+// source, the npm package), or when that file cannot be read, the engine's
+// first module and the badge's language. The Flask handler needs the
+// engine's second module either way.
 
-import { load } from './engine.js';
 import { h, card } from './render.js';
 import { sheet } from './render-css.js';
 import { t } from './ui-strings.js';
+import { isPast } from './expiry.js';
+
+// Where the site's per-code facts are, relative to this file: '../' in
+// make dist's copy (esbuild's define, scripts/build-dist.mjs), unset in the source.
+const FACTS_AT = typeof HS_FACTS_AT === 'string' ? HS_FACTS_AT : null;
+
+/** The shared engine, loaded with parts ready (engine.js is imported on first use). */
+const engine = (...parts) => import('./engine.js').then(({ load }) => load(undefined, { ready: parts }));
+
+/** code's entry as the engine's lookup() gives it, from the site's facts file; null without one. */
+async function siteFacts(code) {
+  if (!FACTS_AT) return null;
+  try {
+    const res = await fetch(new URL(`${FACTS_AT}${code}.json`, import.meta.url));
+    const facts = res.ok ? await res.json() : null;
+    if (!facts || facts.code !== code) return null;
+    const { example, ...entry } = facts;
+    return { ...entry, expired: isPast(entry.expires) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What the card reads for code: the engine, or, from the site's facts,
+ * an object that answers lookup(code) and loads the engine's second module
+ * for the handler when asked to (ready('http')).
+ */
+async function cardSource(code, lang) {
+  const entry = await siteFacts(code);
+  if (!entry) {
+    const hs = await engine();
+    await hs.ready(lang).catch(() => { /* the card without its description */ });
+    return hs;
+  }
+  let full = null;
+  const source = {
+    lookup: (c) => (c === code ? entry : null),
+    handler: (...args) => { if (!full) throw new Error('the second module is not loaded'); return full.handler(...args); },
+    isReady: (part) => part === 'http' && full !== null,
+    ready: (part) => engine(part).then((hs) => { full = hs; return source; }),
+  };
+  return source;
+}
 
 let popSheet = null;
 function popStyles() {
@@ -55,15 +104,15 @@ function place(pop, r) {
  * Builds the card of code in lang inside pop (the badge's popover, opened by
  * btn) and makes it behave: placed against the badge on every open, focus on
  * Close when open and back on the badge when closed. Resolves once the card
- * is there with its description (the engine's first module and lang's text;
- * a text that cannot load leaves the card without it). The Flask handler,
- * unless handler is false, needs the second module, and the framework table
- * is a file of its own: the first open fetches them, and the card is made
- * again as each arrives, and placed again, since it changed size.
+ * is there with its description (the site's facts, or the engine's first
+ * module and lang's text; a text that cannot load leaves the card without
+ * it). The Flask handler, unless handler is false, needs the second module,
+ * and from the engine the framework table is a file of its own: the first
+ * open fetches them, and the card is made again as each arrives, and placed
+ * again, since it changed size.
  */
 export async function fillPopover(badge, pop, btn, { code, lang, handler }) {
-  const hs = await load(undefined, { ready: [] });
-  await hs.ready(lang).catch(() => { /* the card without its description */ });
+  const hs = await cardSource(code, lang);
   const root = badge.shadowRoot;
   if (!root.adoptedStyleSheets.includes(sheet())) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet(), popStyles()];
   const ctx = { hs, lang, link: (c, ...kids) => h('span', null, ...kids) };

@@ -22,6 +22,7 @@
 //   await lean.ready('http');                         // then the parser and server
 
 import { engineIO } from './engine-io.js';
+import { isPast } from './expiry.js';
 
 const PARTS = ['en', 'ko', 'http', 'frameworks'];
 
@@ -143,14 +144,6 @@ function deepFreeze(value) {
     for (const key of Object.keys(value)) deepFreeze(value[key]);
   }
   return value;
-}
-
-// Whether a temporary registration's expiry date ('YYYY-MM-DD', from the IANA
-// row the engine holds, lookup(c).expires) has passed today (UTC). The engine
-// reads no clock, so `expired` is decided here; on the day itself the
-// registration still stands.
-function isPast(date) {
-  return date !== null && date < new Date().toISOString().slice(0, 10);
 }
 
 function makeEngine(instance, where, fetched) {

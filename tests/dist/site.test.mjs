@@ -80,6 +80,49 @@ test('the build: a hashed asset folder, a page and JSON per code, a sitemap, com
   assert.match(readFileSync(join(DIST, 'sitemap.xml'), 'utf8'), /<loc>ko\/404\/<\/loc>/);
 });
 
+test('the assets are minified ES modules with a source map each; importing each other by the same names', () => {
+  const assets = readdirSync(DIST).find((f) => f.startsWith('assets-'));
+  const built = readFileSync(join(DIST, assets, 'widget.js'), 'utf8');
+  const source = readFileSync(fileURLToPath(new URL('../../web/widget.js', import.meta.url)), 'utf8');
+  assert.ok(built.length < source.length * 0.6, `widget.js ${built.length} bytes built, ${source.length} in the source`);
+  assert.match(built, /from"\.\/status-codes\.js"/);
+  assert.match(built, /export\{/);
+  assert.match(built, /\/\/# sourceMappingURL=widget\.js\.map\n$/);
+  const map = JSON.parse(readFileSync(join(DIST, assets, 'widget.js.map'), 'utf8'));
+  assert.deepEqual(map.sources, ['widget.js']);
+  assert.equal(map.sourcesContent[0], source);
+});
+
+test('a badge on a docs page with the built script: drawn with no wasm; its popover reads the code\'s facts file, not the engine; a handler loads the second module only', async () => {
+  const { page } = await open();
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname.split('/').pop()));
+  const data = () => asked.filter((f) => /\.(wasm|bin|json)$/.test(f)).sort();
+  const assets = readdirSync(DIST).find((f) => f.startsWith('assets-'));
+  await page.route('**/docs.html', (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: '<!doctype html><html lang="en"><title>docs</title><p>See <http-status-badge code="404" handler="none">404 Not Found</http-status-badge>'
+      + ` and <http-status-badge code="401">401 Unauthorized</http-status-badge>.</p><script type="module" src="${assets}/http-status-explorer.js"></script></html>`,
+  }));
+  await page.goto(`${srv.url}docs.html`);
+  const notFound = page.locator('http-status-badge[code="404"]');
+  await notFound.locator('button.badge').waitFor();
+  assert.equal(await notFound.locator('button.badge').textContent(), '404 Not Found');
+  await page.waitForTimeout(300);
+  assert.deepEqual(data(), [], 'until opened: no wasm, no text, no facts');
+  await notFound.locator('button.badge').click();
+  await notFound.locator('[popover] .card .desc').waitFor();
+  assert.match(await notFound.locator('[popover] .card .desc').innerText(), /representation/);
+  assert.deepEqual(data(), ['404.json'], 'opened: the code\'s facts, no engine');
+  await page.keyboard.press('Escape');
+  const unauthorized = page.locator('http-status-badge[code="401"]');
+  await unauthorized.locator('button.badge').click();
+  await unauthorized.locator('[popover] .card .handler').waitFor();
+  assert.match(await unauthorized.locator('[popover] .facts').innerText(), /WWW-Authenticate/);
+  assert.deepEqual(data(), ['401.json', '404.json', 'http.wasm', 'status.wasm'], 'the handler: both modules, still no text');
+  assert.deepEqual(page.problems, []);
+});
+
 test('a code page reads without JavaScript: title, description, canonical, hreflang, the card', async () => {
   const { page } = await open({ javaScriptEnabled: false });
   await page.goto(`${srv.url}404/`);
