@@ -37,8 +37,8 @@ async function siteFacts(code) {
 
 /**
  * What the card reads for code: the engine, or, from the site's facts,
- * an object that answers lookup(code) and loads the engine's second module
- * for the handler when asked to (ready('http')).
+ * an object that answers lookup(code) as the engine would and loads the
+ * engine's second module for the handler when asked to (ready('http')).
  */
 async function cardSource(code, lang) {
   const entry = await siteFacts(code);
@@ -51,8 +51,9 @@ async function cardSource(code, lang) {
   const source = {
     lookup: (c) => (c === code ? entry : null),
     handler: (...args) => { if (!full) throw new Error('the second module is not loaded'); return full.handler(...args); },
-    isReady: (part) => part === 'http' && full !== null,
-    ready: (part) => engine(part).then((hs) => { full = hs; return source; }),
+    // The facts hold both languages and the framework table: only the second module is missing.
+    isReady: (part) => part !== 'http' || full !== null,
+    ready: (...parts) => (parts.includes('http') ? engine('http').then((hs) => { full = hs; return source; }) : Promise.resolve(source)),
   };
   return source;
 }
