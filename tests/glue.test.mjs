@@ -92,9 +92,9 @@ test('the generated catalogue is fresh: regenerating it gives the same files', a
 });
 
 test('the first module works alone: no http.wasm beside it, nothing fetched but what is used', async () => {
-  // engine*.js, status.wasm and the English text copied to a folder without http.wasm or text-ko.bin
+  // the engine's modules, status.wasm and the English text copied to a folder without http.wasm or text-ko.bin
   const dir = mkdtempSync(join(tmpdir(), 'hs-first-'));
-  for (const f of ['engine.js', 'engine-io.js', 'engine-request.js', 'engine-server.js', 'engine-followup.js', 'korean.js', 'engine-lint.js', 'engine-http.js', 'status.wasm', 'text-en.bin']) {
+  for (const f of ['engine.js', 'engine-io.js', 'expiry.js', 'engine-request.js', 'engine-server.js', 'engine-followup.js', 'korean.js', 'engine-lint.js', 'engine-http.js', 'status.wasm', 'text-en.bin']) {
     copyFileSync(new URL(`../web/${f}`, import.meta.url), join(dir, f));
   }
   const { load: loadCopy } = await import(pathToFileURL(join(dir, 'engine.js')).href);
