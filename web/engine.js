@@ -146,6 +146,12 @@ function deepFreeze(value) {
   return value;
 }
 
+// Methods named in names, each calling the same method of what part() returns
+// (a part of the second module, or the error that it is not loaded yet).
+function forward(part, names) {
+  return Object.fromEntries(names.map((name) => [name, (...args) => part()[name](...args)]));
+}
+
 function makeEngine(instance, where, fetched) {
   const w = instance.exports;
   if (typeof w._initialize === 'function') w._initialize();
@@ -303,22 +309,12 @@ function makeEngine(instance, where, fetched) {
     // The request parser and the simulated server (the second module):
     // documented where they are made (engine-request.js, engine-server.js)
     // and in engine.d.ts. Before ready('http') each throws.
-    parseRequest: (...args) => needRequests().parseRequest(...args),
-    parseRequests: (...args) => needRequests().parseRequests(...args),
+    ...forward(needRequests, ['parseRequest', 'parseRequests']),
     // Filled (and frozen) when the second module loads: empty before ready('http').
     requestReasons: reasons,
-    simulate: (...args) => needServer().simulate(...args),
-    example: (...args) => needServer().example(...args),
-    exampleCodes: (...args) => needServer().exampleCodes(...args),
-    followUp: (...args) => needServer().followUp(...args),
-    serverState: (...args) => needServer().serverState(...args),
-    setServerState: (...args) => needServer().setServerState(...args),
-    resetServer: (...args) => needServer().resetServer(...args),
-    handler: (...args) => needServer().handler(...args),
-    serveNext: (...args) => needServer().serveNext(...args),
-    setClosing: (...args) => needServer().setClosing(...args),
-    lint: (...args) => needLinter().lint(...args),
-    lintRules: (...args) => needLinter().lintRules(...args),
+    ...forward(needServer, ['simulate', 'example', 'exampleCodes', 'followUp', 'serverState', 'setServerState',
+      'resetServer', 'handler', 'serveNext', 'setClosing']),
+    ...forward(needLinter, ['lint', 'lintRules']),
 
     /** The raw exports of the first module, for tests and benchmarks. (A
      * plain property: an accessor here would push the frozen object into

@@ -15,6 +15,14 @@ after(async () => { await env.close(); });
 
 const inViewport = (box, vp) => box && box.y >= 0 && box.y + box.height <= vp.height && box.x >= 0 && box.x + box.width <= vp.width;
 
+/** Holds back every response for URLs matching pattern until the returned function is called. */
+async function holdBack(p, pattern) {
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await p.route(pattern, async (route) => { await gate; await route.continue(); });
+  return release;
+}
+
 test('the tagline says what the page does, above the fold at 1280 and at 360 px', async () => {
   for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 740 }]) {
     const p = await env.open({ viewport });
@@ -81,9 +89,7 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 740 
 
 test('the page looks up before the second module is here; a case clicked meanwhile runs when it comes, focus on the case, http.wasm fetched once', async () => {
   const p = await env.open({ viewport: { width: 360, height: 740 } });
-  let release;
-  const gate = new Promise((ok) => { release = ok; });
-  await p.route('**/http.wasm', async (route) => { await gate; await route.continue(); });
+  const release = await holdBack(p, '**/http.wasm');
   await ready(p, env.url);
   assert.equal(await p.evaluate(() => document.documentElement.dataset.http), undefined, 'the second module is held back');
   await p.fill('#q', '404');
@@ -103,9 +109,7 @@ test('the page looks up before the second module is here; a case clicked meanwhi
 
 test('a link focused in a list keeps focus when the second module arrives and the view is rebuilt', async () => {
   const p = await env.open();
-  let release;
-  const gate = new Promise((ok) => { release = ok; });
-  await p.route('**/http.wasm', async (route) => { await gate; await route.continue(); });
+  const release = await holdBack(p, '**/http.wasm');
   await ready(p, env.url);
   await p.focus('#q');
   await p.keyboard.type('5xx');
@@ -125,9 +129,7 @@ test('a link focused in a list keeps focus when the second module arrives and th
 
 test('the framework table loads the first time a card shows it; the card shows it in place when it arrives, focus kept', async () => {
   const p = await env.open();
-  let release;
-  const gate = new Promise((ok) => { release = ok; });
-  await p.route('**/frameworks.bin', async (route) => { await gate; await route.continue(); });
+  const release = await holdBack(p, '**/frameworks.bin');
   const fetchedFw = () => p.requests.filter((u) => new URL(u).pathname.endsWith('/frameworks.bin')).length;
   await ready(p, env.url);
   await p.waitForFunction(() => document.documentElement.dataset.http === 'true');
