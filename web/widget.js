@@ -13,8 +13,9 @@
 // This module is small on purpose, so a page with a few badges stays light:
 // a badge draws its code and phrase from the wasm-free table
 // (status-codes.js) with the theme stylesheet alone; the renderer, the
-// engine and its files load when its popover first opens (badge-popover.js;
-// hovering or focusing the badge starts that early). An explorer loads its
+// engine and the code's text load when its popover first opens
+// (badge-popover.js; hovering or focusing the badge fetches that module's
+// code early, no text). An explorer loads its
 // view (explorer-view.js) and the engine when it is connected.
 
 import { statusCodes } from './status-codes.js';
@@ -44,6 +45,7 @@ const badgeSheet = lazySheet(`
   border-radius: 6px; padding: 0 .4em; vertical-align: baseline; }
 .badge:hover { background: color-mix(in srgb, var(--cls) 18%, transparent); }
 .badge .code { font-family: var(--_mono); font-weight: 700; color: var(--cls); white-space: nowrap; }
+.failed { margin: 0 0 .6rem; }
 `);
 
 /** The language of an element: its own or nearest lang attribute, else the browser's. */
@@ -257,9 +259,11 @@ export class HttpStatusBadgeElement extends Base {
     ...(lang === 'ko' ? [phrase, ' ', codeSpan] : [codeSpan, ' ', phrase]));
     const pop = el('div', { class: 'pop hs-ui', part: 'popover', popover: 'auto', role: 'dialog', 'aria-label': `${code} ${e.phrase}`, id: 'pop' });
     const opts = { code, lang, handler: this.getAttribute('handler') !== 'none' };
-    // The popover's modules and the engine: a hover or focus starts them, the
-    // first open waits for them (its opening is put off until the card is
-    // built, then done again), and after that the popover opens at once.
+    // A hover or focus fetches the popover's modules (code only); the first
+    // open fetches the code's facts and builds the card (its opening is put
+    // off until then, and done again), and after that the popover opens at
+    // once. If the card cannot be built, the popover opens with a line that
+    // says so, and the next open tries again.
     let filling = null;
     let filled = false;
     const fill = () => {
@@ -269,14 +273,24 @@ export class HttpStatusBadgeElement extends Base {
       }
       return filling;
     };
-    btn.addEventListener('pointerenter', fill, { once: true });
-    btn.addEventListener('focus', fill, { once: true });
+    const prefetch = () => { import('./badge-popover.js').catch(() => { /* the open tries again */ }); };
+    btn.addEventListener('pointerenter', prefetch, { once: true });
+    btn.addEventListener('focus', prefetch, { once: true });
+    let failed = false; // the popover is being opened with the line saying the card could not load
     pop.addEventListener('beforetoggle', (ev) => {
-      if (ev.newState !== 'open' || filled) return;
+      if (ev.newState !== 'open' || filled || failed) { failed = false; return; }
       ev.preventDefault();
-      fill().then(() => {
-        if (pop.isConnected && !pop.matches(':popover-open')) pop.showPopover({ source: btn });
-      }, () => { /* it stays closed; the next activation tries again */ });
+      const show = () => { if (pop.isConnected && !pop.matches(':popover-open')) pop.showPopover({ source: btn }); };
+      fill().then(show, () => {
+        if (!pop.isConnected) return;
+        const close = el('button', { type: 'button', class: 'close' }, elementStrings[lang].close);
+        close.addEventListener('click', () => { pop.hidePopover(); btn.focus(); });
+        pop.replaceChildren(el('p', { class: 'failed', part: 'card' }, elementStrings[lang].loadFailed(code)), close);
+        pop.addEventListener('toggle', (e) => { if (e.newState === 'open' && close.isConnected) close.focus(); }, { once: true });
+        failed = true;
+        show();
+        failed = false;
+      });
     });
     this._root.replaceChildren(el('span', { class: 'hs-ui', lang }, btn), pop);
   }

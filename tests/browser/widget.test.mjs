@@ -233,6 +233,11 @@ test('a badge draws its phrase from the wasm-free table: until opened no wasm, n
   assert.deepEqual(p.files(), [], 'until opened: no wasm, no text');
   assert.deepEqual(p.files(/\.js$/).sort(), ['define.js', 'element-strings.js', 'http-status-explorer.js', 'status-codes.js', 'theme-css.js', 'widget.js'],
     'until opened: the element and its table only');
+  await badge.locator('button.badge').hover();
+  await p.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/render.js')));
+  await p.waitForTimeout(300);
+  assert.deepEqual(p.files(), [], 'hovered: the popover\'s code, still no wasm and no text');
+  assert.ok(p.files(/^badge-popover\.js$/).length === 1 && !p.files(/^engine\.js$/).length, 'hovered: the popover module, not the engine');
   await badge.locator('button.badge').click();
   const pop = badge.locator('[popover]');
   await pop.locator('.card .desc').waitFor();
@@ -244,6 +249,26 @@ test('a badge draws its phrase from the wasm-free table: until opened no wasm, n
   assert.deepEqual(p.files().sort(), ['frameworks.bin', 'status.wasm', 'text-en.bin'], 'opened twice: the first module, the English text and the framework table once, still no http.wasm or Korean');
   assert.deepEqual(p.files(/^(engine|render|badge-popover)\.js$/).sort(), ['badge-popover.js', 'engine.js', 'render.js'], 'the renderer and the engine once');
   assert.deepEqual(p.problems, []);
+});
+
+test('a badge whose card cannot load opens a popover that says so, in its language; the next open tries again', async () => {
+  const p = await docsPage('<span lang="ko"><http-status-badge code="404" handler="none">404</http-status-badge></span>');
+  await p.route('**/status.wasm', (route) => route.abort());
+  const btn = p.locator('http-status-badge button.badge');
+  const pop = p.locator('http-status-badge [popover]');
+  await btn.click();
+  await pop.locator('.failed').waitFor();
+  assert.equal(await pop.locator('.failed').innerText(), '404의 자세한 내용을 불러오지 못했습니다. 배지를 다시 열면 다시 시도합니다.');
+  assert.equal(await p.evaluate(() => document.querySelector('http-status-badge').shadowRoot.activeElement.textContent), '닫기', 'focus on Close');
+  await pop.locator('button.close').click();
+  await pop.waitFor({ state: 'hidden' });
+  assert.equal(await p.evaluate(() => document.activeElement.localName), 'http-status-badge');
+  await p.unroute('**/status.wasm');
+  await btn.click();
+  await pop.locator('.card .desc').waitFor();
+  assert.equal(await pop.locator('.failed').count(), 0);
+  assert.match(await pop.locator('.card .desc').innerText(), /[가-힣]/);
+  assert.deepEqual(p.problems.filter((m) => !/status\.wasm|Failed to fetch|ERR_FAILED/.test(m)), []);
 });
 
 test('a Korean badge draws its Korean title, code last, with no wasm fetched; its popover loads the Korean text (no English) and the framework table', async () => {
