@@ -13,6 +13,9 @@
 **   class         "client error", "redirection", "리다이렉션", "서버 오류": every
 **                 code of the class, the best known first
 **   text          everything else, below.
+**   glued         when text finds nothing, a code glued to a word is read
+**                 again apart and through the forms above: "http404",
+**                 "error404", "status404notfound", "에러404".
 **
 ** A framework's constant ("StatusNotFound", "HTTPStatus.CONTENT_TOO_LARGE",
 ** ":unprocessable_entity", "StatusCode::IM_A_TEAPOT", "NGX_HTTP_CLOSE",
@@ -866,6 +869,26 @@ static size_t squeeze(const char *buf, size_t len, char *q)
     return qn;
 }
 
+/* Writes q[0..qn) to out (room for 2 * qn bytes) with a space between a
+** digit and a letter (or a non-ASCII byte) that touch, so a code glued to
+** a word ("http404", "error404", "404error", "에러404") reads as the code
+** among words. Returns the length written, 0 when nothing touches. */
+static size_t unglue(const char *q, size_t qn, char *out)
+{
+    size_t n = 0;
+    int split = 0;
+    for (size_t i = 0; i < qn; i++) {
+        unsigned char b = i ? (unsigned char)q[i - 1] : ' ', c = (unsigned char)q[i];
+        int wordy_b = (is_alnum(b) && !is_digit(b)) || b >= 0x80, wordy_c = (is_alnum(c) && !is_digit(c)) || c >= 0x80;
+        if ((is_digit(b) && wordy_c) || (wordy_b && is_digit(c))) {
+            out[n++] = ' ';
+            split = 1;
+        }
+        out[n++] = (char)c;
+    }
+    return split ? n : 0;
+}
+
 int hs_query(const char *buf, size_t len, int *codes, int max, int *kind)
 {
     char q[HS_QUERY_MAX];
@@ -920,7 +943,15 @@ int hs_query(const char *buf, size_t len, int *codes, int max, int *kind)
             return class_query(cls, codes, max);
     }
     *kind = HS_Q_TEXT;
-    return text_query(q, qn, codes, max);
+    if ((n = text_query(q, qn, codes, max)) == HS_ENOMATCH) {
+        /* the last try: a code glued to a word, read again apart (once:
+        ** the text read again has nothing glued) */
+        char apart[2 * HS_QUERY_MAX];
+        size_t an = unglue(q, qn, apart);
+        if (an && an <= HS_QUERY_MAX)
+            return hs_query(apart, an, codes, max, kind);
+    }
+    return n;
 }
 
 int hs_query_json(const char *buf, size_t len, char *out, size_t cap)
