@@ -15,7 +15,7 @@
 **   text          everything else, below.
 **   glued         when text finds nothing, a code glued to a word is read
 **                 again apart and through the forms above: "http404",
-**                 "error404", "status404notfound", "에러404".
+**                 "error404", "status404notfound".
 **
 ** A framework's constant ("StatusNotFound", "HTTPStatus.CONTENT_TOO_LARGE",
 ** ":unprocessable_entity", "StatusCode::IM_A_TEAPOT", "NGX_HTTP_CLOSE",
@@ -871,7 +871,7 @@ static size_t squeeze(const char *buf, size_t len, char *q)
 
 /* Writes q[0..qn) to out (room for 2 * qn bytes) with a space between a
 ** digit and a letter (or a non-ASCII byte) that touch, so a code glued to
-** a word ("http404", "error404", "404error", "에러404") reads as the code
+** a word ("http404", "error404", "404error") reads as the code
 ** among words. Returns the length written, 0 when nothing touches. */
 static size_t unglue(const char *q, size_t qn, char *out)
 {
