@@ -24,7 +24,7 @@ export async function loadBaseline() {
       mkdirSync(dir, { recursive: true });
       const tar = execFileSync('git', ['-C', root, 'archive', BASELINE_REV], { maxBuffer: 1 << 28 });
       execFileSync('tar', ['-x', '-C', dir], { input: tar });
-      execFileSync('make', ['-C', dir, 'wasm'], { stdio: 'ignore' });
+      execFileSync('make', ['-C', dir, 'all'], { stdio: 'ignore' });
     }
     const { load } = await import(`${dir}/web/engine.js`);
     cached = { hs: await load(), rev: BASELINE_REV, dir };
