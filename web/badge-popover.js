@@ -102,6 +102,17 @@ function place(pop, r) {
 }
 
 /**
+ * Returns a function that finds, in a card made again, the element that
+ * stands where node stands in card: the same tag with the same text, at the
+ * same place among those (null when the new card has no such element).
+ */
+function counterpart(card, node) {
+  const like = (root) => [...root.querySelectorAll(node.localName)].filter((n) => n.textContent === node.textContent);
+  const i = like(card).indexOf(node);
+  return (next) => like(next)[i] || null;
+}
+
+/**
  * Builds the card of code in lang inside pop (the badge's popover, opened by
  * btn) and makes it behave: placed against the badge on every open, focus on
  * Close when open and back on the badge when closed. Resolves once the card
@@ -110,7 +121,7 @@ function place(pop, r) {
  * it). The Flask handler, unless handler is false, needs the second module,
  * and from the engine the framework table is a file of its own: the first
  * open fetches them, and the card is made again as each arrives, and placed
- * again, since it changed size.
+ * again, since it changed size; what was open in it and the focus stay.
  */
 export async function fillPopover(badge, pop, btn, { code, lang, handler }) {
   const hs = await cardSource(code, lang);
@@ -124,7 +135,16 @@ export async function fillPopover(badge, pop, btn, { code, lang, handler }) {
   close.addEventListener('click', () => { pop.hidePopover(); btn.focus(); });
   const build = () => {
     const next = card(ctx, code, cardOpts());
-    if (pop.lastChild === close) pop.append(next); else pop.lastChild.replaceWith(next);
+    const old = pop.lastChild === close ? null : pop.lastChild;
+    if (!old) pop.append(next);
+    else {
+      // What the reader had open and where focus was stay as they were.
+      for (const d of old.querySelectorAll('details[open]')) { const n = counterpart(old, d)(next); if (n) n.open = true; }
+      const focused = old.contains(root.activeElement) ? root.activeElement : null;
+      const find = focused && counterpart(old, focused);
+      old.replaceWith(next);
+      if (focused) (find(next) || close).focus();
+    }
     if (pop.matches(':popover-open')) place(pop, btn.getBoundingClientRect());
   };
   pop.replaceChildren(close);

@@ -6,7 +6,7 @@
 // title and the "Look up" tab.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, ready, settled, axe } from './helpers.mjs';
+import { start, ready, settled, axe, holdBack } from './helpers.mjs';
 import { strings } from '../../web/ui-strings.js';
 
 let env;
@@ -14,14 +14,6 @@ before(async () => { env = await start(); });
 after(async () => { await env.close(); });
 
 const inViewport = (box, vp) => box && box.y >= 0 && box.y + box.height <= vp.height && box.x >= 0 && box.x + box.width <= vp.width;
-
-/** Holds back every response for URLs matching pattern until the returned function is called. */
-async function holdBack(p, pattern) {
-  let release;
-  const gate = new Promise((ok) => { release = ok; });
-  await p.route(pattern, async (route) => { await gate; await route.continue(); });
-  return release;
-}
 
 test('the tagline says what the page does, above the fold at 1280 and at 360 px', async () => {
   for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 740 }]) {

@@ -89,3 +89,11 @@ export async function hasSimulate(page) {
     return typeof hs.simulate === 'function' && typeof hs.example === 'function';
   });
 }
+
+/** Holds back every response for URLs matching pattern until the returned function is called. */
+export async function holdBack(p, pattern) {
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await p.route(pattern, async (route) => { await gate; await route.continue(); });
+  return release;
+}

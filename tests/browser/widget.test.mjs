@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { start, axe, OUT } from './helpers.mjs';
+import { start, axe, OUT, holdBack } from './helpers.mjs';
 
 let env;
 
@@ -269,6 +269,25 @@ test('a badge whose card cannot load opens a popover that says so, in its langua
   assert.equal(await pop.locator('.failed').count(), 0);
   assert.match(await pop.locator('.card .desc').innerText(), /[가-힣]/);
   assert.deepEqual(p.problems.filter((m) => !/status\.wasm|Failed to fetch|ERR_FAILED/.test(m)), []);
+});
+
+test('when the handler arrives and the popover\'s card is made again, what was open in it and the focus stay', async () => {
+  const p = await docsPage('<http-status-badge code="404">404 Not Found</http-status-badge>');
+  const release = await holdBack(p, '**/http.wasm');
+  const badge = p.locator('http-status-badge');
+  await badge.locator('button.badge').click();
+  const pop = badge.locator('[popover]');
+  await pop.locator('.card .frameworks table').waitFor();
+  assert.equal(await pop.locator('.card .handler').count(), 0, 'the second module is held back');
+  const sources = pop.locator('.card .frameworks details summary');
+  await sources.click();
+  const focused = () => p.evaluate(() => { const a = document.querySelector('http-status-badge').shadowRoot.activeElement; return a && `${a.localName} ${a.textContent} ${a.parentElement.open}`; });
+  const before = await focused();
+  assert.match(before, /^summary .+ true$/);
+  release();
+  await pop.locator('.card .handler').waitFor();
+  assert.equal(await focused(), before, 'the same summary, still open, has the focus in the new card');
+  assert.deepEqual(p.problems, []);
 });
 
 test('a Korean badge draws its Korean title, code last, with no wasm fetched; its popover loads the Korean text (no English) and the framework table', async () => {
