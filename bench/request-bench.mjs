@@ -5,6 +5,7 @@
 // Prints numbers only; nothing here is a test.
 import { createRequire } from 'node:module';
 import { load } from '../web/engine.js';
+import { loadBaseline } from './baseline.mjs';
 
 const require = createRequire(import.meta.url);
 const hs = await load();
@@ -100,6 +101,13 @@ function engineFullBytes(c) {
   return c.count === 1 ? (hs.parseRequest(c.bytes).ok ? 1 : 0) : hs.parseRequests(c.bytes).length;
 }
 
+// The same call on the baseline build (bench/baseline.mjs; BENCH_BASELINE=REV
+// picks the revision), in the same process and turns: before and after a change.
+const baseline = await loadBaseline();
+function baselineFull(c) {
+  return c.count === 1 ? (baseline.hs.parseRequest(c.text).ok ? 1 : 0) : baseline.hs.parseRequests(c.text).length;
+}
+
 // llhttp wasm from undici, driven the way undici's client-h1.js drives it.
 function makeLlhttp(file) {
   const constants = require('undici/lib/llhttp/constants.js');
@@ -166,6 +174,8 @@ try { nodeParser = makeNode(); } catch (e) { console.log(`(Node's parser unavail
 //
 // The contenders take turns: each sample times every contender once, in
 // rotating order, so a noisy moment on the machine hits all of them alike.
+// A sample is the process's CPU time (steadier than wall time on a shared
+// machine: time the process waits for a core is not counted).
 
 function calibrate(fn, c) {
   if (fn(c) !== c.count) throw new Error(`${fn.name}: wrong request count on ${c.name}`);
@@ -180,15 +190,16 @@ function calibrate(fn, c) {
   return { loop, iters, samples: [] };
 }
 
-function timeAll(list, c, nSamples = 15) {
+function timeAll(list, c, nSamples = 31) {
   const runs = list.map(([, fn]) => calibrate(fn, c));
   for (let s = 0; s < nSamples; s++) {
     for (let j = 0; j < list.length; j++) {
       const k = (j + s) % list.length;
       const r = runs[k];
-      const t0 = process.hrtime.bigint();
+      const t0 = process.cpuUsage();
       r.loop(list[k][1], c, r.iters);
-      r.samples.push(Number(process.hrtime.bigint() - t0) / r.iters); // ns per corpus entry
+      const t = process.cpuUsage(t0);
+      r.samples.push(((t.user + t.system) * 1e3) / r.iters); // CPU ns per corpus entry
     }
   }
   return runs.map((r) => {
@@ -202,12 +213,13 @@ const contenders = [
   ['engine alone (raw wasm call)', engineRaw],
   ['engine + full JS result (string)', engineFull],
   ['engine + full JS result (Uint8Array)', engineFullBytes],
+  ...(baseline ? [[`baseline ${baseline.rev}: full JS result (string)`, baselineFull]] : []),
   ...(llhttpSimd ? [['undici llhttp wasm (SIMD)', llhttpSimd]] : []),
   ['undici llhttp wasm (no SIMD)', llhttpPlain],
   ...(nodeParser ? [["Node's HTTPParser (native llhttp)", nodeParser]] : []),
 ];
 
-console.log(`\nRequest parsing, median of 15 interleaved samples, Node ${process.version}`);
+console.log(`\nRequest parsing, median of 31 interleaved samples (CPU time), Node ${process.version}`);
 const table = {};
 for (const c of corpus) {
   console.log(`\n  ${c.name}: ${c.bytes.length} bytes, ${c.count} request${c.count > 1 ? 's' : ''}`);
@@ -228,4 +240,5 @@ for (const [name] of contenders) {
   console.log(`    ${name.padEnd(40)} ${ratios.map((x) => `${x.toFixed(2)}x`.padStart(7)).join('')}   mean ${geo(ratios).toFixed(2)}x`);
 }
 const full = table['engine + full JS result (string)'][0];
-console.log(`\n  Targets: engine alone >= 1.25x llhttp-wasm (issue 3); parseRequest(string) of the 16-field browser GET <= 1000 ns (issue 9): ${full.nsPerRequest.toFixed(0)} ns, ${full.nsPerRequest <= 1000 ? 'met' : 'MISSED'}`);
+const before = baseline ? table[`baseline ${baseline.rev}: full JS result (string)`][0] : null;
+console.log(`\n  Targets: engine alone >= 1.25x llhttp-wasm (issue 3); parseRequest(string) of the 16-field browser GET <= 1000 ns (issue 9): ${full.nsPerRequest.toFixed(0)} ns, ${full.nsPerRequest <= 1000 ? 'met' : 'MISSED'}${before ? ` (baseline ${baseline.rev} ${before.nsPerRequest.toFixed(0)} ns in the same run, ${(full.ns / before.ns).toFixed(2)}x its time)` : ''}`);
