@@ -105,7 +105,11 @@ function spanReader(memory, words, layout) {
 // that was (at byte start of the buffer; mode: how the input was staged).
 function resultReader(w, io, layout, reasons) {
   const { memory, inPtr, outPtr, staged } = io;
-  const words = new Uint32Array(w.memory.buffer, w.hs_wasm_request_words(), layout.words);
+  // Read as int32: every word but missing and the content length's halves
+  // is below 2^31, and int32 loads keep the offset arithmetic in small
+  // integers (a few percent of parseRequest(string)); those three are read
+  // with >>> 0.
+  const words = new Int32Array(w.memory.buffer, w.hs_wasm_request_words(), layout.words);
   const W = layout.word;
   const R = layout.result;
   const FORMS = layout.forms;
@@ -121,7 +125,7 @@ function resultReader(w, io, layout, reasons) {
     const r = reasons[words[W.reason]] || reasons[0];
     const error = { status: words[W.status], reason: r.text, offset: staged.shift + start + words[W.errorOffset], rule: r.rule, name: r.name };
     if (rc !== R.incomplete) return { ok: false, error };
-    return words[W.missing] === layout.missingUnknown ? { ok: false, incomplete: true, error } : { ok: false, incomplete: true, missing: words[W.missing], error };
+    return words[W.missing] >>> 0 === layout.missingUnknown ? { ok: false, incomplete: true, error } : { ok: false, incomplete: true, missing: words[W.missing], error };
   }
 
   // The decoded content of the request just read, bodyLen bytes at outPtr
@@ -181,7 +185,7 @@ function resultReader(w, io, layout, reasons) {
       trailers,
       body: content(input, mode, base, consumed, words[W.bodyLen], framing),
       framing: FRAMING[framing],
-      contentLength: framing === FRAMING_LENGTH ? words[W.contentLengthLow] + words[W.contentLengthHigh] * 4294967296 : null,
+      contentLength: framing === FRAMING_LENGTH ? (words[W.contentLengthLow] >>> 0) + (words[W.contentLengthHigh] >>> 0) * 4294967296 : null,
       consumed,
     };
   }
