@@ -25,17 +25,29 @@ HTTP_SRC := $(REGISTRY_SRC) $(wildcard src/http/*.c)
 SERVER_SRC := $(HTTP_SRC) $(wildcard src/server/*.c)
 ENGINE_DEPS := $(wildcard src/*.c src/*.h src/*/*.c src/*/*.h src/*/*.def)
 
-# The engine is two wasm modules (src/wasm_io.h): status.wasm, the first,
+# The engine is three wasm modules (src/wasm_io.h): status.wasm, the first,
 # with the registry and the query reader (descriptions apart, per language,
 # in text-LANG.bin, and the framework table in frameworks.bin); http.wasm,
-# loaded on first use, with the request parser and the simulated server.
-# Each exports exactly src/exports_NAME.txt.
+# loaded on first use, with the request parser and the simulated server;
+# lint.wasm, loaded on the first lint, with the response linter. Each
+# exports exactly src/exports_NAME.txt (the linker drops what it does not
+# reach, so http.wasm carries no linter and lint.wasm no server).
 WASM_registry_SRC := $(REGISTRY_SRC) src/wasm_io.c src/wasm_registry.c
 WASM_http_SRC := $(SERVER_SRC) src/wasm_io.c src/wasm_http.c
 WASM_registry_CFLAGS := -DHS_TEXT_EXTERNAL -DHS_FRAMEWORKS_EXTERNAL -DHS_OUT_CAP=65536
 WASM_registry_LDFLAGS := -sINITIAL_MEMORY=524288
 WASM_http_CFLAGS := -DHS_TEXT_EXTERNAL
-WASM_http_LDFLAGS := -sINITIAL_MEMORY=1048576
+# Without the linter, wasm-opt inlines request.c's body readers (one caller
+# each) into hs_request_parse, an 8.4 KB body (tests/glue.test.mjs holds
+# each to 8 KB): only one-caller functions up to 600 (of binaryen's size
+# units) are inlined, which leaves it 4.1 KB and the module 16 bytes smaller.
+WASM_http_LDFLAGS := -sINITIAL_MEMORY=1048576 -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=600
+WASM_lint_SRC := $(HTTP_SRC) src/wasm_io.c src/wasm_lint.c
+WASM_lint_CFLAGS := -DHS_TEXT_EXTERNAL
+# Alone, the linter's checks each have one caller and wasm-opt would inline
+# them all into one 10.8 KB body (tests/glue.test.mjs holds each to 8 KB, a
+# compile-time guard): only those up to 500 are inlined (6.5 KB at most).
+WASM_lint_LDFLAGS := -sINITIAL_MEMORY=1048576 -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=500
 # Each file is compiled for size (-Oz) but, in the second module, the hot
 # loops for speed: the JSON writer, the template expander and the Korean
 # particles are about 60% of an exchange's time, and -O2 there makes
@@ -46,6 +58,7 @@ WASM_http_LDFLAGS := -sINITIAL_MEMORY=1048576
 # stays small (issue 9's budgets).
 WASM_registry_FAST :=
 WASM_http_FAST := src/core/json.c src/core/hs.c src/core/korean.c src/http/request.c
+WASM_lint_FAST :=
 
 # What each native test links: tests/c/test_LAYER.c with LAYER and below.
 LINK_core := $(CORE_SRC)
@@ -85,10 +98,10 @@ all: wasm catalog ## build the wasm modules and the generated files (the default
 help: ## list these targets
 	@awk -F ':[^#]*## ' '/^[a-z][a-z-]*:[^#]*## / { printf "  make %-14s %s\n", $$1, $$2 }' $(firstword $(MAKEFILE_LIST))
 
-wasm: web/status.wasm web/http.wasm ## build the two wasm modules (web/status.wasm, web/http.wasm)
+wasm: web/status.wasm web/http.wasm web/lint.wasm ## build the three wasm modules (web/status.wasm, web/http.wasm, web/lint.wasm)
 catalog: $(GENERATED) ## write the generated files from status.def (catalogue, types, codes.js, text-*.bin, frameworks.bin)
 
-# Module $(1) (registry or http) into web/$(2).wasm: one object per source
+# Module $(1) (registry, http or lint) into web/$(2).wasm: one object per source
 # under build/wasm/$(1)/ (-O2 for WASM_$(1)_FAST, else -Oz), linked with -Oz.
 define wasm_module
 WASM_$(1)_OBJ := $$(patsubst src/%.c,$(BUILD)/wasm/$(1)/%.o,$$(WASM_$(1)_SRC))
@@ -100,6 +113,7 @@ web/$(2).wasm: $$(WASM_$(1)_OBJ) src/exports_$(1).txt
 endef
 $(eval $(call wasm_module,registry,status))
 $(eval $(call wasm_module,http,http))
+$(eval $(call wasm_module,lint,lint))
 
 $(BUILD)/gen_catalog: src/registry/gen_catalog.c $(ENGINE_DEPS)
 	@mkdir -p $(BUILD)
@@ -178,4 +192,4 @@ bench: all ## print the benchmarks (not part of make test)
 	node bench/run.mjs
 
 clean: ## remove build outputs
-	rm -rf $(BUILD) web/status.wasm web/http.wasm $(GENERATED)
+	rm -rf $(BUILD) web/status.wasm web/http.wasm web/lint.wasm $(GENERATED)

@@ -1,7 +1,7 @@
 /*
 ** wasm_http.c — the exports of the second module, http.wasm: the request
-** parser, the simulated server and the linter. The glue loads it the first
-** time one of them is used. See wasm_io.h.
+** parser and the simulated server. The glue loads it the first time one of
+** them is used. The linter is the third module (wasm_lint.c). See wasm_io.h.
 */
 #include "wasm_io.h"
 
@@ -345,33 +345,3 @@ HS_EXPORT int hs_wasm_server_closing(int on)
     the_server()->closing = on != 0;
     return the_server()->closing;
 }
-
-/* ---- response linter ---------------------------------------------------- */
-/*
-** Self-contained: its own state and body buffer, nothing shared with the
-** server, so it can move to another module with the http layer alone.
-*/
-#include "http/lint.h"
-
-static struct hs_lint linted;
-static char lint_body[HS_IN_CAP];
-
-/* Lints the response hs_in_buf[0..len) against the request that follows it,
-** hs_in_buf[len..len + req_len) (req_len 0: none); cut != 0 says the input did
-** not fit hs_in_buf (then only the input-too-long finding is written). Writes
-** { response, findings } and returns its length, or HS_ENOSPC. */
-HS_EXPORT int hs_wasm_lint(int len, int req_len, int cut)
-{
-    size_t n = (size_t)hs_wasm_clamp(len);
-    size_t rn = (size_t)hs_wasm_clamp(req_len);
-    if (rn > HS_IN_CAP - n)
-        rn = HS_IN_CAP - n;
-    if (cut)
-        hs_lint_too_long(&linted, HS_IN_CAP);
-    else
-        hs_lint_run((const char *)hs_in_buf, n, rn ? (const char *)hs_in_buf + n : NULL, rn, &linted, lint_body, sizeof lint_body);
-    return hs_lint_json(&linted, hs_out_buf, HS_OUT_CAP);
-}
-
-/* Writes every lint rule, [{ rule, level, section, url, message, fix }]; returns its length. */
-HS_EXPORT int hs_wasm_lint_rules(void) { return hs_lint_rules_json(hs_out_buf, HS_OUT_CAP); }

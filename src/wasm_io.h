@@ -2,12 +2,14 @@
 ** wasm_io.h — what the export files of each wasm module share: the
 ** buffers of wasm_io.c and the export attribute.
 **
-** The engine is two modules, each with its own export file and list
+** The engine is three modules, each with its own export file and list
 ** (tests/glue.test.mjs checks that each exports exactly its list):
 **   status.wasm  wasm_registry.c, exports_registry.txt: lookups, the
 **                catalogue, the query reader, the per-language text
 **   http.wasm    wasm_http.c, exports_http.txt: the request parser and
 **                the simulated server, loaded on first use
+**   lint.wasm    wasm_lint.c, exports_lint.txt: the response linter,
+**                loaded on the first lint
 ** Every export takes scalars (a length of input the glue wrote into the
 ** input buffer, or a code) and returns an int: >= 0 is the length of JSON
 ** written to the output buffer (or an id), < 0 is an HS_E* code.

@@ -13,10 +13,11 @@ import { load } from '../web/engine.js';
 const wasmUrl = new URL('../web/status.wasm', import.meta.url);
 const bytes = readFileSync(wasmUrl);
 const module = new WebAssembly.Module(bytes);
-// The two modules (src/wasm_io.h) and the export list of each.
+// The three modules (src/wasm_io.h) and the export list of each.
 const modules = [
   ['status.wasm', 'exports_registry.txt'],
   ['http.wasm', 'exports_http.txt'],
+  ['lint.wasm', 'exports_lint.txt'],
 ].map(([file, list]) => ({ file, list, bytes: readFileSync(new URL(`../web/${file}`, import.meta.url)) }));
 
 // What emcc 3.1.6 adds to a standalone module on its own.
@@ -107,7 +108,9 @@ test('the first module works alone: no http.wasm beside it, nothing fetched but 
   assert.equal(hs.isReady('http'), false);
   assert.throws(() => hs.simulate('GET / HTTP/1.1\r\nHost: a\r\n\r\n'), /ready\('http'\)/);
   assert.throws(() => hs.parseRequest('GET / HTTP/1.1\r\n\r\n'), /ready\('http'\)/);
+  assert.throws(() => hs.lint('HTTP/1.1 200 OK\r\n\r\n'), /third module: call `await hs.ready\('lint'\)`/);
   await assert.rejects(hs.ready('http'), /http\.wasm|ENOENT/);
+  await assert.rejects(hs.ready('lint'), /lint\.wasm|ENOENT/);
   await assert.rejects(hs.ready('ko'), /text-ko|ENOENT/);
   await assert.rejects(hs.ready('frameworks'), /frameworks|ENOENT/);
   assert.equal(hs.lookup(404).frameworks, null, 'no framework table here');
@@ -159,10 +162,34 @@ test('an exchange loads the second module once; a language loads once, when aske
     await hs.ready('http');
     assert.equal(hs.parseRequest('GET / HTTP/1.1\r\nHost: a\r\n\r\n').ok, true);
     assert.match(hs.lookup(404).description.en, /representation/, 'the cached entry was remade with the text');
-    assert.deepEqual(fetched.sort(), ['http.wasm', 'status.wasm', 'text-en.bin'], 'each file once; no Korean');
+    assert.deepEqual(fetched.sort(), ['http.wasm', 'status.wasm', 'text-en.bin'], 'each file once; no Korean, no linter');
+    assert.equal(hs.isReady('lint'), false, 'an exchange does not load the linter');
+    assert.throws(() => hs.lint('HTTP/1.1 200 OK\r\n\r\n'), /ready\('lint'\)/);
   } finally {
     stub.restore();
   }
+});
+
+test('a lint loads the third module (lint.wasm) once, and neither the second module nor a text', async () => {
+  const full = await load();
+  const stub = stubFetch();
+  const raw = 'HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n';
+  try {
+    const hs = await load('http://127.0.0.1:9/x/status.wasm', { ready: [] });
+    assert.equal(hs.isReady('lint'), false);
+    assert.throws(() => hs.lintRules(), /ready\('lint'\)/);
+    await Promise.all([hs.ready('lint'), hs.ready('lint')]);
+    await hs.ready('lint');
+    assert.equal(hs.isReady('lint'), true);
+    assert.equal(hs.isReady('http'), false, 'the linter does not need the second module');
+    assert.deepEqual(hs.lint(raw), full.lint(raw));
+    assert.equal(hs.lint(raw).findings[0].rule, 'required-field');
+    assert.deepEqual(hs.lintRules(), full.lintRules());
+    assert.deepEqual(stub.fetched.sort(), ['lint.wasm', 'status.wasm'], 'lint.wasm once, nothing else');
+  } finally {
+    stub.restore();
+  }
+  assert.ok(full.isReady('lint'), 'load() without options readies the linter');
 });
 
 test('the framework table is a part of its own: lookup(c).frameworks is null until ready(\'frameworks\'), fetched once', async () => {

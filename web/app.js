@@ -365,9 +365,16 @@ function lintHref(response, request = '') {
 }
 
 async function renderLint(params) {
-  if (!hs || !hs.isReady('http')) return; // the linter is in the second module: route() runs again once it is here
-  lintModule ??= import('./lint-panel.js');
-  const { lintPanel } = await lintModule;
+  if (!hs) return; // route() runs again once the engine is here
+  // The panel and the linter (the engine's third module, lint.wasm) load on the first visit.
+  lintModule ??= Promise.all([import('./lint-panel.js'), hs.ready('lint')]).catch((err) => {
+    lintModule = null;
+    status.textContent = `${tr('loadFailed')} (${err && err.message ? err.message : err})`;
+    return null;
+  });
+  const got = await lintModule;
+  if (!got) return;
+  const [{ lintPanel }] = got;
   if (!lintView) {
     lintView = lintPanel({ hs, lang }, {
       onChange(response, request) {

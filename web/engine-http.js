@@ -1,16 +1,15 @@
 // engine-http.js — the glue of the second module (http.wasm), in one place:
-// the request parser (engine-request.js), the simulated server
-// (engine-server.js) and the linter (engine-lint.js). engine.js imports it
-// when the second module is first needed; a service worker, where import()
-// is not allowed, imports it itself and hands it to load() as
-// options.glue.
+// the request parser (engine-request.js) and the simulated server
+// (engine-server.js); the linter is the third module's (engine-lint.js).
+// engine.js imports it when the second module is first needed; a service
+// worker, where import() is not allowed, imports it itself and hands it to
+// load() as options.glue.
 
 import { makeRequestParser } from './engine-request.js';
 import { makeServer } from './engine-server.js';
-import { makeLinter } from './engine-lint.js';
 
 /**
- * Returns { requests, server, linter } for the second module's exports hw
+ * Returns { requests, server } for the second module's exports hw
  * and buffers hio (engine-io.js); lookupJSON(code) reads a code's facts from
  * the first module.
  */
@@ -18,6 +17,5 @@ export function makeHttp(hw, hio, lookupJSON) {
   return {
     requests: makeRequestParser(hw, hio, hio.readJSON(hw.hs_wasm_request_reasons()), hio.readJSON(hw.hs_wasm_request_layout())),
     server: makeServer(hw, hio, lookupJSON),
-    linter: makeLinter(hw, hio),
   };
 }

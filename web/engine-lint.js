@@ -1,7 +1,7 @@
-// engine-lint.js — the glue of the response linter (src/http/lint.c) for
-// engine.js. Self-contained: it needs one instance's buffers (engine-io.js)
-// and the two lint exports only, so it can move with the http layer to
-// another module.
+// engine-lint.js — the glue of the response linter (src/http/lint.c), the
+// third module (lint.wasm, src/wasm_lint.c), for engine.js: it needs that
+// instance's buffers (engine-io.js) and its two lint exports only.
+// engine.js imports it on the first ready('lint').
 //
 //   hs.lint('HTTP/1.1 405 Method Not Allowed\r\n\r\n').findings[0].rule   // 'required-field'
 //

@@ -287,7 +287,7 @@ export interface Engine {
   resetServer(): ServerState;
   handler(code: number, lang?: 'en' | 'ko'): Record<string, unknown> | null;
 
-  /** Checks a response (and the request it answers) against RFC 9110/9111/9112; never throws for any bytes. */
+  /** Checks a response (and the request it answers) against RFC 9110/9111/9112; never throws for any bytes. Throws before ready('lint'). */
   lint(rawResponse: string | Uint8Array, options?: { request?: string | Uint8Array; lang?: 'en' | 'ko' }): LintResult;
   /** Every rule lint() applies. */
   lintRules(): readonly LintRule[];
@@ -297,9 +297,9 @@ export interface Engine {
    * language's descriptions in lookup()), 'http' (the second module:
    * parseRequest, parseRequests, requestReasons, simulate, example,
    * exampleCodes, followUp, serverState, setServerState, resetServer,
-   * handler, serveNext, setClosing, lint, lintRules,
-   * which throw before it), 'frameworks' (lookup(c).frameworks, null
-   * before it). load() without options readies all.
+   * handler, serveNext, setClosing, which throw before it), 'lint' (the
+   * third module: lint, lintRules, which throw before it), 'frameworks'
+   * (lookup(c).frameworks, null before it). load() without options readies all.
    */
   ready(...parts: EnginePart[]): Promise<Engine>;
   isReady(part: EnginePart): boolean;
@@ -310,15 +310,15 @@ export interface Engine {
   httpWasm(): WebAssembly.Exports | null;
 }
 
-export type EnginePart = 'en' | 'ko' | 'http' | 'frameworks';
+export type EnginePart = 'en' | 'ko' | 'http' | 'lint' | 'frameworks';
 export type EngineSource = string | URL | Response | Promise<Response> | BufferSource | WebAssembly.Module;
 
 export interface LoadOptions {
-  /** Parts to have ready before load() resolves; all four by default. [] for the first module alone. Their files are fetched while the first module compiles. */
+  /** Parts to have ready before load() resolves; all five by default. [] for the first module alone. Their files are fetched while the first module compiles. */
   ready?: EnginePart[];
   /** Where the other files are, when not beside the first module (or beside engine.js). */
-  files?: { http?: EngineSource; en?: EngineSource; ko?: EngineSource; frameworks?: EngineSource };
-  /** The module engine-http.js, where import() is not allowed (a service worker); else it is imported on first use. */
+  files?: { http?: EngineSource; lint?: EngineSource; en?: EngineSource; ko?: EngineSource; frameworks?: EngineSource };
+  /** The module engine-http.js (with engine-lint.js's makeLinter beside it to lint there), where import() is not allowed (a service worker); else each is imported on first use. */
   glue?: unknown;
 }
 

@@ -8,6 +8,8 @@
 //                    first module reads, fetched when first needed
 //   http.wasm        the second module: the request parser and the simulated
 //                    server, loaded the first time one of them is needed
+//   lint.wasm        the third module: the response linter, loaded the
+//                    first time a lint is asked for (ready('lint'))
 //
 // The modules have no imports and export scalar functions only. Strings go
 // in through one fixed input buffer (a length in) and come back as JSON in
@@ -24,9 +26,9 @@
 import { engineIO } from './engine-io.js';
 import { isPast } from './expiry.js';
 
-const PARTS = ['en', 'ko', 'http', 'frameworks'];
+const PARTS = ['en', 'ko', 'http', 'lint', 'frameworks'];
 
-// The parts that are data the first module reads (every part but 'http'):
+// The parts that are data the first module reads (every part but the modules 'http' and 'lint'):
 // the file, and where the glue writes it (buf, cap) and has it installed
 // (install: < 0 when the engine refuses it).
 const BLOBS = {
@@ -42,15 +44,17 @@ let defaultEngine = null;
  * one shared engine is returned to every caller. `source` (the first
  * module) may be a URL or string, a Response (or a promise of one), bytes,
  * or a WebAssembly.Module; the other files are found beside a URL source,
- * else beside this file, unless options.files names them ({ http, en, ko,
- * frameworks }: each a URL, string, Response, bytes or Module). options.ready
- * lists the parts to have ready before the promise resolves: 'en', 'ko' (the
- * descriptions of that language), 'http' (parseRequest, simulate and the
- * rest of the second module) and 'frameworks' (lookup(c).frameworks); all
- * four by default. Their files are fetched while the first module compiles.
- * Any part can be readied later with `await hs.ready(part)`. options.glue is the module
- * engine-http.js, for a scope where import() is not allowed (a service
- * worker imports it itself); elsewhere it is imported when first needed.
+ * else beside this file, unless options.files names them ({ http, lint, en,
+ * ko, frameworks }: each a URL, string, Response, bytes or Module).
+ * options.ready lists the parts to have ready before the promise resolves:
+ * 'en', 'ko' (the descriptions of that language), 'http' (parseRequest,
+ * simulate and the rest of the second module), 'lint' (lint and lintRules,
+ * the third module) and 'frameworks' (lookup(c).frameworks); all five by
+ * default. Their files are fetched while the first module compiles. Any
+ * part can be readied later with `await hs.ready(part)`. options.glue is the
+ * module engine-http.js (and, to lint there, an object with engine-lint.js's
+ * makeLinter too), for a scope where import() is not allowed (a service
+ * worker imports it itself); elsewhere each is imported when first needed.
  */
 export function load(source, options) {
   const opts = options !== null && typeof options === 'object' ? options : {};
@@ -127,7 +131,7 @@ async function readBytes(source) {
 // the module compiles (an error in one is thrown by ready(), not here).
 async function instantiate(source, files, glue, early) {
   if (typeof source === 'string') source = new URL(source, import.meta.url);
-  const where = { http: files.http ?? sibling(source, './http.wasm'), glue };
+  const where = { http: files.http ?? sibling(source, './http.wasm'), lint: files.lint ?? sibling(source, './lint.wasm'), glue };
   for (const part of Object.keys(BLOBS)) where[part] = files[part] ?? sibling(source, BLOBS[part].file);
   const fetched = {};
   for (const part of new Set(early)) {
@@ -175,9 +179,9 @@ function makeEngine(instance, where, fetched) {
   const lookupJSON = (code) => readJSON(w.hs_wasm_lookup(code));
 
   // ---- the parts loaded on demand: each language's text, the framework
-  // table, the second module
+  // table, the second module, the third
   const pending = {};
-  const loaded = { en: false, ko: false, http: false, frameworks: false };
+  const loaded = { en: false, ko: false, http: false, lint: false, frameworks: false };
   let requests = null;
   const reasons = [];
   let server = null;
@@ -204,29 +208,41 @@ function makeEngine(instance, where, fetched) {
     const [{ makeHttp }, instance] = await Promise.all([where.glue || import('./engine-http.js'), instantiateModule(where.http)]);
     const hw = instance.exports;
     if (typeof hw._initialize === 'function') hw._initialize();
-    ({ requests, server, linter } = makeHttp(hw, engineIO(hw), lookupJSON));
+    ({ requests, server } = makeHttp(hw, engineIO(hw), lookupJSON));
     reasons.push(...requests.reasons);
     Object.freeze(reasons);
     httpWasm = hw;
   }
 
+  // The third module (the linter) and its glue (engine-lint.js, unless
+  // options.glue carries makeLinter), fetched together.
+  async function loadLint() {
+    const glue = where.glue && typeof where.glue.makeLinter === 'function' ? where.glue : import('./engine-lint.js');
+    const [{ makeLinter }, instance] = await Promise.all([glue, instantiateModule(where.lint)]);
+    const lw = instance.exports;
+    if (typeof lw._initialize === 'function') lw._initialize();
+    linter = makeLinter(lw, engineIO(lw));
+  }
+  const LOADERS = { http: loadHttp, lint: loadLint };
+
   function ready(...parts) {
     return Promise.all(parts.map((part) => {
-      if (!Object.hasOwn(loaded, part)) return Promise.reject(new RangeError(`ready(part): part is 'en', 'ko', 'http' or 'frameworks', not ${JSON.stringify(part)}`));
+      if (!Object.hasOwn(loaded, part)) return Promise.reject(new RangeError(`ready(part): part is 'en', 'ko', 'http', 'lint' or 'frameworks', not ${JSON.stringify(part)}`));
       if (!pending[part]) {
-        pending[part] = (part === 'http' ? loadHttp() : loadBlob(part)).then(() => { loaded[part] = true; });
+        pending[part] = (Object.hasOwn(LOADERS, part) ? LOADERS[part]() : loadBlob(part)).then(() => { loaded[part] = true; });
         pending[part].catch(() => { delete pending[part]; });
       }
       return pending[part];
     })).then(() => engine);
   }
 
-  // The request parser and the simulated server, or a clear error before ready('http').
-  const needRequests = () => requests || notReady();
-  const needServer = () => server || notReady();
-  const needLinter = () => linter || notReady();
-  function notReady() {
-    throw new Error("this needs the engine's second module: call `await hs.ready('http')` first (load() without options does)");
+  // The request parser and the simulated server, or a clear error before
+  // ready('http'); the linter, or one before ready('lint').
+  const needRequests = () => requests || notReady('second', 'http');
+  const needServer = () => server || notReady('second', 'http');
+  const needLinter = () => linter || notReady('third', 'lint');
+  function notReady(which, part) {
+    throw new Error(`this needs the engine's ${which} module: call \`await hs.ready('${part}')\` first (load() without options does)`);
   }
 
 
@@ -296,12 +312,13 @@ function makeEngine(instance, where, fetched) {
     /**
      * Resolves (to this engine) once every part named is loaded: 'en' or
      * 'ko' (that language's descriptions in lookup()), 'http' (parseRequest,
-     * simulate and the rest of the second module), 'frameworks'
-     * (lookup(c).frameworks). Each loads once.
+     * simulate and the rest of the second module), 'lint' (lint and
+     * lintRules, the third module), 'frameworks' (lookup(c).frameworks).
+     * Each loads once.
      */
     ready,
 
-    /** True when part ('en', 'ko', 'http', 'frameworks') is loaded. */
+    /** True when part ('en', 'ko', 'http', 'lint', 'frameworks') is loaded. */
     isReady(part) {
       return loaded[part] === true;
     },
@@ -314,6 +331,7 @@ function makeEngine(instance, where, fetched) {
     requestReasons: reasons,
     ...forward(needServer, ['simulate', 'example', 'exampleCodes', 'followUp', 'serverState', 'setServerState',
       'resetServer', 'handler', 'serveNext', 'setClosing']),
+    // The response linter (the third module, engine-lint.js): before ready('lint') each throws.
     ...forward(needLinter, ['lint', 'lintRules']),
 
     /** The raw exports of the first module, for tests and benchmarks. (A

@@ -73,6 +73,26 @@ test('every simulated exchange links to the tab with its response and request', 
   assert.deepEqual(p.problems, []);
 });
 
+test('the page\'s exchanges never fetch the linter (lint.wasm); the tab fetches it once, also across a language switch', async () => {
+  const p = await env.open();
+  const lintFetches = () => p.requests.filter((u) => new URL(u).pathname.endsWith('/lint.wasm')).length;
+  await ready(p, `${env.url}#send?code=405`);
+  await p.waitForFunction(() => document.documentElement.dataset.http === 'true');
+  await p.locator('#send .lint-link a').first().waitFor();
+  assert.equal(lintFetches(), 0, 'an exchange does not fetch lint.wasm');
+  await p.locator('#send .lint-link a').first().click();
+  await p.locator('#lint .finding, #lint .summary').first().waitFor();
+  await p.click('#lang');
+  await p.fill('#lint-response', 'HTTP/1.1 405 Method Not Allowed\r\n\r\n');
+  await p.locator('#lint .lvl-error.finding').first().waitFor();
+  await p.evaluate(() => { location.hash = '#404'; });
+  await p.locator('#results .card').waitFor();
+  await p.goBack();
+  await p.locator('#lint .lvl-error.finding').first().waitFor();
+  assert.equal(lintFetches(), 1, 'lint.wasm once');
+  assert.deepEqual(p.problems, []);
+});
+
 test('Korean, and hostile text stays text', async () => {
   const p = await env.open({ locale: 'ko-KR' });
   await ready(p, `${env.url}#lint`);
