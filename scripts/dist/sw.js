@@ -134,7 +134,8 @@ const HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-l
 
 /** Answers a request under ./sim/ with the engine's simulated server. */
 async function simulated(request, url) {
-  engine ??= load(undefined, { glue });
+  // the second module only: the linter's glue would need import(), which a worker does not allow
+  engine ??= load(undefined, { glue, ready: ['http'] });
   const hs = await engine;
   if (hs.ready) await hs.ready('http');
   const result = await hs.simulate(await rawRequest(request, url));
