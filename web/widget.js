@@ -45,6 +45,15 @@ const badgeSheet = lazySheet(`
   border-radius: 6px; padding: 0 .4em; vertical-align: baseline; }
 .badge:hover { background: color-mix(in srgb, var(--cls) 18%, transparent); }
 .badge .code { font-family: var(--_mono); font-weight: 700; color: var(--cls); white-space: nowrap; }
+/* The popover that says its card could not load: badge-popover.js (which
+** places the card) may be what failed, so it is styled here, in a box of its
+** own, and placed under the badge it is anchored to (showPopover's source)
+** where the browser can (else the browser centres it). */
+.pop:has(> .failed) { max-width: min(34rem, calc(100vw - 1rem)); padding: .8rem 1rem; color: var(--_fg); background: var(--_bg);
+  border: 1px solid var(--_line); border-radius: var(--_radius); box-shadow: 0 10px 30px rgb(0 0 0 / .18); }
+@supports (position-area: bottom) {
+  .pop:has(> .failed) { inset: auto; margin: 6px 0 0; position-area: bottom span-right; position-try-fallbacks: flip-block; }
+}
 .failed { margin: 0 0 .6rem; }
 `);
 

@@ -260,6 +260,11 @@ test('a badge whose card cannot load opens a popover that says so, in its langua
   await pop.locator('.failed').waitFor();
   assert.equal(await pop.locator('.failed').innerText(), '404의 자세한 내용을 불러오지 못했습니다. 배지를 다시 열면 다시 시도합니다.');
   assert.equal(await p.evaluate(() => document.querySelector('http-status-badge').shadowRoot.activeElement.textContent), '닫기', 'focus on Close');
+  // it opens against the badge, as the card does, in a box of its own (not
+  // the browser's default popover: centred, with a black border)
+  const [b, q] = await Promise.all([btn.boundingBox(), pop.boundingBox()]);
+  assert.ok(Math.abs(q.x - b.x) <= 2 && q.y >= b.y + b.height && q.y <= b.y + b.height + 12, `below the badge: badge ${JSON.stringify(b)}, popover ${JSON.stringify(q)}`);
+  assert.notEqual(await pop.evaluate((e) => getComputedStyle(e).borderTopLeftRadius), '0px', 'a box of its own, not the default popover');
   await pop.locator('button.close').click();
   await pop.waitFor({ state: 'hidden' });
   assert.equal(await p.evaluate(() => document.activeElement.localName), 'http-status-badge');
