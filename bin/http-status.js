@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { load } from '../web/engine.js';
 import { colourFor, painter, cardLines, listLines, exchangeLines } from './output.js';
+import { loadStrings } from '../web/ui-strings.js';
 
 const HELP = `Usage:
   http-status CODE | RANGE | WORDS [--lang en|ko] [--json]
@@ -227,7 +228,7 @@ export async function main(argv, { env = process.env, stdout = process.stdout, s
     // read the other language too, in lookupCommand);
     // --json and the other commands take everything (as load() gives it).
     const card = args.command === 'lookup' && !args.values.json;
-    const hs = await load(undefined, card ? { ready: [...new Set(['en', io.lang])] } : undefined);
+    const [hs] = await Promise.all([load(undefined, card ? { ready: [...new Set(['en', io.lang])] } : undefined), loadStrings(io.lang)]);
     if (args.command === 'send') return sendCommand(hs, args, io);
     if (args.command === 'lint') {
       const { lintCommand } = await import('./lint.js');

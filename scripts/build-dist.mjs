@@ -85,6 +85,7 @@ export async function build() {
   const render = await import(pathToFileURL(join(WEB, 'render.js')).href);
   const { makeRunner } = await import(pathToFileURL(join(WEB, 'runner.js')).href);
   const strings = await import(pathToFileURL(join(WEB, 'ui-strings.js')).href);
+  await Promise.all(['en', 'ko'].map(strings.loadStrings));
   const hs = await load();
   if (hs.ready) { await hs.ready('http').catch(() => {}); }
   const codes = hs.codes();

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { load } from '../web/engine.js';
 import { finalSound, particleFor, withParticle, fillTemplate } from '../web/korean.js';
-import { strings } from '../web/ui-strings.js';
+import ko from '../web/ui-strings-ko.js';
 import { cases } from './lib/lint-cases.mjs';
 
 const hs = await load();
@@ -139,7 +139,7 @@ test('every Korean trace, error body and follow-up, expanded with many methods, 
 
 test('every Korean UI string, filled with many values', () => {
   const values = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 100, 200, 201, 404, 503, 1000, 'GET /a HTTP/1.1', 'POST', '/items/7'];
-  for (const [key, s] of Object.entries(strings.ko)) {
+  for (const [key, s] of Object.entries(ko)) {
     for (const text of typeof s === 'function' ? values.map((v) => s(v, v, v)) : [s]) {
       checkKorean(text, `ui ${key}`);
       checkPolite(text, `ui ${key}`);

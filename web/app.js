@@ -16,7 +16,7 @@ import { h, grid, caseView, statusBadge, CASES } from './render.js';
 import { makeRunner } from './runner.js';
 import { StatusSearch } from './search.js';
 import { sheet } from './render-css.js';
-import { t, pickLang } from './ui-strings.js';
+import { t, pickLang, loadStrings } from './ui-strings.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('q');
@@ -30,9 +30,11 @@ document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet()];
 // language in <html>; the app shows that card until the hash says otherwise.
 const PAGE_CODE = document.documentElement.dataset.code || '';
 let lang = PAGE_CODE ? pickLang(document.documentElement.lang) : pickLang(readLang() || navigator.language);
-// The first module and the page's language are asked for before anything
-// else runs, so they download and compile while the page sets itself up.
+// The first module, the page's language and its words are asked for before
+// anything else runs, so they download and compile while the page sets
+// itself up. The other language's words load on the first switch.
 const engineLoad = load(undefined, { ready: [lang] });
+const stringsLoad = loadStrings(lang);
 let hs = null;
 let runner = null;
 let panel = null;
@@ -425,7 +427,14 @@ function onNavigate() {
 window.addEventListener('hashchange', onNavigate);
 window.addEventListener('popstate', onNavigate);
 
+// A switch waits for the other language's words (loaded on the first one),
+// so nothing shows a key; clicks made meanwhile switch in turn.
+let switching = Promise.resolve();
 $('lang').addEventListener('click', () => {
+  switching = switching.then(() => loadStrings(lang === 'ko' ? 'en' : 'ko')).then(switchLang, () => {});
+});
+
+function switchLang() {
   lang = lang === 'ko' ? 'en' : 'ko';
   try { localStorage.setItem('hs-lang', lang); } catch { /* private mode */ }
   applyStrings();
@@ -450,23 +459,25 @@ $('lang').addEventListener('click', () => {
     }
     renderLookup();
   }
-});
+}
 
 /* ---- start ------------------------------------------------------------ */
 
-applyStrings();
 // What is typed before the engine is ready stays in the input; the status line says why nothing shows yet.
-status.textContent = tr('loading');
+stringsLoad.then(() => {
+  applyStrings();
+  if (!hs) status.textContent = tr('loading');
+}, () => {});
 const r0 = parseHash();
 if (r0.view === 'lookup' && r0.query) input.value = r0.query;
 showView(r0.view);
 // (autofocus has usually focused it already: focusing again would lay the page out now)
 if (r0.view === 'lookup' && document.activeElement !== input) input.focus();
 
-// The first module and the page's language (asked for at the top): enough
-// to look up. The second module (exchanges, the send panel, the Flask
-// handlers) loads right after.
-engineLoad.then((engine) => {
+// The first module and the page's language (asked for at the top), once
+// the page's words are here: enough to look up. The second module
+// (exchanges, the send panel, the Flask handlers) loads right after.
+stringsLoad.catch(() => {}).then(() => engineLoad).then((engine) => {
   hs = engine;
   status.textContent = '';
   route();

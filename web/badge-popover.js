@@ -11,7 +11,7 @@
 
 import { h, card } from './render.js';
 import { sheet } from './render-css.js';
-import { t } from './ui-strings.js';
+import { t, loadStrings } from './ui-strings.js';
 import { isPast } from './expiry.js';
 
 // Where the site's per-code facts are, relative to this file: '../' in
@@ -116,15 +116,15 @@ function counterpart(card, node) {
  * Builds the card of code in lang inside pop (the badge's popover, opened by
  * btn) and makes it behave: placed against the badge on every open, focus on
  * Close when open and back on the badge when closed. Resolves once the card
- * is there with its description (the site's facts, or the engine's first
- * module and lang's text; a text that cannot load leaves the card without
+ * is there with its description and lang's own words (the site's facts, or
+ * the engine's first module and lang's text; a text that cannot load leaves the card without
  * it). The Flask handler, unless handler is false, needs the second module,
  * and from the engine the framework table is a file of its own: the first
  * open fetches them, and the card is made again as each arrives, and placed
  * again, since it changed size; what was open in it and the focus stay.
  */
 export async function fillPopover(badge, pop, btn, { code, lang, handler }) {
-  const hs = await cardSource(code, lang);
+  const [hs] = await Promise.all([cardSource(code, lang), loadStrings(lang)]);
   const root = badge.shadowRoot;
   if (!root.adoptedStyleSheets.includes(sheet())) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet(), popStyles()];
   const ctx = { hs, lang, link: (c, ...kids) => h('span', null, ...kids) };

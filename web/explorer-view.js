@@ -7,7 +7,7 @@ import { h, card, exampleView } from './render.js';
 import { makeRunner } from './runner.js';
 import { StatusSearch } from './search.js';
 import { sheet } from './render-css.js';
-import { t } from './ui-strings.js';
+import { t, loadStrings, stringsReady } from './ui-strings.js';
 
 let hostSheet = null;
 function hostStyles() {
@@ -25,12 +25,12 @@ function hostStyles() {
 
 /**
  * Resolves, with this module, once the element el can render: the engine's
- * first module, el's language and the second module (for the exchange, the
- * handler and the send panel) are loaded, and el's shadow root has the
- * stylesheets.
+ * first module, el's language (the engine's text and the element's own
+ * words) and the second module (for the exchange, the handler and the send
+ * panel) are loaded, and el's shadow root has the stylesheets.
  */
 export async function prepare(el) {
-  el._hs = await load(undefined, { ready: [] }).then((hs) => hs.ready(el._lang, 'http'));
+  [el._hs] = await Promise.all([load(undefined, { ready: [] }).then((hs) => hs.ready(el._lang, 'http')), loadStrings(el._lang)]);
   const root = el.shadowRoot;
   if (!root.adoptedStyleSheets.includes(sheet())) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet(), hostStyles()];
   return { render };
@@ -42,6 +42,7 @@ function render(el) {
   const lang = el._lang;
   // lang changed to one not loaded yet: render now, again once its text is here
   if (!hs.isReady(lang)) hs.ready(lang).then(() => el._update(), () => {});
+  if (!stringsReady(lang)) loadStrings(lang).then(() => el._update(), () => {});
   if (!el._runner) el._runner = makeRunner(hs);
   const level = el.headingLevel;
   const ctx = {

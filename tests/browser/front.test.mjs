@@ -7,7 +7,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, ready, settled, axe, holdBack } from './helpers.mjs';
-import { strings } from '../../web/ui-strings.js';
+import en from '../../web/ui-strings-en.js';
+import ko from '../../web/ui-strings-ko.js';
 
 let env;
 before(async () => { env = await start(); });
@@ -20,7 +21,7 @@ test('the tagline says what the page does, above the fold at 1280 and at 360 px'
     const p = await env.open({ viewport });
     await ready(p, env.url);
     const tag = p.locator('#view-lookup .tagline');
-    assert.equal(await tag.innerText(), strings.en.tagline);
+    assert.equal(await tag.innerText(), en.tagline);
     assert.ok(inViewport(await tag.boundingBox(), viewport), `tagline on screen at ${viewport.width}`);
     // The five cases start on the first screen too.
     assert.ok((await p.locator('#cases .case-card').first().boundingBox()).y < viewport.height, `cases start on screen at ${viewport.width}`);
@@ -47,7 +48,7 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 740 
       const run = p.locator(`#results .case-run[data-case="${code}"]`);
       await run.waitFor();
       assert.equal(await p.evaluate(() => location.hash), `#case/${code}`);
-      assert.match(await run.locator('.case-title').innerText(), new RegExp(`${strings.en[`case_${code}`]}[^]*${code}`));
+      assert.match(await run.locator('.case-title').innerText(), new RegExp(`${en[`case_${code}`]}[^]*${code}`));
       const final = run.locator(`.msg.resp[data-status="${code}"] .final`);
       assert.ok(inViewport(await final.boundingBox(), viewport), `${code}: the answer's headline is on screen`);
       const trace = run.locator('.trace');
@@ -57,7 +58,7 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 740 
         assert.ok(t.y + 40 < viewport.height, `${code}: the trace starts on screen (y ${t.y})`);
       }
       assert.equal(await p.evaluate(() => document.activeElement.classList.contains('case-title')), true, 'focus on the case');
-      assert.equal(await p.title(), `${strings.en[`case_${code}`]} → ${code} · HTTP status explorer`);
+      assert.equal(await p.title(), `${en[`case_${code}`]} → ${code} · HTTP status explorer`);
       // The handlers, one click away: the corrected one and the article's naive one.
       const handler = run.locator('details.case-handler');
       assert.equal(await handler.locator('pre.src').first().isVisible(), false);
@@ -150,7 +151,7 @@ test('a range result: a sentence on the class, one-line meanings, unofficial cod
   await ready(p, `${env.url}#4xx`);
   const m = p.locator('#results .matches');
   await m.waitFor();
-  assert.equal(await m.locator('.class-note').innerText(), `4xx ${strings.en.class_4}`);
+  assert.equal(await m.locator('.class-note').innerText(), `4xx ${en.class_4}`);
   const rows = await m.evaluate((el) => [...el.querySelectorAll('.list li')].map((li) => ({
     code: Number(li.querySelector('.code').textContent),
     meaning: (li.querySelector('.meaning') || { textContent: '' }).textContent,
@@ -214,7 +215,7 @@ test('while the engine loads the input keeps what is typed and says so; a failed
   const held = new Promise((ok) => { release = ok; });
   await p.route('**/status.wasm', async (route) => { await held; await route.continue(); });
   await p.goto(env.url);
-  await p.locator('#status', { hasText: strings.en.loading }).waitFor();
+  await p.locator('#status', { hasText: en.loading }).waitFor();
   await p.locator('#q').pressSequentially('503');
   assert.equal(await p.inputValue('#q'), '503');
   release();
@@ -227,7 +228,35 @@ test('while the engine loads the input keeps what is typed and says so; a failed
   await f.route('**/status.wasm', (route) => route.abort());
   await f.goto(env.url);
   await f.waitForFunction(() => document.documentElement.dataset.ready === 'error');
-  assert.match(await f.locator('#status').innerText(), new RegExp(strings.en.loadFailed.replace('.', '\\.')));
+  assert.match(await f.locator('#status').innerText(), new RegExp(en.loadFailed.replace('.', '\\.')));
+});
+
+test("the page's own words load in its language only; the other language's on the first switch, which waits for them (never a key)", async () => {
+  const p = await env.open();
+  const fetched = (f) => p.requests.filter((u) => new URL(u).pathname.endsWith(`/${f}`)).length;
+  await ready(p, `${env.url}#404`);
+  await p.waitForFunction(() => document.documentElement.dataset.http === 'true');
+  assert.equal(fetched('ui-strings-en.js'), 1, 'the English words once');
+  assert.equal(fetched('ui-strings-ko.js'), 0, 'no Korean words before the switch');
+  const release = await holdBack(p, '**/ui-strings-ko.js');
+  const asked = p.waitForRequest(/\/ui-strings-ko\.js$/);
+  await p.click('#lang');
+  await asked;
+  await p.waitForTimeout(100);
+  assert.equal(await p.evaluate(() => document.documentElement.lang), 'en', 'the page waits for the words');
+  assert.equal(await p.locator('label[for="q"]').innerText(), en.search);
+  release();
+  await p.waitForFunction(() => document.documentElement.lang === 'ko');
+  assert.equal(await p.locator('label[for="q"]').innerText(), ko.search);
+  assert.equal(await p.locator('#lang').innerText(), ko.otherLang);
+  const keys = await p.evaluate(() => [...document.querySelectorAll('[data-t]')].filter((el) => el.textContent === el.dataset.t).map((el) => el.dataset.t));
+  assert.deepEqual(keys, [], 'no element shows its key');
+  await p.click('#lang');
+  await p.waitForFunction(() => document.documentElement.lang === 'en');
+  await p.click('#lang');
+  await p.waitForFunction(() => document.documentElement.lang === 'ko');
+  assert.equal(fetched('ui-strings-ko.js'), 1, 'the Korean words once');
+  assert.deepEqual(p.problems, []);
 });
 
 test('the document title follows what is shown; the "Look up" tab keeps the card', async () => {

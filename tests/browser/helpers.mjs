@@ -59,6 +59,13 @@ export async function ready(page, url) {
   await settled(page);
 }
 
+/** Clicks the page's language toggle and waits until the page speaks the other language (its words load on the first switch). */
+export async function toggleLang(page) {
+  const was = await page.evaluate(() => document.documentElement.lang);
+  await page.click('#lang');
+  await page.waitForFunction((l) => document.documentElement.lang !== l, was);
+}
+
 /** Waits until the page says the engine is loaded and the overview grid is built. */
 export async function settled(page) {
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true' &&

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { start, ready, axe, OUT } from './helpers.mjs';
+import { start, ready, axe, toggleLang, OUT } from './helpers.mjs';
 
 let env;
 let page;
@@ -112,7 +112,7 @@ test('axe-core: no violations in light and dark, English and Korean', async () =
     await p.locator('#lint .finding').first().waitFor();
     assert.deepEqual(await axe(p), [], `${colorScheme}`);
     await p.screenshot({ path: join(OUT, `lint-${colorScheme}.png`), fullPage: true });
-    await p.click('#lang');
+    await toggleLang(p);
     await p.locator('#lint-preset').waitFor();
     await p.selectOption('#lint-preset', '405-no-allow');
     await p.locator('#lint .finding').first().waitFor();

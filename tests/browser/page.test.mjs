@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { start, ready, settled, axe, hasSimulate, OUT } from './helpers.mjs';
+import { start, ready, settled, axe, hasSimulate, toggleLang, OUT } from './helpers.mjs';
 
 let env;
 let page;
@@ -156,7 +156,7 @@ test('every keystroke updates the results at once (no debounce)', async () => {
 test('the language toggle switches every visible string to Korean and back', async () => {
   await type('404');
   await page.locator('#results .card[data-code="404"]').waitFor();
-  await page.click('#lang');
+  await toggleLang(page);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
   assert.equal(await text('label[for="q"]'), '상태 코드 찾기');
   assert.match(await text('#results .chip.cls'), /클라이언트 오류/);
@@ -164,7 +164,7 @@ test('the language toggle switches every visible string to Korean and back', asy
   assert.match(await text('#results .facts'), /기본 캐시 가능/);
   assert.match(await text('#grid'), /정보/);
   assert.equal(await text('#lang'), 'English');
-  await page.click('#lang');
+  await toggleLang(page);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   assert.equal(await text('label[for="q"]'), 'Find a status code');
 });
@@ -275,7 +275,7 @@ test('axe-core: no violations in light and dark, on the card, a list and the sen
       const v = await axe(p);
       assert.deepEqual(v, [], `${colorScheme} ${hash}`);
     }
-    await p.click('#lang');
+    await toggleLang(p);
     assert.deepEqual(await axe(p), [], `${colorScheme} Korean`);
     assert.deepEqual(p.problems, []);
   }
@@ -410,7 +410,7 @@ test('switching language in the send panel keeps the request and the answer, wit
   await p.locator('#send .msg.resp[data-status="401"]').waitFor();
   await p.fill('#send input[id^="hs-send-target"]', '/admin');
   const clock = await p.locator('#send output').innerText();
-  await p.click('#lang');
+  await toggleLang(p);
   await p.locator('#send legend', { hasText: '요청' }).first().waitFor();
   assert.equal(await p.inputValue('#send input[id^="hs-send-target"]'), '/admin', 'the edit survives');
   assert.equal(await p.locator('#send output').innerText(), clock, 'nothing was sent again');
