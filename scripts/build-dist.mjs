@@ -83,6 +83,8 @@ export async function build() {
   globalThis.document = parseHTML('<!doctype html><html><body></body></html>').document;
   const { load } = await import(pathToFileURL(join(WEB, 'engine.js')).href);
   const render = await import(pathToFileURL(join(WEB, 'render.js')).href);
+  // (its card shows the Flask handler, and the example is built, with the exchange views)
+  const exchangeViews = await import(pathToFileURL(join(WEB, 'render-exchange.js')).href);
   const { makeRunner } = await import(pathToFileURL(join(WEB, 'runner.js')).href);
   const strings = await import(pathToFileURL(join(WEB, 'ui-strings.js')).href);
   await Promise.all(['en', 'ko'].map(strings.loadStrings));
@@ -95,7 +97,7 @@ export async function build() {
     for (const code of codes) {
       const dir = lang === 'en' ? `${code}/` : `ko/${code}/`;
       const up = lang === 'en' ? '../' : '../../';
-      writeFileSync(join(mkdirp(join(OUT, dir)), 'index.html'), await codePage({ hs, render, makeRunner, strings, code, lang, up, indexHtml, assets }));
+      writeFileSync(join(mkdirp(join(OUT, dir)), 'index.html'), await codePage({ hs, render, exchangeViews, makeRunner, strings, code, lang, up, indexHtml, assets }));
       pages.push(dir);
     }
   }
@@ -145,7 +147,7 @@ function facts(hs, code) {
 }
 
 /** One code's page: the app's own shell with the card inside, and the head a search engine reads. */
-async function codePage({ hs, render, makeRunner, strings, code, lang, up, indexHtml, assets }) {
+async function codePage({ hs, render, exchangeViews, makeRunner, strings, code, lang, up, indexHtml, assets }) {
   const e = hs.lookup(code);
   const { document: doc } = parseHTML(indexHtml.replaceAll(`"${assets}`, `"${up}${assets}`));
   globalThis.document = doc;
@@ -178,9 +180,9 @@ async function codePage({ hs, render, makeRunner, strings, code, lang, up, index
 
   const results = doc.getElementById('results');
   results.append(render.card(ctx, code, { headingLevel: 2, exchange: false }));
-  if (render.exampleView && hs.example) {
+  if (hs.example) {
     try {
-      const ex = render.exampleView({ ...ctx, runner: makeRunner(hs) }, code, { headingLevel: 3 });
+      const ex = exchangeViews.exampleView({ ...ctx, runner: makeRunner(hs) }, code, { headingLevel: 3 });
       if (ex && typeof ex.then !== 'function') results.append(render.h('section', { class: 'static-example' }, ex));
     } catch { /* a code the server cannot show: the card alone */ }
   }

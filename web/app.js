@@ -13,7 +13,6 @@
 
 import { load } from './engine.js';
 import { h, grid, caseView, statusBadge, CASES } from './render.js';
-import { makeRunner } from './runner.js';
 import { StatusSearch } from './search.js';
 import { sheet } from './render-css.js';
 import { t, pickLang, loadStrings } from './ui-strings.js';
@@ -476,7 +475,9 @@ if (r0.view === 'lookup' && document.activeElement !== input) input.focus();
 
 // The first module and the page's language (asked for at the top), once
 // the page's words are here: enough to look up. The second module
-// (exchanges, the send panel, the Flask handlers) loads right after.
+// (exchanges, the send panel, the Flask handlers) loads right after, with
+// the exchange views (render-exchange.js) and the server's session state
+// (runner.js): a card in the meantime has neither.
 stringsLoad.catch(() => {}).then(() => engineLoad).then((engine) => {
   hs = engine;
   status.textContent = '';
@@ -485,7 +486,7 @@ stringsLoad.catch(() => {}).then(() => engineLoad).then((engine) => {
   performance.mark('hs-ready');
   // The overview sits below the fold: build it once the input is ready (at once for #all).
   if (location.hash === '#all') { renderGrid(); route(); } else requestAnimationFrame(() => setTimeout(renderGrid, 0));
-  hs.ready('http').then(() => {
+  Promise.all([hs.ready('http'), import('./runner.js'), import('./render-exchange.js')]).then(([, { makeRunner }]) => {
     runner = makeRunner(hs);
     search.invalidate();
     // What is on screen is made again with its exchanges. A link focused in

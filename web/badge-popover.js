@@ -118,8 +118,8 @@ function counterpart(card, node) {
  * Close when open and back on the badge when closed. Resolves once the card
  * is there with its description and lang's own words (the site's facts, or
  * the engine's first module and lang's text; a text that cannot load leaves the card without
- * it). The Flask handler, unless handler is false, needs the second module,
- * and from the engine the framework table is a file of its own: the first
+ * it). The Flask handler, unless handler is false, needs the second module
+ * and its view (render-exchange.js), and from the engine the framework table is a file of its own: the first
  * open fetches them, and the card is made again as each arrives, and placed
  * again, since it changed size; what was open in it and the focus stay.
  */
@@ -149,13 +149,14 @@ export async function fillPopover(badge, pop, btn, { code, lang, handler }) {
   };
   pop.replaceChildren(close);
   build();
-  let wantHandler = handler && !hs.isReady('http');
+  // (the handler's view is render-exchange.js, loaded with the second module)
+  let wantHandler = handler;
   let wantFrameworks = !hs.isReady('frameworks');
   pop.addEventListener('beforetoggle', (ev) => {
     if (ev.newState !== 'open') return;
     place(pop, btn.getBoundingClientRect());
     // Only an open fetches the second module and the framework table (a hover that filled the card does not).
-    if (wantHandler) hs.ready('http').then(build, () => { /* the card stays as it is */ });
+    if (wantHandler) Promise.all([hs.ready('http'), import('./render-exchange.js')]).then(build, () => { /* the card stays as it is */ });
     if (wantFrameworks) hs.ready('frameworks').then(build, () => { /* the card stays without the table */ });
     wantHandler = false;
     wantFrameworks = false;

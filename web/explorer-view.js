@@ -3,7 +3,8 @@
 // engine when the element is connected (widget.js imports it then).
 
 import { load } from './engine.js';
-import { h, card, exampleView } from './render.js';
+import { h, card } from './render.js';
+import { exampleView } from './render-exchange.js';
 import { makeRunner } from './runner.js';
 import { StatusSearch } from './search.js';
 import { sheet } from './render-css.js';

@@ -8,10 +8,11 @@
 //   document.body.append(panel.el);
 //   panel.load(responseText, requestText);
 //
-// Offsets from the engine count UTF-8 bytes; render.js's byteToIndex turns
+// Offsets from the engine count UTF-8 bytes; render-exchange.js's byteToIndex turns
 // them into string positions for marking.
 
-import { h, L, byteToIndex } from './render.js';
+import { h, L } from './render.js';
+import { byteToIndex } from './render-exchange.js';
 import { t } from './ui-strings.js';
 import { lintPresets } from './lint-presets.js';
 

@@ -231,6 +231,29 @@ test('while the engine loads the input keeps what is typed and says so; a failed
   assert.match(await f.locator('#status').innerText(), new RegExp(en.loadFailed.replace('.', '\\.')));
 });
 
+test('the first load asks for what a lookup needs and no more; the exchange views and the session state come once, with the second module', async () => {
+  const p = await env.open();
+  await ready(p, `${env.url}#404`);
+  const byReady = await p.evaluate(() => {
+    const t = performance.getEntriesByName('hs-ready')[0].startTime;
+    return performance.getEntriesByType('resource').filter((e) => e.startTime <= t).map((e) => new URL(e.name).pathname.split('/').pop());
+  });
+  for (const f of ['status.wasm', 'text-en.bin', 'ui-strings-en.js', 'render.js', 'search.js']) assert.ok(byReady.includes(f), `${f} in the first load`);
+  for (const f of ['render-exchange.js', 'runner.js', 'korean.js', 'ui-strings-ko.js', 'text-ko.bin', 'http.wasm', 'engine-http.js']) {
+    assert.ok(!byReady.includes(f), `${f} not in the first load`);
+  }
+  await p.waitForFunction(() => document.documentElement.dataset.http === 'true');
+  await p.click('#results .card button[aria-expanded]');
+  await p.locator('#results .card .exchange .msg.resp[data-status="404"]').waitFor();
+  await p.fill('#q', '');
+  await p.locator('#cases a.case-card').first().click();
+  await p.locator('#results .case-run[data-case="400"] .msg.resp[data-status="400"]').waitFor();
+  const fetched = (f) => p.requests.filter((u) => new URL(u).pathname.endsWith(`/${f}`)).length;
+  assert.equal(fetched('render-exchange.js'), 1, 'the exchange views once');
+  assert.equal(fetched('runner.js'), 1, 'the session state once');
+  assert.deepEqual(p.problems, []);
+});
+
 test("the page's own words load in its language only; the other language's on the first switch, which waits for them (never a key)", async () => {
   const p = await env.open();
   const fetched = (f) => p.requests.filter((u) => new URL(u).pathname.endsWith(`/${f}`)).length;
