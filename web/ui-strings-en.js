@@ -159,7 +159,6 @@ const en = Object.freeze({
   case_404: 'No such item',
   case_500: 'Server error',
   // badge
-  close: 'Close',
   // errors
   unknownCode: 'Not a status code the engine knows.',
   navLint: 'Check a response',

@@ -156,7 +156,6 @@ const ko = Object.freeze({
   case_403: '관리자 권한 없음',
   case_404: '없는 항목',
   case_500: '서버 오류',
-  close: '닫기',
   unknownCode: '엔진이 아는 상태 코드가 아닙니다.',
   navLint: '응답 검사',
   lintTitle: '응답 검사',
