@@ -29,11 +29,16 @@ document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet()];
 // language in <html>; the app shows that card until the hash says otherwise.
 const PAGE_CODE = document.documentElement.dataset.code || '';
 let lang = PAGE_CODE ? pickLang(document.documentElement.lang) : pickLang(readLang() || navigator.language);
-// The first module, the page's language and its words are asked for before
-// anything else runs, so they download and compile while the page sets
-// itself up. The other language's words load on the first switch.
-const engineLoad = load(undefined, { ready: [lang] });
+// The first module and the page's words are asked for before anything
+// else runs, so they download and compile while the page sets itself up;
+// so is the language's text (the descriptions) when the address already
+// asks for a code or a search. The front door (the cases, the grid) shows
+// no description: there the text is asked for by the first thing typed.
+// The other language's words and text load on the first switch.
+const textAtStart = parseHash().view === 'lookup' && parseHash().query.trim() !== '';
+const engineLoad = load(undefined, { ready: textAtStart ? [lang] : [] });
 const stringsLoad = loadStrings(lang);
+const textAsked = { [lang]: textAtStart };
 let hs = null;
 let runner = null;
 let panel = null;
@@ -185,9 +190,21 @@ function showCases() {
   $('cases').hidden = input.value.trim() !== '';
 }
 
+/**
+ * Asks for the language's text (the descriptions, which a card, a list and
+ * a search of words read) the first time something typed needs it; what is
+ * shown is made again when it is here.
+ */
+function wantText() {
+  if (!hs || textAsked[lang]) return;
+  textAsked[lang] = true;
+  hs.ready(lang).then(() => { search.invalidate(); renderLookup(); }, () => { textAsked[lang] = false; });
+}
+
 // What the page does around the search's results: the title, the cases, the grid.
 function afterSearch(view) {
   const text = view.text.trim();
+  if (view.kind !== 'empty') wantText();
   if (view.kind === 'empty') {
     renderCases();
     $('all').hidden = false;
@@ -438,8 +455,8 @@ function switchLang() {
   try { localStorage.setItem('hs-lang', lang); } catch { /* private mode */ }
   applyStrings();
   search.invalidate();
-  // the other language's descriptions load on the first switch: shown again when here
-  if (hs && !hs.isReady(lang)) hs.ready(lang).then(() => { search.invalidate(); renderLookup(); }, () => {});
+  // the other language's descriptions load on the first switch that needs them: shown again when here
+  if (input.value.trim() !== '') wantText();
   if (hs) {
     renderGrid();
     const snap = panel && panel.snapshot ? panel.snapshot() : null;

@@ -254,6 +254,24 @@ test('the first load asks for what a lookup needs and no more; the exchange view
   assert.deepEqual(p.problems, []);
 });
 
+test('the front door asks for no description text; the first thing typed does, once, and the card shows its description when it is here', async () => {
+  const p = await env.open();
+  const fetched = (f) => p.requests.filter((u) => new URL(u).pathname.endsWith(`/${f}`)).length;
+  await ready(p, env.url);
+  await p.waitForFunction(() => document.documentElement.dataset.http === 'true');
+  assert.equal(fetched('text-en.bin'), 0, 'the cases and the grid read no description');
+  const release = await holdBack(p, '**/text-en.bin');
+  await p.locator('#q').pressSequentially('404');
+  await p.locator('#results .card[data-code="404"]').waitFor();
+  assert.equal(await p.locator('#results .card .desc').count(), 0, 'the card is shown before its text');
+  release();
+  assert.match(await p.locator('#results .card .desc').innerText(), /representation/, 'the description once the text is here');
+  await p.fill('#q', 'teapot');
+  await p.locator('#results .card[data-code="418"] .desc').waitFor();
+  assert.equal(fetched('text-en.bin'), 1, 'the text once');
+  assert.deepEqual(p.problems, []);
+});
+
 test("the page's own words load in its language only; the other language's on the first switch, which waits for them (never a key)", async () => {
   const p = await env.open();
   const fetched = (f) => p.requests.filter((u) => new URL(u).pathname.endsWith(`/${f}`)).length;
