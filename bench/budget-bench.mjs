@@ -101,11 +101,12 @@ async function sizesOf(folder, assets) {
   const firstFiles = await askedByReady(front);
   await front.waitForFunction(() => document.documentElement.dataset.http === 'true');
   await settle(front);
-  const atReady = sum(await received(front, firstFiles));
+  const firstLoad = await received(front, firstFiles);
+  const atReady = sum(firstLoad);
   const withHttp = sum(await received(front));
   await front.close();
   server.close();
-  return { badgeClosed: sum(closedFiles), badgeOpen: sum(openFiles), openFiles, atReady, withHttp,
+  return { badgeClosed: sum(closedFiles), badgeOpen: sum(openFiles), openFiles, firstLoad, atReady, withHttp,
     codes: gz(readFileSync(join(folder, assets, 'codes.js'))) };
 }
 const shipped = await sizesOf(distDir, `${distAssets}/`);
@@ -223,3 +224,5 @@ for (const r of rows) {
 }
 console.log('What the badge costs once its popover is open, file by file (dist, gzip -9):');
 console.log(`  ${shipped.openFiles.map((f) => `${f.name.split('/').pop()} ${kb(f.gz)}`).join(', ')}`);
+console.log("What the page's first load holds, file by file (dist, gzip -9):");
+console.log(`  ${shipped.firstLoad.map((f) => `${f.name.split('/').pop()} ${kb(f.gz)}`).join(', ')}`);
