@@ -22,7 +22,7 @@ BUILD := build
 CORE_SRC := $(wildcard src/core/*.c)
 REGISTRY_SRC := $(CORE_SRC) $(filter-out src/registry/gen_catalog.c,$(wildcard src/registry/*.c))
 HTTP_SRC := $(REGISTRY_SRC) $(wildcard src/http/*.c)
-SERVER_SRC := $(HTTP_SRC) $(wildcard src/server/*.c)
+SERVER_SRC := $(HTTP_SRC) $(filter-out src/server/gen_examples.c,$(wildcard src/server/*.c))
 ENGINE_DEPS := $(wildcard src/*.c src/*.h src/*/*.c src/*/*.h src/*/*.def)
 
 # The engine is three wasm modules (src/wasm_io.h): status.wasm, the first,
@@ -36,7 +36,9 @@ WASM_registry_SRC := $(REGISTRY_SRC) src/wasm_io.c src/wasm_registry.c
 WASM_http_SRC := $(SERVER_SRC) src/wasm_io.c src/wasm_http.c
 WASM_registry_CFLAGS := -DHS_TEXT_EXTERNAL -DHS_FRAMEWORKS_EXTERNAL -DHS_OUT_CAP=65536
 WASM_registry_LDFLAGS := -sINITIAL_MEMORY=524288
-WASM_http_CFLAGS := -DHS_TEXT_EXTERNAL
+# http.wasm reads the examples' and Flask handlers' texts from examples.bin
+# (src/server/server.h), fetched when a view first shows them.
+WASM_http_CFLAGS := -DHS_TEXT_EXTERNAL -DHS_EXAMPLES_EXTERNAL
 # Without the linter, wasm-opt inlines request.c's body readers (one caller
 # each) into hs_request_parse, an 8.4 KB body (tests/glue.test.mjs holds
 # each to 8 KB): only one-caller functions up to 600 (of binaryen's size
@@ -86,6 +88,7 @@ WASM_FLAGS := -Oz -mbulk-memory --no-entry -sSTANDALONE_WASM -sALLOW_MEMORY_GROW
 wasm_exports = -sEXPORTED_FUNCTIONS=$(subst $(space),$(comma),$(addprefix _,$(shell cat src/exports_$(1).txt)))
 
 GENERATED := web/status-codes.js web/status-codes.d.ts web/codes.js web/codes.d.ts web/text-en.bin web/text-ko.bin web/frameworks.bin
+EXAMPLES_BIN := web/examples.bin
 
 TEST_HEADERS := $(wildcard tests/fuzz/*.h)
 C_TESTS := $(patsubst tests/c/%.c,%,$(wildcard tests/c/test_*.c))
@@ -99,7 +102,7 @@ help: ## list these targets
 	@awk -F ':[^#]*## ' '/^[a-z][a-z-]*:[^#]*## / { printf "  make %-14s %s\n", $$1, $$2 }' $(firstword $(MAKEFILE_LIST))
 
 wasm: web/status.wasm web/http.wasm web/lint.wasm ## build the three wasm modules (web/status.wasm, web/http.wasm, web/lint.wasm)
-catalog: $(GENERATED) ## write the generated files from status.def (catalogue, types, codes.js, text-*.bin, frameworks.bin)
+catalog: $(GENERATED) $(EXAMPLES_BIN) ## write the generated files (catalogue, types, codes.js, text-*.bin, frameworks.bin, examples.bin)
 
 # Module $(1) (registry, http or lint) into web/$(2).wasm: one object per source
 # under build/wasm/$(1)/ (-O2 for WASM_$(1)_FAST, else -Oz), linked with -Oz.
@@ -121,6 +124,13 @@ $(BUILD)/gen_catalog: src/registry/gen_catalog.c $(ENGINE_DEPS)
 
 $(GENERATED) &: $(BUILD)/gen_catalog
 	$(BUILD)/gen_catalog web
+
+$(BUILD)/gen_examples: src/server/gen_examples.c $(ENGINE_DEPS)
+	@mkdir -p $(BUILD)
+	$(CC) $(WARN) -O1 -Isrc src/server/gen_examples.c $(SERVER_SRC) -o $@
+
+$(EXAMPLES_BIN): $(BUILD)/gen_examples
+	$(BUILD)/gen_examples web
 
 deps: ## install what is missing (Debian packages, npm devDependencies)
 	@bash scripts/install-deps.sh
@@ -192,4 +202,4 @@ bench: all ## print the benchmarks (not part of make test)
 	node bench/run.mjs
 
 clean: ## remove build outputs
-	rm -rf $(BUILD) web/status.wasm web/http.wasm web/lint.wasm $(GENERATED)
+	rm -rf $(BUILD) web/status.wasm web/http.wasm web/lint.wasm $(GENERATED) $(EXAMPLES_BIN)

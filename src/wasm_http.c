@@ -345,3 +345,27 @@ HS_EXPORT int hs_wasm_server_closing(int on)
     the_server()->closing = on != 0;
     return the_server()->closing;
 }
+
+/* ---- the examples' texts ------------------------------------------------ */
+
+/* The examples' and handlers' texts (examples.bin), written by the glue,
+** installed by hs_wasm_examples_load, never changed after that. */
+#define HS_EX_CAP (48 * 1024)
+static unsigned char examples_buf[HS_EX_CAP];
+
+/* Returns the address where the glue writes examples.bin. */
+HS_EXPORT unsigned char *hs_wasm_examples_buf(void) { return examples_buf; }
+
+/* Returns the size of that buffer. */
+HS_EXPORT int hs_wasm_examples_cap(void) { return HS_EX_CAP; }
+
+/* Installs the len bytes at hs_wasm_examples_buf() as the texts of
+** example() and handler() (null before); returns HS_OK, or HS_EINVAL
+** (nothing installed) for a blob that is not well formed, not of this
+** build's rows, or longer than the buffer. */
+HS_EXPORT int hs_wasm_examples_load(int len)
+{
+    if (len < 0 || len > HS_EX_CAP)
+        return HS_EINVAL;
+    return hs_server_examples_load(examples_buf, (size_t)len);
+}

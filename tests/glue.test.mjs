@@ -164,9 +164,46 @@ test('an exchange loads the second module once; a language loads once, when aske
     assert.match(hs.lookup(404).description.en, /representation/, 'the cached entry was remade with the text');
     assert.deepEqual(fetched.sort(), ['http.wasm', 'status.wasm', 'text-en.bin'], 'each file once; no Korean, no linter');
     assert.equal(hs.isReady('lint'), false, 'an exchange does not load the linter');
+    assert.equal(hs.isReady('examples'), false, 'nor the examples\' texts');
+    assert.equal(hs.example(200).explanation, null, 'a real example\'s explanation waits for its part');
+    assert.equal(hs.example(200).request.startsWith('GET /success'), true, 'its request is here: the server runs it');
+    assert.equal(hs.handler(404, 'en').corrected, null, 'a handler\'s Python waits for its part');
+    assert.equal(hs.handler(404, 'en').response.status, 404, 'the handler\'s exchange runs');
     assert.throws(() => hs.lint('HTTP/1.1 200 OK\r\n\r\n'), /ready\('lint'\)/);
   } finally {
     stub.restore();
+  }
+});
+
+test('the examples\' and handlers\' texts are a part of their own (examples.bin): fetched once, with the second module, the same as a full engine\'s', async () => {
+  const full = await load();
+  const stub = stubFetch();
+  try {
+    const hs = await load('http://127.0.0.1:9/x/status.wasm', { ready: [] });
+    await Promise.all([hs.ready('examples'), hs.ready('examples')]);
+    assert.equal(hs.isReady('http'), true, 'readying the texts readies the second module');
+    assert.deepEqual(stub.fetched.sort(), ['examples.bin', 'http.wasm', 'status.wasm'], 'each once');
+    for (let c = 100; c <= 599; c++) assert.deepEqual(hs.example(c), full.example(c), `example(${c})`);
+    for (const { code } of full.exampleCodes()) {
+      for (const lang of ['en', 'ko']) assert.deepEqual(hs.handler(code, lang), full.handler(code, lang), `handler(${code}, ${lang})`);
+    }
+    assert.match(hs.handler(404, 'en').corrected, /@app/);
+    assert.match(hs.example(200).explanation.ko, /GET/);
+  } finally {
+    stub.restore();
+  }
+  assert.ok(full.isReady('examples'), 'load() without options readies the texts');
+});
+
+test('the engine refuses example texts that are not its own', async () => {
+  const ex = readFileSync(new URL('../web/examples.bin', import.meta.url));
+  const fw = readFileSync(new URL('../web/frameworks.bin', import.meta.url));
+  const other = Buffer.from(ex);
+  other[4]++; // another build's example count
+  for (const [examples, why] of [[fw, 'the framework table'], [ex.subarray(0, ex.length - 1), 'cut short'], [other, 'another build\'s rows']]) {
+    const hs = await load(bytes, { ready: [], files: { examples } });
+    await assert.rejects(hs.ready('examples'), /examples\.bin is not this engine's example texts/, why);
+    assert.equal(hs.handler(404, 'en').corrected, null, `${why}: nothing installed`);
   }
 });
 

@@ -7,7 +7,7 @@
 // made from the engine (dist/<code>.json, a couple of KB); elsewhere (the
 // source, the npm package), or when that file cannot be read, the engine's
 // first module and the badge's language. The Flask handler needs the
-// engine's second module either way.
+// engine's second module and its texts (the 'examples' part) either way.
 
 import { h, card } from './render.js';
 import { sheet } from './render-css.js';
@@ -38,7 +38,8 @@ async function siteFacts(code) {
 /**
  * What the card reads for code: the engine, or, from the site's facts,
  * an object that answers lookup(code) as the engine would and loads the
- * engine's second module for the handler when asked to (ready('http')).
+ * engine's second module and the handlers' texts when asked to
+ * (ready('examples')).
  */
 async function cardSource(code, lang) {
   const entry = await siteFacts(code);
@@ -51,9 +52,9 @@ async function cardSource(code, lang) {
   const source = {
     lookup: (c) => (c === code ? entry : null),
     handler: (...args) => { if (!full) throw new Error('the second module is not loaded'); return full.handler(...args); },
-    // The facts hold both languages and the framework table: only the second module is missing.
-    isReady: (part) => part !== 'http' || full !== null,
-    ready: (...parts) => (parts.includes('http') ? engine('http').then((hs) => { full = hs; return source; }) : Promise.resolve(source)),
+    // The facts hold both languages and the framework table: only the second module and the handlers' texts are missing.
+    isReady: (part) => (part !== 'http' && part !== 'examples') || full !== null,
+    ready: (...parts) => (parts.includes('http') || parts.includes('examples') ? engine('examples').then((hs) => { full = hs; return source; }) : Promise.resolve(source)),
   };
   return source;
 }
@@ -118,8 +119,8 @@ function counterpart(card, node) {
  * Close when open and back on the badge when closed. Resolves once the card
  * is there with its description and lang's own words (the site's facts, or
  * the engine's first module and lang's text; a text that cannot load leaves the card without
- * it). The Flask handler, unless handler is false, needs the second module
- * and its view (render-exchange.js), and from the engine the framework table is a file of its own: the first
+ * it). The Flask handler, unless handler is false, needs the second module,
+ * its texts (the 'examples' part) and its view (render-exchange.js), and from the engine the framework table is a file of its own: the first
  * open fetches them, and the card is made again as each arrives, and placed
  * again, since it changed size; what was open in it and the focus stay.
  */
@@ -156,7 +157,7 @@ export async function fillPopover(badge, pop, btn, { code, lang, handler }) {
     if (ev.newState !== 'open') return;
     place(pop, btn.getBoundingClientRect());
     // Only an open fetches the second module and the framework table (a hover that filled the card does not).
-    if (wantHandler) Promise.all([hs.ready('http'), import('./render-exchange.js')]).then(build, () => { /* the card stays as it is */ });
+    if (wantHandler) Promise.all([hs.ready('examples'), import('./render-exchange.js')]).then(build, () => { /* the card stays as it is */ });
     if (wantFrameworks) hs.ready('frameworks').then(build, () => { /* the card stays without the table */ });
     wantHandler = false;
     wantFrameworks = false;

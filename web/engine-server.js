@@ -141,7 +141,8 @@ export function makeServer(w, io, lookupJSON) {
 
     /** The request (and setup) that makes the server answer code:
      * { code, reason: 'real' | 'status-route', final, request, setup,
-     * explanation: { en, ko } }, or null outside 100–599. */
+     * explanation: { en, ko } }, or null outside 100–599. A real example's
+     * explanation is null until ready('examples'). */
     example(code) {
       if (typeof code === 'string' && /^\s*\d{3}\s*$/.test(code)) code = Number(code);
       if (!Number.isInteger(code) || code < 100 || code > 599) return null;
@@ -170,7 +171,8 @@ export function makeServer(w, io, lookupJSON) {
 
     /** The Flask handler for one of the article's codes: { code, route,
      * naive, corrected, common, differs, explanation, example, exchange,
-     * response }, or null. */
+     * response }, or null; naive, corrected, common and explanation are
+     * null until ready('examples'). */
     handler(code, lang) {
       if (!Number.isInteger(code)) return null;
       const n = w.hs_wasm_server_handler(code, SERVER_LANGS[lang] || 0);

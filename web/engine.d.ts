@@ -208,7 +208,8 @@ export interface Example {
   readonly final: boolean;
   readonly request: string;
   readonly setup?: Record<string, unknown>;
-  readonly explanation: I18n;
+  /** null for a real example (reason 'real') until ready('examples'). */
+  readonly explanation: I18n | null;
 }
 
 export interface FollowUp {
@@ -285,6 +286,7 @@ export interface Engine {
   serverState(): ServerState;
   setServerState(partial: Record<string, unknown>): ServerState;
   resetServer(): ServerState;
+  /** The Flask handler of one of the article's codes; its naive, corrected, common and explanation are null until ready('examples'). */
   handler(code: number, lang?: 'en' | 'ko'): Record<string, unknown> | null;
 
   /** Checks a response (and the request it answers) against RFC 9110/9111/9112; never throws for any bytes. Throws before ready('lint'). */
@@ -297,7 +299,9 @@ export interface Engine {
    * language's descriptions in lookup()), 'http' (the second module:
    * parseRequest, parseRequests, requestReasons, simulate, example,
    * exampleCodes, followUp, serverState, setServerState, resetServer,
-   * handler, serveNext, setClosing, which throw before it), 'lint' (the
+   * handler, serveNext, setClosing, which throw before it), 'examples'
+   * (the texts of example() and handler(), null before it; readies 'http'
+   * too), 'lint' (the
    * third module: lint, lintRules, which throw before it), 'frameworks'
    * (lookup(c).frameworks, null before it). load() without options readies all.
    */
@@ -310,14 +314,14 @@ export interface Engine {
   httpWasm(): WebAssembly.Exports | null;
 }
 
-export type EnginePart = 'en' | 'ko' | 'http' | 'lint' | 'frameworks';
+export type EnginePart = 'en' | 'ko' | 'http' | 'examples' | 'lint' | 'frameworks';
 export type EngineSource = string | URL | Response | Promise<Response> | BufferSource | WebAssembly.Module;
 
 export interface LoadOptions {
-  /** Parts to have ready before load() resolves; all five by default. [] for the first module alone. Their files are fetched while the first module compiles. */
+  /** Parts to have ready before load() resolves; all six by default. [] for the first module alone. Their files are fetched while the first module compiles. */
   ready?: EnginePart[];
   /** Where the other files are, when not beside the first module (or beside engine.js). */
-  files?: { http?: EngineSource; lint?: EngineSource; en?: EngineSource; ko?: EngineSource; frameworks?: EngineSource };
+  files?: { http?: EngineSource; examples?: EngineSource; lint?: EngineSource; en?: EngineSource; ko?: EngineSource; frameworks?: EngineSource };
   /** The module engine-http.js (with engine-lint.js's makeLinter beside it to lint there), where import() is not allowed (a service worker); else each is imported on first use. */
   glue?: unknown;
 }

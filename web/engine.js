@@ -8,6 +8,9 @@
 //                    first module reads, fetched when first needed
 //   http.wasm        the second module: the request parser and the simulated
 //                    server, loaded the first time one of them is needed
+//   examples.bin     the texts of example() and handler() (the Flask
+//                    handlers, the examples' explanations), a blob the
+//                    second module reads, fetched when a view first shows them
 //   lint.wasm        the third module: the response linter, loaded the
 //                    first time a lint is asked for (ready('lint'))
 //
@@ -26,15 +29,17 @@
 import { engineIO } from './engine-io.js';
 import { isPast } from './expiry.js';
 
-const PARTS = ['en', 'ko', 'http', 'lint', 'frameworks'];
+const PARTS = ['en', 'ko', 'http', 'examples', 'lint', 'frameworks'];
 
-// The parts that are data the first module reads (every part but the modules 'http' and 'lint'):
-// the file, and where the glue writes it (buf, cap) and has it installed
+// The parts that are data a module reads (every part but the modules 'http'
+// and 'lint'): the file, the module that reads it (into: the first unless
+// 'http'), and where the glue writes it (buf, cap) and has it installed
 // (install: < 0 when the engine refuses it).
 const BLOBS = {
   en: { file: './text-en.bin', buf: (w) => w.hs_wasm_text_buf(0), cap: (w) => w.hs_wasm_text_cap(), install: (w, n) => w.hs_wasm_text_load(0, n), what: "this engine's en text" },
   ko: { file: './text-ko.bin', buf: (w) => w.hs_wasm_text_buf(1), cap: (w) => w.hs_wasm_text_cap(), install: (w, n) => w.hs_wasm_text_load(1, n), what: "this engine's ko text" },
   frameworks: { file: './frameworks.bin', buf: (w) => w.hs_wasm_frameworks_buf(), cap: (w) => w.hs_wasm_frameworks_cap(), install: (w, n) => w.hs_wasm_frameworks_load(n), what: "this engine's framework table" },
+  examples: { file: './examples.bin', into: 'http', buf: (w) => w.hs_wasm_examples_buf(), cap: (w) => w.hs_wasm_examples_cap(), install: (w, n) => w.hs_wasm_examples_load(n), what: "this engine's example texts" },
 };
 
 let defaultEngine = null;
@@ -44,13 +49,14 @@ let defaultEngine = null;
  * one shared engine is returned to every caller. `source` (the first
  * module) may be a URL or string, a Response (or a promise of one), bytes,
  * or a WebAssembly.Module; the other files are found beside a URL source,
- * else beside this file, unless options.files names them ({ http, lint, en,
- * ko, frameworks }: each a URL, string, Response, bytes or Module).
- * options.ready lists the parts to have ready before the promise resolves:
- * 'en', 'ko' (the descriptions of that language), 'http' (parseRequest,
- * simulate and the rest of the second module), 'lint' (lint and lintRules,
- * the third module) and 'frameworks' (lookup(c).frameworks); all five by
- * default. Their files are fetched while the first module compiles. Any
+ * else beside this file, unless options.files names them ({ http, examples,
+ * lint, en, ko, frameworks }: each a URL, string, Response, bytes or
+ * Module). options.ready lists the parts to have ready before the promise
+ * resolves: 'en', 'ko' (the descriptions of that language), 'http'
+ * (parseRequest, simulate and the rest of the second module), 'examples'
+ * (the texts of example() and handler(), null before; it readies 'http'
+ * too), 'lint' (lint and lintRules, the third module) and 'frameworks'
+ * (lookup(c).frameworks); all six by default. Their files are fetched while the first module compiles. Any
  * part can be readied later with `await hs.ready(part)`. options.glue is the
  * module engine-http.js (and, to lint there, an object with engine-lint.js's
  * makeLinter too), for a scope where import() is not allowed (a service
@@ -181,7 +187,7 @@ function makeEngine(instance, where, fetched) {
   // ---- the parts loaded on demand: each language's text, the framework
   // table, the second module, the third
   const pending = {};
-  const loaded = { en: false, ko: false, http: false, lint: false, frameworks: false };
+  const loaded = { en: false, ko: false, http: false, examples: false, lint: false, frameworks: false };
   let requests = null;
   const reasons = [];
   let server = null;
@@ -189,16 +195,17 @@ function makeEngine(instance, where, fetched) {
   let httpWasm = null;
 
   // A blob part (BLOBS): its bytes (fetched early, or now) written into the
-  // first module and installed there.
+  // module that reads it (the second is readied first) and installed there.
   async function loadBlob(part) {
     const blob = BLOBS[part];
     const early = fetched[part];
     delete fetched[part]; // a retry after a failure fetches again
-    const bytes = await (early || readBytes(where[part]));
+    const [bytes] = await Promise.all([early || readBytes(where[part]), blob.into === 'http' ? ready('http') : null]);
+    const m = blob.into === 'http' ? httpWasm : w;
     const name = blob.file.slice(2);
-    if (bytes.length > blob.cap(w)) throw new Error(`${name}: ${bytes.length} bytes, more than the engine holds`);
-    new Uint8Array(w.memory.buffer, blob.buf(w), bytes.length).set(bytes);
-    if (blob.install(w, bytes.length) < 0) throw new Error(`${name} is not ${blob.what}`);
+    if (bytes.length > blob.cap(m)) throw new Error(`${name}: ${bytes.length} bytes, more than the engine holds`);
+    new Uint8Array(m.memory.buffer, blob.buf(m), bytes.length).set(bytes);
+    if (blob.install(m, bytes.length) < 0) throw new Error(`${name} is not ${blob.what}`);
     lookupCache.fill(undefined); // entries made before now lack this part
   }
 
@@ -227,7 +234,7 @@ function makeEngine(instance, where, fetched) {
 
   function ready(...parts) {
     return Promise.all(parts.map((part) => {
-      if (!Object.hasOwn(loaded, part)) return Promise.reject(new RangeError(`ready(part): part is 'en', 'ko', 'http', 'lint' or 'frameworks', not ${JSON.stringify(part)}`));
+      if (!Object.hasOwn(loaded, part)) return Promise.reject(new RangeError(`ready(part): part is ${Object.keys(loaded).map((p) => `'${p}'`).join(', ')}, not ${JSON.stringify(part)}`));
       if (!pending[part]) {
         pending[part] = (Object.hasOwn(LOADERS, part) ? LOADERS[part]() : loadBlob(part)).then(() => { loaded[part] = true; });
         pending[part].catch(() => { delete pending[part]; });
@@ -312,13 +319,14 @@ function makeEngine(instance, where, fetched) {
     /**
      * Resolves (to this engine) once every part named is loaded: 'en' or
      * 'ko' (that language's descriptions in lookup()), 'http' (parseRequest,
-     * simulate and the rest of the second module), 'lint' (lint and
+     * simulate and the rest of the second module), 'examples' (the texts of
+     * example() and handler(); readies 'http' too), 'lint' (lint and
      * lintRules, the third module), 'frameworks' (lookup(c).frameworks).
      * Each loads once.
      */
     ready,
 
-    /** True when part ('en', 'ko', 'http', 'lint', 'frameworks') is loaded. */
+    /** True when part ('en', 'ko', 'http', 'examples', 'lint', 'frameworks') is loaded. */
     isReady(part) {
       return loaded[part] === true;
     },

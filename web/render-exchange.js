@@ -8,7 +8,7 @@
 //
 // Built with DOM nodes and textContent only, as render.js is.
 
-import { h, L, statusBadge, ruleNode, useExchangeViews } from './render.js';
+import { h, L, statusBadge, ruleNode, useExchangeViews, partSlot } from './render.js';
 import { t } from './ui-strings.js';
 
 const tr = (ctx, key, ...a) => t(ctx.lang, key, ...a);
@@ -21,12 +21,21 @@ function routeLabel(ctx, route) {
   return h('code', { class: 'route' }, route);
 }
 
-/** The corrected Flask handler for code beside the article's naive one, and the response it yields, when the engine has one. */
-export function handlerBlock(ctx, code, level, { naiveOpen = false } = {}) {
-  const { hs, lang } = ctx;
+/**
+ * The corrected Flask handler for code beside the article's naive one, and
+ * the response it yields, when the engine has one. Its texts are the
+ * 'examples' part: filled in place when they arrive.
+ */
+export function handlerBlock(ctx, code, level, opts) {
+  const { hs } = ctx;
   let hd;
-  try { hd = hs.handler(code, lang); } catch { return null; }
-  if (!hd || !hd.corrected) return null;
+  try { hd = hs.handler(code, ctx.lang); } catch { return null; }
+  if (!hd) return null;
+  return hd.corrected ? handlerSection(ctx, hd, level, opts) : partSlot(ctx, 'examples', () => handlerBlock(ctx, code, level, opts), { tag: 'section' });
+}
+
+function handlerSection(ctx, hd, level, { naiveOpen = false } = {}) {
+  const { lang } = ctx;
   const src = (text) => h('pre', { class: 'src', tabindex: '0', lang: 'en' }, h('code', null, text));
   const sec = h('section', { class: 'handler', part: 'handler' }, h(`h${level}`, null, tr(ctx, 'handler'),
     hd.route ? [' ', routeLabel(ctx, hd.route)] : null));
@@ -337,6 +346,13 @@ export function exampleView(ctx, code, { headingLevel = 3 } = {}) {
   const note = [];
   const why = L(ex.example.explanation, lang);
   if (why) note.push(h('p', { class: 'why' }, why));
+  // a real example's explanation is the 'examples' part: filled in place when it arrives
+  else if (ex.example.reason === 'real' && ex.example.explanation === null) {
+    note.push(partSlot(ctx, 'examples', () => {
+      const e = ctx.hs.example(code);
+      return e && e.explanation ? h('p', { class: 'why' }, L(e.explanation, lang)) : null;
+    }, { tag: 'p', class: 'why' }));
+  }
   const setup = ex.example.setup ? setupText(ctx, ex.example.setup) : '';
   if (setup) note.push(h('p', { class: 'setup muted' }, tr(ctx, 'setup'), ': ', setup));
   return exchangeView(ctx, ex.example.request, ex.result, { headingLevel, state: ex.state, setupNote: note.length ? h('div', null, note) : null });

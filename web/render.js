@@ -197,19 +197,28 @@ function exchangeActions(ctx, code, level) {
   return { nodes: [actions, slot], open: () => btn.click() };
 }
 
-// The framework table's place in a card. The table is a part the engine
-// loads on first use (hs.ready('frameworks')): until it is here the place
-// is an empty, hidden section, filled in place when it arrives (focus and
-// scroll stay where they are). null when there is nothing to show.
-function frameworksPart(ctx, e, level) {
+/**
+ * What make() builds from a part the engine loads on first use
+ * (hs.ready(part)): at once when the part is here, else an empty, hidden
+ * slot (attrs), filled in place when it arrives (focus and scroll stay
+ * where they are) and removed if it cannot load. make() returns a node or null.
+ */
+export function partSlot(ctx, part, make, attrs = {}) {
   const { hs } = ctx;
-  if (e.frameworks !== null || typeof hs.ready !== 'function' || hs.isReady('frameworks')) return frameworksTable(ctx, e, level);
-  const slot = h('section', { class: 'frameworks', part: 'frameworks', hidden: true, 'aria-busy': 'true' });
-  hs.ready('frameworks').then(() => {
-    const table = frameworksTable(ctx, hs.lookup(e.code), level);
-    if (table) slot.replaceWith(table); else slot.remove();
-  }, () => { /* the card stays without the table */ });
+  if (typeof hs.ready !== 'function' || hs.isReady(part)) return make();
+  const slot = h(attrs.tag || 'div', { ...attrs, tag: undefined, hidden: true, 'aria-busy': 'true' });
+  hs.ready(part).then(() => {
+    const node = make();
+    if (node) slot.replaceWith(node); else slot.remove();
+  }, () => slot.remove());
   return slot;
+}
+
+// The framework table's place in a card (the 'frameworks' part). null when
+// there is nothing to show.
+function frameworksPart(ctx, e, level) {
+  if (e.frameworks !== null) return frameworksTable(ctx, e, level);
+  return partSlot(ctx, 'frameworks', () => frameworksTable(ctx, ctx.hs.lookup(e.code), level), { tag: 'section', class: 'frameworks', part: 'frameworks' });
 }
 
 /**

@@ -4,6 +4,13 @@
 ** for the article's codes the Flask handler that sends it correctly. The
 ** data is examples.def and handlers.def; this file looks rows up and writes
 ** them as JSON. followup.def holds the sentences of a client's next step.
+**
+** The texts (each example's explanation, each handler's Python and
+** explanation, the common snippet) are compiled in, except with
+** HS_EXAMPLES_EXTERNAL (http.wasm), which leaves them out and reads them from
+** a blob (examples.bin, server.h) the glue installs when a view first shows
+** them; until then each is written as null. The requests and setups always
+** stay: the server runs them.
 */
 #include "exchange.h"
 
@@ -15,26 +22,127 @@
 struct example {
     uint16_t code;
     uint8_t final;
-    const char *setup, *request, *en, *ko;
+    const char *setup, *request;
 };
 
 static const struct example examples[] = {
-#define HS_EXAMPLE(code, final, setup, request, en, ko) { code, final, setup, request, en, ko },
+#define HS_EXAMPLE(code, final, setup, request, en, ko) { code, final, setup, request },
 #include "examples.def"
 };
 
 struct handler {
     uint16_t code;
     uint8_t differs;
-    const char *route, *naive, *corrected, *en, *ko;
+    const char *route;
 };
 
 static const struct handler handlers[] = {
-#define HS_HANDLER(code, route, differs, naive, corrected, en, ko) { code, differs, route, naive, corrected, en, ko },
+#define HS_HANDLER(code, route, differs, naive, corrected, en, ko) { code, differs, route },
 #include "handlers.def"
 };
 
-static const char common_snippet[] = HS_HANDLER_COMMON;
+/* ---- the texts: compiled in, or from the blob ------------------------------ */
+
+#define N_EXAMPLES (sizeof examples / sizeof *examples)
+#define N_HANDLERS (sizeof handlers / sizeof *handlers)
+/* The texts in the blob's order: example i's en, ko at 2i, 2i + 1; handler
+** k's naive, corrected, en, ko at EX_TEXTS + 4k + 0..3; the common snippet last. */
+#define EX_TEXTS (2 * N_EXAMPLES)
+#define N_TEXTS (EX_TEXTS + 4 * N_HANDLERS + 1)
+enum { T_NAIVE, T_CORRECTED, T_EN, T_KO };
+
+#ifndef HS_EXAMPLES_EXTERNAL
+static const char *const compiled[] = {
+#define HS_EXAMPLE(code, final, setup, request, en, ko) en, ko,
+#include "examples.def"
+#define HS_HANDLER(code, route, differs, naive, corrected, en, ko) naive, corrected, en, ko,
+#include "handlers.def"
+    HS_HANDLER_COMMON,
+};
+_Static_assert(sizeof compiled / sizeof *compiled == N_TEXTS, "examples.c: one text per slot");
+#endif
+
+/* The installed blob's texts (pointers into it), or all NULL. */
+static const char *installed[N_TEXTS];
+
+/* Returns text i (< N_TEXTS): the installed blob's, else the compiled one,
+** else (HS_EXAMPLES_EXTERNAL, nothing installed) NULL. */
+static const char *text(size_t i)
+{
+    if (installed[i])
+        return installed[i];
+#ifndef HS_EXAMPLES_EXTERNAL
+    return compiled[i];
+#else
+    return NULL;
+#endif
+}
+
+/* Writes the texts en, ko as {en, ko}, or null when they are not here. The
+** caller guarantees j is open where a value may go. */
+static void i18n_or_null(struct hs_json *j, const char *en, const char *ko)
+{
+    if (en && ko)
+        hs_json_i18n(j, en, ko);
+    else
+        hs_json_null(j);
+}
+
+/* Writes s as a string, or null when it is not here. */
+static void str_or_null(struct hs_json *j, const char *s)
+{
+    if (s)
+        hs_json_str(j, s);
+    else
+        hs_json_null(j);
+}
+
+/* Reads the little-endian u16 at p. */
+static size_t u16le(const unsigned char *p)
+{
+    return (size_t)p[0] | (size_t)p[1] << 8;
+}
+
+/* See server.h. */
+int hs_server_examples_load(const unsigned char *b, size_t len)
+{
+    const char *at[N_TEXTS];
+    size_t p = HS_EX_HEAD, i = 0;
+    if (!b || len <= HS_EX_HEAD || memcmp(b, HS_EX_MAGIC, 4) != 0 || u16le(b + 4) != N_EXAMPLES ||
+        u16le(b + 6) != N_HANDLERS || b[len - 1] != 0)
+        return HS_EINVAL;
+    /* exactly N_TEXTS NUL-terminated strings, the last ending the blob */
+    while (p < len && i < N_TEXTS) {
+        const unsigned char *end = memchr(b + p, 0, len - p);
+        at[i++] = (const char *)b + p;
+        p = (size_t)(end - b) + 1;
+    }
+    if (i != N_TEXTS || p != len)
+        return HS_EINVAL;
+    memcpy(installed, at, sizeof installed);
+    return HS_OK;
+}
+
+#ifndef HS_EXAMPLES_EXTERNAL
+/* See server.h. */
+int hs_server_examples_blob(unsigned char *out, size_t cap)
+{
+    size_t n = HS_EX_HEAD;
+    if (cap < n)
+        return HS_ENOSPC;
+    memcpy(out, HS_EX_MAGIC, 4);
+    out[4] = (unsigned char)(N_EXAMPLES & 0xff), out[5] = (unsigned char)(N_EXAMPLES >> 8);
+    out[6] = (unsigned char)(N_HANDLERS & 0xff), out[7] = (unsigned char)(N_HANDLERS >> 8);
+    for (size_t i = 0; i < N_TEXTS; i++) {
+        size_t k = strlen(compiled[i]) + 1;
+        if (k > cap - n)
+            return HS_ENOSPC;
+        memcpy(out + n, compiled[i], k);
+        n += k;
+    }
+    return (int)n;
+}
+#endif
 
 /* See server.h. */
 int hs_server_example_count(void) { return (int)(sizeof examples / sizeof *examples); }
@@ -146,7 +254,7 @@ static void example_members(struct hs_json *j, int code)
     setup_json(j, setup);
     hs_json_key(j, "explanation");
     if (e)
-        hs_json_i18n(j, e->en, e->ko);
+        i18n_or_null(j, text(2 * (size_t)(e - examples)), text(2 * (size_t)(e - examples) + 1));
     else
         status_explanation(j, code);
 }
@@ -186,6 +294,7 @@ int hs_server_examples_json(char *out, size_t cap)
 int hs_server_handler_json(struct hs_server *srv, int code, int lang, char *out, size_t cap)
 {
     const struct handler *h = NULL;
+    size_t t;
     struct hs_server_state keep;
     struct hs_state_error err;
     struct hs_json j;
@@ -198,6 +307,7 @@ int hs_server_handler_json(struct hs_server *srv, int code, int lang, char *out,
             h = &handlers[i];
     if (!h)
         return HS_ENOMATCH;
+    t = EX_TEXTS + 4 * (size_t)(h - handlers);
     /* run the example on a fresh server, then put the live state back */
     hs_server_example(code, &request, &n, &setup, &final, buf, sizeof buf);
     keep = srv->s;
@@ -219,13 +329,13 @@ int hs_server_handler_json(struct hs_server *srv, int code, int lang, char *out,
     hs_json_key(&j, "differs");
     hs_json_bool(&j, h->differs);
     hs_json_key(&j, "common");
-    hs_json_str(&j, common_snippet);
+    str_or_null(&j, text(N_TEXTS - 1));
     hs_json_key(&j, "naive");
-    hs_json_str(&j, h->naive);
+    str_or_null(&j, text(t + T_NAIVE));
     hs_json_key(&j, "corrected");
-    hs_json_str(&j, h->corrected);
+    str_or_null(&j, text(t + T_CORRECTED));
     hs_json_key(&j, "explanation");
-    hs_json_i18n(&j, h->en, h->ko);
+    i18n_or_null(&j, text(t + T_EN), text(t + T_KO));
     hs_json_key(&j, "example");
     hs_json_obj(&j);
     example_members(&j, code);

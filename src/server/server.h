@@ -200,7 +200,8 @@ int hs_server_state_json(const struct hs_server *srv, char *out, size_t cap);
 int hs_server_set_json(struct hs_server *srv, const char *in, size_t len, char *out, size_t cap);
 
 /* Writes { code, request, setup, explanation, final } for code: the request
-** (and state setup) that makes this server answer code. Returns the length;
+** (and state setup) that makes this server answer code (explanation null
+** while the texts are not here: HS_EXAMPLES_EXTERNAL). Returns the length;
 ** HS_ERANGE for a code outside 100-599; HS_ENOSPC. */
 int hs_server_example_json(int code, char *out, size_t cap);
 
@@ -210,14 +211,38 @@ int hs_server_examples_json(char *out, size_t cap);
 
 /* Writes the Flask handler notes for code: { code, article, route, naive,
 ** corrected, differs, note, exchange } where exchange is the example run on
-** a fresh server without touching srv's state. HS_ENOMATCH when the
-** article does not discuss code. */
+** a fresh server without touching srv's state (the texts null while they
+** are not here: HS_EXAMPLES_EXTERNAL). HS_ENOMATCH when the article does
+** not discuss code. */
 int hs_server_handler_json(struct hs_server *srv, int code, int lang, char *out, size_t cap);
 
 /* Writes the sentences of a client's next step (followup.def) as
 ** { name: { en, ko } } with {0}, {1}... placeholders. Returns the length or
 ** HS_ENOSPC. */
 int hs_server_followup_texts_json(char *out, size_t cap);
+
+/* The examples' and handlers' texts as a blob (examples.bin), for builds
+** with HS_EXAMPLES_EXTERNAL (http.wasm), which leave them out:
+**   "HSX1", u16 example count, u16 handler count (both this build's),
+**   then every text NUL-terminated, in order: each example's English and
+**   Korean explanation; each handler's naive and corrected Python and its
+**   English and Korean explanation; the common snippet. Nothing after the
+**   last NUL. Numbers little endian. gen_examples writes it. */
+#define HS_EX_MAGIC "HSX1"
+#define HS_EX_HEAD 8
+
+/* Installs blob b[0..len) (the format above) as the examples' texts for
+** the JSON written after it, in place of the compiled ones if any. Returns
+** HS_OK, or HS_EINVAL (and keeps the texts it had) unless b is well formed
+** with this build's counts. The caller keeps b unchanged while it is
+** installed. */
+int hs_server_examples_load(const unsigned char *b, size_t len);
+
+#ifndef HS_EXAMPLES_EXTERNAL
+/* Writes the compiled texts as a blob into out[0..cap); returns its length,
+** or HS_ENOSPC when it needs more than cap bytes. */
+int hs_server_examples_blob(unsigned char *out, size_t cap);
+#endif
 
 /* Returns the number of examples and, for i below it, their codes (for tests). */
 int hs_server_example_count(void);

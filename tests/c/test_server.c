@@ -111,6 +111,31 @@ static void test_examples(void)
     ok(hs_server_example_count() >= 40, "at least 40 codes have a real reason (%d)", hs_server_example_count());
 }
 
+/* examples.bin: the compiled texts as a blob, and back (the wasm build reads them so). */
+static void test_examples_blob(void)
+{
+    static unsigned char blob[64 * 1024], bad[64 * 1024];
+    static char before[256 * 1024];
+    int n = hs_server_examples_blob(blob, sizeof blob), m;
+    ok(n > 8 && memcmp(blob, HS_EX_MAGIC, 4) == 0, "the texts make a blob (%d bytes)", n);
+    is_int(hs_server_examples_blob(blob, 100), HS_ENOSPC, "a blob that does not fit is refused");
+    n = hs_server_examples_blob(blob, sizeof blob);
+    m = hs_server_handler_json(&srv, 404, 0, before, sizeof before);
+    memcpy(bad, blob, (size_t)n);
+    bad[4]++; /* another build's example count */
+    is_int(hs_server_examples_load(bad, (size_t)n), HS_EINVAL, "a blob of another build's rows is refused");
+    memcpy(bad, blob, (size_t)n);
+    is_int(hs_server_examples_load(bad, (size_t)n - 1), HS_EINVAL, "a blob cut short is refused");
+    bad[n - 1] = 'x';
+    is_int(hs_server_examples_load(bad, (size_t)n), HS_EINVAL, "a blob that does not end in NUL is refused");
+    bad[n - 1] = 0, bad[n - 2] = 0; /* one text too many */
+    is_int(hs_server_examples_load(bad, (size_t)n), HS_EINVAL, "a blob with a text too many is refused");
+    is_int(hs_server_examples_load(blob, (size_t)n), HS_OK, "the blob loads");
+    n = hs_server_handler_json(&srv, 404, 0, out2, sizeof out2);
+    ok(n == m && memcmp(before, out2, (size_t)n) == 0, "handler(404) is byte for byte the same from the blob");
+    ok(contains(out2, n, "\"corrected\":\"@app"), "with its Python");
+}
+
 static void test_rules(void)
 {
     int len;
@@ -341,6 +366,7 @@ int main(void)
 {
     hs_server_init(&srv);
     test_examples();
+    test_examples_blob();
     test_rules();
     test_items_and_conditions();
     test_continue_and_timeouts();

@@ -119,7 +119,7 @@ test('a badge on a docs page with the built script: drawn with no wasm; its popo
   await unauthorized.locator('button.badge').click();
   await unauthorized.locator('[popover] .card .handler').waitFor();
   assert.match(await unauthorized.locator('[popover] .facts').innerText(), /WWW-Authenticate/);
-  assert.deepEqual(data(), ['401.json', '404.json', 'http.wasm', 'status.wasm'], 'the handler: both modules, still no text');
+  assert.deepEqual(data(), ['401.json', '404.json', 'examples.bin', 'http.wasm', 'status.wasm'], 'the handler: both modules and the handlers\' texts, still no description');
   assert.deepEqual(page.problems, []);
 });
 
