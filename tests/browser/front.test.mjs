@@ -130,6 +130,9 @@ test('the framework table loads the first time a card shows it; the card shows i
   assert.equal(fetchedFw(), 0, 'the front door (cases, grid) fetches no framework table');
   await p.fill('#q', '413');
   await p.locator('#results .card[data-code="413"]').waitFor();
+  // The front door fetched no description: the card is drawn again when the
+  // text arrives. The table's own arrival must then fill that card in place.
+  await p.locator('#results .card[data-code="413"] .desc').waitFor();
   await p.evaluate(() => { document.querySelector('#results .card').dataset.mark = 'first'; });
   assert.equal(await p.locator('#results .card .frameworks table').count(), 0, 'no table while it loads');
   assert.equal(await p.locator('#results .card .frameworks').isHidden(), true, 'its place is hidden');
