@@ -43,6 +43,11 @@ test('search: a code among words is read as that code', () => {
   assert.equal(hs.query('HTTP/1.1 ok').error.code, 'statusline', 'HTTP/ is still a status line');
 });
 
+test('search: digits glued to a word are a code only when the word is a filler or names that code', () => {
+  for (const q of ['x509', 'sha256', 'h264', '404gone', 'abc600', 'mp3']) assert.equal(hs.query(q).error?.code, 'nomatch', q);
+  assert.deepEqual(hs.query('status404notfound'), { kind: 'code', matches: [404] });
+});
+
 test('search: a section alone lists the codes defined there', () => {
   assert.deepEqual(hs.query('15.5.5'), { kind: 'rfc', matches: [404] });
   const sec = hs.query('§15.4').matches;

@@ -869,18 +869,54 @@ static size_t squeeze(const char *buf, size_t len, char *q)
     return qn;
 }
 
-/* Writes q[0..qn) to out (room for 2 * qn bytes) with a space between a
-** digit and a letter (or a non-ASCII byte) that touch, so a code glued to
-** a word ("http404", "error404", "404error") reads as the code
-** among words. Returns the length written, 0 when nothing touches. */
+static int is_wordy(unsigned char c) { return (is_alnum(c) && !is_digit(c)) || c >= 0x80; }
+
+/* Returns 1 if the word w[0..wn), found glued to the three digits of code,
+** may be read apart from it: a filler or "err" ("http404", "err404") or a name of
+** that code ("404notfound", "404page"); not a word that names another code
+** or none ("404gone", "x509", "sha256"). */
+static int may_unglue(const char *w, size_t wn, int code)
+{
+    int codes[HS_QUERY_MAX_MATCHES], n;
+    if (code < 100 || code > 599)
+        return 0;
+    if (is_filler(w, wn) || (wn == 3 && memcmp(w, "err", 3) == 0))
+        return 1;
+    n = text_query(w, wn, codes, HS_QUERY_MAX_MATCHES);
+    for (int k = 0; k < n; k++)
+        if (codes[k] == code)
+            return 1;
+    return 0;
+}
+
+/* Writes q[0..qn) to out (room for 2 * qn bytes) with a space where three
+** digits touch a word (letters or non-ASCII bytes) that may_unglue() lets
+** go, so a code glued to a word ("http404", "error404", "404error") reads
+** as the code among words. Returns the length written, 0 when nothing is
+** split. */
 static size_t unglue(const char *q, size_t qn, char *out)
 {
     size_t n = 0;
     int split = 0;
     for (size_t i = 0; i < qn; i++) {
         unsigned char b = i ? (unsigned char)q[i - 1] : ' ', c = (unsigned char)q[i];
-        int wordy_b = (is_alnum(b) && !is_digit(b)) || b >= 0x80, wordy_c = (is_alnum(c) && !is_digit(c)) || c >= 0x80;
-        if ((is_digit(b) && wordy_c) || (wordy_b && is_digit(c))) {
+        size_t ds = i, de = i, ws = i, we = i; /* the digits [ds, de) and the word [ws, we) that touch at i */
+        if (is_digit(b) && is_wordy(c)) {
+            for (ds = i; ds && is_digit((unsigned char)q[ds - 1]); ds--)
+                ;
+            de = i;
+            for (we = i; we < qn && is_wordy((unsigned char)q[we]); we++)
+                ;
+            ws = i;
+        } else if (is_wordy(b) && is_digit(c)) {
+            for (de = i; de < qn && is_digit((unsigned char)q[de]); de++)
+                ;
+            ds = i;
+            for (ws = i; ws && is_wordy((unsigned char)q[ws - 1]); ws--)
+                ;
+            we = i;
+        }
+        if (de - ds == 3 && may_unglue(q + ws, we - ws, code_of(q + ds))) {
             out[n++] = ' ';
             split = 1;
         }
