@@ -128,9 +128,8 @@ void hs_response_json_end(struct hs_response *r, struct hs_json *j, const char *
 /* See response.h. */
 int hs_response_no_content(int status)
 {
-    int id = hs_registry_id(status);
     return status < 200 || status == 204 || status == 205 || status == 304 ||
-           (id && (hs_registry_row(id)->flags & HS_F_NO_CONTENT));
+           (hs_registry_flags(status) & HS_F_NO_CONTENT);
 }
 
 /* Removes the field at index i. */
@@ -187,8 +186,7 @@ void hs_response_finish(struct hs_response *r, int64_t clock, int flags)
 /* See response.h. */
 const char *hs_response_phrase(int status)
 {
-    int id = hs_registry_id(status);
-    return id ? hs_registry_row(id)->phrase : "";
+    return hs_registry_phrase(status);
 }
 
 /* Appends s[0..n) to out at *o; returns 0, or -1 if it does not fit. */

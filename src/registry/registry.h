@@ -91,6 +91,14 @@ int hs_registry_text_load(int lang, const unsigned char *b, size_t len);
 /* Returns the number of known codes (HS_STATUS rows). */
 int hs_registry_count(void);
 
+/* Returns the phrase of code's primary meaning ("Not Found"), or "" for any
+** int that is not a known code. Its own table (phrase.c): a module that
+** needs no more of a row links none of the rows. */
+const char *hs_registry_phrase(int code);
+/* Returns the HS_F_* flags of code's primary meaning, or 0 for any int that
+** is not a known code. */
+unsigned hs_registry_flags(int code);
+
 /* Writes the JSON description of code into out (cap bytes) and returns its
 ** length; HS_ERANGE if code is outside 100-599, HS_ENOSPC if out is too small.
 ** An unassigned code in range is described as such, not an error. */

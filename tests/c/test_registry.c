@@ -21,11 +21,15 @@ static int q(const char *lit, int *codes, int *kind)
 
 static void test_table(void)
 {
-    int known = 0, outside = 0, inconsistent = 0, textless = 0;
+    int known = 0, outside = 0, inconsistent = 0, textless = 0, phrase_apart = 0;
     for (int code = -5; code < 1005; code++) {
         int id = hs_registry_id(code);
         if ((code < 100 || code > 599) && id != HS_ID_NONE)
             outside++;
+        /* phrase.c's own table says what the row says, and "" / 0 for no code */
+        if (strcmp(hs_registry_phrase(code), id ? hs_registry_row(id)->phrase : "") != 0 ||
+            hs_registry_flags(code) != (id ? hs_registry_row(id)->flags : 0u))
+            phrase_apart++;
         if (id) {
             const struct hs_status_row *r = hs_registry_row(id);
             known++;
@@ -41,6 +45,7 @@ static void test_table(void)
         }
     }
     is_int(outside, 0, "no code outside 100-599 has an id");
+    is_int(phrase_apart, 0, "hs_registry_phrase and hs_registry_flags agree with the rows for every int");
     is_int(inconsistent, 0, "every code maps to its own primary row");
     is_int(textless, 0, "every row has a Korean title and descriptions in both languages");
     is_int(known, hs_registry_count(), "every primary row is reachable by its code");
