@@ -86,4 +86,6 @@ test('search: the README examples of hs.query', () => {
   assert.equal(hs.query('forbiden').matches[0], 403);
   assert.deepEqual(hs.query('rate limit').matches, [429, 420]);
   assert.equal(hs.query('요청 제한').matches[0], 429);
+  assert.deepEqual(hs.query('error404').matches, [404]);
+  assert.equal(hs.query('x509').error.code, 'nomatch');
 });
