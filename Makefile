@@ -88,6 +88,8 @@ WASM_FLAGS := -Oz -mbulk-memory --no-entry -sSTANDALONE_WASM -sALLOW_MEMORY_GROW
 wasm_exports = -sEXPORTED_FUNCTIONS=$(subst $(space),$(comma),$(addprefix _,$(shell cat src/exports_$(1).txt)))
 
 GENERATED := web/status-codes.js web/status-codes.d.ts web/codes.js web/codes.d.ts web/text-en.bin web/text-ko.bin web/frameworks.bin
+# The package's entry for Node: engine.js and its static imports in one file.
+NODE_ENTRY := web/engine-node.js
 EXAMPLES_BIN := web/examples.bin
 
 TEST_HEADERS := $(wildcard tests/fuzz/*.h)
@@ -102,7 +104,7 @@ help: ## list these targets
 	@awk -F ':[^#]*## ' '/^[a-z][a-z-]*:[^#]*## / { printf "  make %-14s %s\n", $$1, $$2 }' $(firstword $(MAKEFILE_LIST))
 
 wasm: web/status.wasm web/http.wasm web/lint.wasm ## build the three wasm modules (web/status.wasm, web/http.wasm, web/lint.wasm)
-catalog: $(GENERATED) $(EXAMPLES_BIN) ## write the generated files (catalogue, types, codes.js, text-*.bin, frameworks.bin, examples.bin)
+catalog: $(GENERATED) $(EXAMPLES_BIN) $(NODE_ENTRY) ## write the generated files (catalogue, types, codes.js, text-*.bin, frameworks.bin, examples.bin, engine-node.js)
 
 # Module $(1) (registry, http or lint) into web/$(2).wasm: one object per source
 # under build/wasm/$(1)/ (-O2 for WASM_$(1)_FAST, else -Oz), linked with -Oz.
@@ -131,6 +133,9 @@ $(BUILD)/gen_examples: src/server/gen_examples.c $(ENGINE_DEPS)
 
 $(EXAMPLES_BIN): $(BUILD)/gen_examples
 	$(BUILD)/gen_examples web
+
+$(NODE_ENTRY): web/engine.js web/engine-io.js web/expiry.js scripts/gen-node-entry.mjs
+	node scripts/gen-node-entry.mjs $@
 
 deps: ## install what is missing (Debian packages, npm devDependencies)
 	@bash scripts/install-deps.sh
@@ -202,4 +207,4 @@ bench: all ## print the benchmarks (not part of make test)
 	node bench/run.mjs
 
 clean: ## remove build outputs
-	rm -rf $(BUILD) web/status.wasm web/http.wasm web/lint.wasm $(GENERATED) $(EXAMPLES_BIN)
+	rm -rf $(BUILD) web/status.wasm web/http.wasm web/lint.wasm $(GENERATED) $(EXAMPLES_BIN) $(NODE_ENTRY)

@@ -29,7 +29,7 @@ import { gzipSync } from 'node:zlib';
 import { serve } from '../scripts/serve.mjs';
 import { chromiumOptions } from '../tests/lib/chromium.mjs';
 import { loadBaseline } from './baseline.mjs';
-import { compileRow, processRow } from './startup.mjs';
+import { baselineFiles, compileRow, processRow } from './startup.mjs';
 
 const RUNS = Number(process.argv[2]) || Number(process.env.RUNS) || 15;
 const KB = 1024;
@@ -171,9 +171,10 @@ server.close();
 const startupRounds = Math.max(21, 3 * RUNS);
 const base = await loadBaseline();
 rmSync(dir, { recursive: true, force: true });
-const compile = compileRow(startupRounds, { baselineWasm: base ? `${base.dir}/web/status.wasm` : null });
+const baseFiles = baselineFiles(base);
+const compile = compileRow(startupRounds, baseFiles);
 row('first module: compile + instantiate in Node', compile.text, '<= 0.6 ms', compile.ms <= 0.6, compile.peers);
-const node = processRow(startupRounds);
+const node = processRow(startupRounds, baseFiles);
 row('fresh Node process to first lookup(), over one that only reads the file (CPU)', node.text, '<= +2 ms', node.ms <= 2, node.peers);
 
 const pm = median(pageTimes);

@@ -26,14 +26,17 @@
 // reads status.wasm. The whole-process CPU difference, the old way, is
 // printed beside it to show how much wider it spreads.
 //
+// Both rows also run the baseline's (bench/baseline.mjs; BENCH_BASELINE=REV
+// for another revision, e.g. a before/after of one change in one run).
 // Run alone: node bench/startup.mjs [rounds]; bench/budget-bench.mjs prints
 // the same rows with the others. Numbers only; nothing here is a test.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadBaseline } from './baseline.mjs';
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -113,7 +116,7 @@ export function compileRow(count, { baselineWasm } = {}) {
  * The process row: { ms (median paired CPU difference, lookup over read),
  * text, peers }.
  */
-export function processRow(count) {
+export function processRow(count, { baselineEntry } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'hs-node-'));
   try {
     const start = join(dir, 'start.mjs');
@@ -132,6 +135,7 @@ export function processRow(count) {
       statuses: `import statuses from ${JSON.stringify(pathToFileURL(require.resolve('statuses')).href)};\nif (statuses.message[404]) { ${answer} }\n`,
       esm: `import one from ${JSON.stringify(pathToFileURL(empty).href)};\nif (one) { ${answer} }\n`,
     };
+    if (baselineEntry) scripts.baseline = scripts.lookup.replace(engine, JSON.stringify(baselineEntry));
     const children = {};
     for (const [k, code] of Object.entries(scripts)) {
       writeFileSync(join(dir, `${k}.mjs`), code);
@@ -144,6 +148,7 @@ export function processRow(count) {
       `paired ${spread(over('lookup', 0), 1, '+')}`,
       `statuses ${spread(over('statuses', 0), 1, '+')}`,
       `an empty ES module ${spread(over('esm', 0), 1, '+')}`,
+      ...(baselineEntry ? [`baseline's engine ${spread(over('baseline', 0), 1, '+')}`] : []),
       `reading alone ${spread(column(r.read, 0), 1)} after Node's start`,
       `whole process, start included: ours ${spread(over('lookup', 1), 1, '+')}, empty ES module ${spread(over('esm', 1), 1, '+')}, reading ${quantile(column(r.read, 1), 0.5).toFixed(0)}`,
       `(median [quartiles] of ${count} rounds, ms CPU)`,
@@ -154,10 +159,18 @@ export function processRow(count) {
   }
 }
 
+/** The baseline's (bench/baseline.mjs) first module and its entry for Node, or {}. */
+export function baselineFiles(base) {
+  if (!base) return {};
+  const nodeEntry = `${base.dir}/web/engine-node.js`;
+  return { baselineWasm: `${base.dir}/web/status.wasm`, baselineEntry: pathToFileURL(existsSync(nodeEntry) ? nodeEntry : `${base.dir}/web/engine.js`).href };
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const count = Number(process.argv[2]) || 21;
-  const c = compileRow(count);
+  const files = baselineFiles(await loadBaseline());
+  const c = compileRow(count, files);
   console.log(`first module: compile + instantiate in Node ${c.text} (budget <= 0.6 ms)\n  ${c.peers}`);
-  const p = processRow(count);
+  const p = processRow(count, files);
   console.log(`fresh Node process to first lookup(), over one that only reads the file ${p.text} (budget <= +2 ms)\n  ${p.peers}`);
 }

@@ -12,7 +12,7 @@
 import { readFileSync, writeFileSync, existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { load } from '../web/engine.js';
+import { load } from '../web/engine-node.js'; // the package's entry for Node (make builds it from engine.js)
 import { colourFor, painter, cardLines, listLines, exchangeLines } from './output.js';
 import { loadStrings } from '../web/ui-strings.js';
 

@@ -42,9 +42,9 @@ const opt = (name, dflt) => { const i = args.indexOf(`--${name}`); return i >= 0
 const OUT = resolve(ROOT, opt('out', 'dist'));
 const BASE = opt('base', '');
 
-/** The runtime files of web/: everything a page or an element loads (not the pages, not types). */
+/** The runtime files of web/: everything a page or an element loads (not the pages, not types, not engine-node.js: Node's). */
 function assetNames() {
-  return readdirSync(WEB).filter((f) => !f.endsWith('.html') && !f.endsWith('.d.ts') && statSync(join(WEB, f)).isFile()).sort();
+  return readdirSync(WEB).filter((f) => !f.endsWith('.html') && !f.endsWith('.d.ts') && f !== 'engine-node.js' && statSync(join(WEB, f)).isFile()).sort();
 }
 
 /** Returns the first 10 hex digits of the SHA-256 of every asset's name and bytes. */

@@ -40,7 +40,7 @@ test('the tarball holds what users need and nothing of the page or the sources',
   const files = readdirSync(installed(), { recursive: true }).map(String).sort();
   for (const f of ['package.json', 'README.md', 'bin/http-status.js', 'web/engine.js', 'web/engine.d.ts', 'web/widget.js', 'web/widget.d.ts',
     'web/define.js', 'web/http-status-explorer.js', 'web/status.wasm', 'web/http.wasm', 'web/lint.wasm', 'web/text-en.bin', 'web/text-ko.bin', 'web/frameworks.bin', 'web/examples.bin',
-    'web/engine-lint.js', 'web/codes.js', 'web/codes.d.ts', 'web/status-codes.js', 'web/status-codes.d.ts']) {
+    'web/engine-lint.js', 'web/engine-node.js', 'web/codes.js', 'web/codes.d.ts', 'web/status-codes.js', 'web/status-codes.d.ts']) {
     assert.ok(files.includes(f), `${f} is in the package`);
   }
   for (const f of files) assert.doesNotMatch(f, /^(src|tests|scripts|bench|node_modules)\/|index\.html$|web\/app\.js$|\.c$/, `${f} is not for users`);
@@ -55,9 +55,11 @@ test("import { load } from 'http-status-explorer' works in Node", async () => {
     const x = await hs.simulate('DELETE / HTTP/1.1\\r\\nHost: a\\r\\n\\r\\n');
     const lean = await load(undefined, { ready: [] });
     console.log(JSON.stringify({ phrase: hs.lookup(404).phrase, status: x.exchanges[0].response.status, el: typeof HttpStatusExplorerElement,
-      codes: phrase(404), ko: hs.lookup(404).description.ko.length > 0, lean: lean.phrase(418) }));`;
+      codes: phrase(404), ko: hs.lookup(404).description.ko.length > 0, lean: lean.phrase(418),
+      entry: import.meta.resolve('http-status-explorer').replace(/^.*\\/node_modules\\//, '') }));`;
   const { stdout } = await exec(process.execPath, ['--input-type=module', '-e', script], { cwd: APP });
-  assert.deepEqual(JSON.parse(stdout), { phrase: 'Not Found', status: 405, el: 'function', codes: 'Not Found', ko: true, lean: "I'm a teapot" });
+  assert.deepEqual(JSON.parse(stdout), { phrase: 'Not Found', status: 405, el: 'function', codes: 'Not Found', ko: true, lean: "I'm a teapot",
+    entry: 'http-status-explorer/web/engine-node.js' });
 });
 
 test('npx http-status 404 runs the installed command line', async () => {
