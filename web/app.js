@@ -11,11 +11,12 @@
 //   #send, #send?code=404, #send?raw=… the send panel, with a preset or exact request bytes
 //   #lint, #lint?response=…&request=…  the "Check a response" tab (lint-panel.js), with what it checks
 
-import { load } from './engine.js';
-import { h, grid, caseView, statusBadge, CASES } from './render.js';
+import { PAGE_CODE, startLang, textAtStart, engineLoad, stringsLoad } from './page-start.js';
+import { CASES, parseRoute } from './route.js';
+import { h, grid, caseView, statusBadge } from './render.js';
 import { StatusSearch } from './search.js';
 import { sheet } from './render-css.js';
-import { t, pickLang, loadStrings } from './ui-strings.js';
+import { t, loadStrings } from './ui-strings.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('q');
@@ -27,17 +28,12 @@ document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet()];
 
 // A page per code (make dist: dist/404/, dist/ko/404/) names its code and
 // language in <html>; the app shows that card until the hash says otherwise.
-const PAGE_CODE = document.documentElement.dataset.code || '';
-let lang = PAGE_CODE ? pickLang(document.documentElement.lang) : pickLang(readLang() || navigator.language);
-// The first module and the page's words are asked for before anything
-// else runs, so they download and compile while the page sets itself up;
-// so is the language's text (the descriptions) when the address already
-// asks for a code or a search. The front door (the cases, the grid) shows
-// no description: there the text is asked for by the first thing typed.
-// The other language's words and text load on the first switch.
-const textAtStart = parseHash().view === 'lookup' && parseHash().query.trim() !== '';
-const engineLoad = load(undefined, { ready: textAtStart ? [lang] : [] });
-const stringsLoad = loadStrings(lang);
+// The first module, the page's words and (when the address asks for a code
+// or a search) the language's text were asked for by page-start.js, before
+// this module and the renderer were here. The front door (the cases, the
+// grid) shows no description: there the text is asked for by the first
+// thing typed. The other language's words and text load on the first switch.
+let lang = startLang;
 const textAsked = { [lang]: textAtStart };
 let hs = null;
 let runner = null;
@@ -48,10 +44,6 @@ let openExchange = 0;
 let routed = { href: '', state: undefined };
 let openCase = 0;         // the article's case shown under the cards (#case/400), or 0
 let showAll = false;      // the route is #all: the overview grid shows whatever the results hold
-
-function readLang() {
-  try { return localStorage.getItem('hs-lang'); } catch { return null; }
-}
 
 const tr = (key, ...a) => t(lang, key, ...a);
 
@@ -79,17 +71,7 @@ function renderCases() {
 /* ---- routing ---------------------------------------------------------- */
 
 function parseHash() {
-  const raw = location.hash.replace(/^#/, '') || PAGE_CODE;
-  if (raw === 'send' || raw.startsWith('send?')) return { view: 'send', params: new URLSearchParams(raw.slice(5)) };
-  if (raw === 'lint' || raw.startsWith('lint?')) return { view: 'lint', params: new URLSearchParams(raw.slice(5)) };
-  if (raw === 'all') return { view: 'lookup', query: input.value, all: true };
-  let text = raw;
-  try { text = decodeURIComponent(raw); } catch { /* keep it as typed */ }
-  const m = /^(\d{3})\/exchange$/.exec(text);
-  if (m) return { view: 'lookup', query: m[1], exchange: Number(m[1]) };
-  const c = /^case\/(\d{3})$/.exec(text);
-  if (c && CASES.includes(Number(c[1]))) return { view: 'lookup', query: '', caseCode: Number(c[1]) };
-  return { view: 'lookup', query: text };
+  return parseRoute(location.hash, PAGE_CODE, input.value);
 }
 
 function hashFor(query) {

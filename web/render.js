@@ -78,9 +78,6 @@ export function ruleNode(rule) {
 
 const classOf = (code) => Math.floor(code / 100);
 
-/** The article's five problem cases, by the status each one ends in. */
-export const CASES = [400, 401, 403, 404, 500];
-
 /* ---- card ------------------------------------------------------------- */
 
 /** The small "4xx · Client Error" chip in the class colour. */

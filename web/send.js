@@ -6,7 +6,8 @@
 // The request is kept as the exact bytes sent. In the editors, line ends of
 // the head are shown as LF and sent as CRLF; the content is sent as typed.
 
-import { h, L, statusBadge, CASES } from './render.js';
+import { h, L, statusBadge } from './render.js';
+import { CASES } from './route.js';
 import { exchangeView, isLeftOver } from './render-exchange.js';
 import { t } from './ui-strings.js';
 

@@ -43,7 +43,7 @@ test('the tarball holds what users need and nothing of the page or the sources',
     'web/engine-lint.js', 'web/engine-node.js', 'web/codes.js', 'web/codes.d.ts', 'web/status-codes.js', 'web/status-codes.d.ts']) {
     assert.ok(files.includes(f), `${f} is in the package`);
   }
-  for (const f of files) assert.doesNotMatch(f, /^(src|tests|scripts|bench|node_modules)\/|index\.html$|web\/app\.js$|\.c$/, `${f} is not for users`);
+  for (const f of files) assert.doesNotMatch(f, /^(src|tests|scripts|bench|node_modules)\/|index\.html$|web\/app\.js$|web\/page-start\.js$|\.c$/, `${f} is not for users`);
 });
 
 test("import { load } from 'http-status-explorer' works in Node", async () => {

@@ -1,0 +1,51 @@
+// start.test.mjs — the order of the page's first load in Debian's chromium:
+// page-start.js asks for what the first view waits for (the page's words,
+// and the text when the address names a code) before the rest of the page's
+// modules are here, in the page's language only, and the first frame waits
+// for it, so the page's first layout runs while those are fetched.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, settled, holdBack } from './helpers.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.close(); });
+
+const name = (u) => new URL(u).pathname.split('/').pop();
+
+for (const [locale, lang, other] of [['en-US', 'en', 'ko'], ['ko-KR', 'ko', 'en']]) {
+  test(`an address naming a code asks for its ${lang} words and text before the renderer is here, and nothing in ${other}`, async () => {
+    const p = await env.open({ locale });
+    const release = await holdBack(p, '**/render.js');
+    const asked = [];
+    p.on('request', (r) => asked.push(name(r.url())));
+    await p.goto(`${env.url}#404`, { waitUntil: 'commit' });
+    await p.waitForRequest((r) => name(r.url()) === `text-${lang}.bin`, { timeout: 10000 });
+    await p.waitForRequest((r) => name(r.url()) === `ui-strings-${lang}.js`, { timeout: 10000 });
+    assert.ok(asked.includes('render.js'), 'render.js was asked for (and is held back)');
+    release();
+    await settled(p);
+    await p.locator('#results .card[data-code="404"] .desc').waitFor();
+    for (const f of [`text-${other}.bin`, `ui-strings-${other}.js`]) assert.ok(!asked.includes(f), `${f} not fetched`);
+    assert.deepEqual(p.problems, []);
+  });
+}
+
+test('the first frame waits for page-start.js: nothing is painted while its modules are held back, and the page paints once they are here', async () => {
+  const p = await env.open();
+  const release = await holdBack(p, '**/engine.js');
+  const css = p.waitForResponse((r) => name(r.url()) === 'style.css');
+  await p.goto(`${env.url}#404`, { waitUntil: 'commit' });
+  await css;
+  await p.waitForTimeout(600);
+  assert.deepEqual(await p.evaluate(() => performance.getEntriesByType('paint').map((e) => e.name)), [], 'no paint before page-start.js ran');
+  release();
+  await settled(p);
+  const order = await p.evaluate(() => new Promise((ok) => new PerformanceObserver((l) => {
+    const fcp = l.getEntriesByName('first-contentful-paint')[0];
+    const text = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/text-en.bin'));
+    if (fcp) ok({ fcp: fcp.startTime, text: text ? text.startTime : null });
+  }).observe({ type: 'paint', buffered: true })));
+  assert.ok(order.text !== null && order.text <= order.fcp, `the text was asked for (${order.text} ms) before the first paint (${order.fcp} ms)`);
+  assert.deepEqual(p.problems, []);
+});
