@@ -3,8 +3,11 @@
 //
 //   compile     the first module's compile + instantiate (+ _initialize) in
 //               a fresh Node process, each phase timed on its own, beside
-//               undici's llhttp wasm, the baseline's one module and an empty
-//               module (what any first wasm costs a fresh process)
+//               undici's llhttp wasm, the baseline's one module, an empty
+//               module (what any first wasm costs a fresh process) and ours
+//               with its code taken out (what V8 costs apart from the code:
+//               V8 compiles each function on its first call, but validates
+//               them all up front, in a job shared with worker threads)
 //   process     a fresh Node process to its first lookup() result, over a
 //               Node that only reads status.wasm, beside statuses and an
 //               empty ES module
@@ -31,7 +34,7 @@
 // Run alone: node bench/startup.mjs [rounds]; bench/budget-bench.mjs prints
 // the same rows with the others. Numbers only; nothing here is a test.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +73,37 @@ function rounds(children, count) {
 const column = (samples, j) => samples.map((s) => s[j]);
 
 /**
+ * The module's bytes with every function body replaced by `unreachable`:
+ * the same sections (types, exports, memory, data) and function count, none
+ * of the code, so its compile time is what the module costs V8 apart from
+ * validating the code.
+ */
+export function withoutCode(wasm) {
+  const leb = (at) => { let v = 0, shift = 0, b; do { b = wasm[at.p++]; v |= (b & 0x7f) << shift; shift += 7; } while (b & 0x80); return v >>> 0; };
+  const put = (n, out) => { do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; out.push(b); } while (n); };
+  const out = [...wasm.subarray(0, 8)];
+  const at = { p: 8 };
+  while (at.p < wasm.length) {
+    const id = wasm[at.p++];
+    const size = leb(at);
+    const start = at.p;
+    let body = [...wasm.subarray(start, start + size)];
+    if (id === 10) { // the code section: count, then (size, body) per function
+      const fn = { p: start };
+      const count = leb(fn);
+      body = [];
+      put(count, body);
+      for (let i = 0; i < count; i++) { fn.p += leb(fn); body.push(3, 0, 0x00, 0x0b); } // size 3: no locals, unreachable, end
+    }
+    out.push(id);
+    put(body.length, out);
+    out.push(...body);
+    at.p = start + size;
+  }
+  return Buffer.from(out);
+}
+
+/**
  * The compile row: { ms (median wall compile + instantiate of status.wasm),
  * text (the row's figure), peers (the same run's others) }.
  */
@@ -80,17 +114,21 @@ export function compileRow(count, { baselineWasm } = {}) {
     writeFileSync(llhttp, Buffer.from(require('undici/lib/llhttp/llhttp-wasm.js'), 'base64'));
     const empty = join(dir, 'empty.wasm');
     writeFileSync(empty, Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+    const noCode = join(dir, 'no-code.wasm');
+    writeFileSync(noCode, withoutCode(readFileSync(`${root}web/status.wasm`)));
     // Prints: wall compile, wall instantiate (+ _initialize), CPU of each (ms).
-    const child = (file, imports = '{}') => ['-e', `const b = require('node:fs').readFileSync(${JSON.stringify(file)});
+    // (_initialize is not called where every body is unreachable.)
+    const child = (file, imports = '{}', init = true) => ['-e', `const b = require('node:fs').readFileSync(${JSON.stringify(file)});
       const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
       cpu(); performance.now(); // each loads some of Node the first time: not in the figures
       const c0 = cpu(), t0 = performance.now(); const m = new WebAssembly.Module(b); const c1 = cpu(), t1 = performance.now();
-      const i = new WebAssembly.Instance(m, ${imports}); if (i.exports._initialize) i.exports._initialize();
+      const i = new WebAssembly.Instance(m, ${imports}); if (${init} && i.exports._initialize) i.exports._initialize();
       const c2 = cpu(), t2 = performance.now(); console.log(t1 - t0, t2 - t1, c1 - c0, c2 - c1)`];
     const children = {
       ours: child(`${root}web/status.wasm`),
       llhttp: child(llhttp, '{ env: new Proxy({}, { get: () => () => 0 }) }'),
       empty: child(empty),
+      noCode: child(noCode, '{}', false),
     };
     if (baselineWasm) children.baseline = child(baselineWasm);
     const r = rounds(children, count);
@@ -104,6 +142,7 @@ export function compileRow(count, { baselineWasm } = {}) {
       `undici llhttp ${spread(total('llhttp'))}`,
       ...(baselineWasm ? [`baseline one module ${spread(total('baseline'))}`] : []),
       `an empty module ${spread(total('empty'))}`,
+      `ours with every function body emptied: compile ${spread(column(r.noCode, 0))}`,
       `(median [quartiles] of ${count} fresh processes each, ms)`,
     ];
     return { ms, text, peers: peers.join('; ') };

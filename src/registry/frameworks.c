@@ -225,17 +225,16 @@ static void unknown_json(struct hs_json *j, const struct framework *f, int code)
     str2_json(j, f->unknown, digits);
 }
 
-/* See frameworks.h. */
-void hs_frameworks_json(struct hs_json *j, int code)
+/* Writes the framework table's array for code (the table is installed:
+** fw_count() > 0). Apart from hs_frameworks_json so that a lookup made
+** before the table arrives never compiles it (wasm compiles a function on
+** its first call). */
+static void table_json(struct hs_json *j, int code)
 {
     const struct hs_status_row *reg = hs_registry_row(hs_registry_id(code));
     struct fw_row found[HS_FW_MAX];
     unsigned char listed[HS_FW_MAX] = { 0 };
     size_t nfw = fw_count(), nrows = row_count();
-    if (nfw == 0) {
-        hs_json_null(j);
-        return;
-    }
     /* the first row of each framework for code */
     for (size_t i = 0; i < nrows; i++) {
         struct fw_row r = row_at(i);
@@ -276,6 +275,15 @@ void hs_frameworks_json(struct hs_json *j, int code)
         hs_json_obj_end(j);
     }
     hs_json_arr_end(j);
+}
+
+/* See frameworks.h. */
+void hs_frameworks_json(struct hs_json *j, int code)
+{
+    if (fw_count() == 0)
+        hs_json_null(j);
+    else
+        table_json(j, code);
 }
 
 /* ---- writing the blob ------------------------------------------------------ */
