@@ -107,7 +107,7 @@ export function withoutCode(wasm) {
  * The compile row: { ms (median wall compile + instantiate of status.wasm),
  * text (the row's figure), peers (the same run's others) }.
  */
-export function compileRow(count, { baselineWasm } = {}) {
+export function compileRow(count, { baselineWasm, baselineRev } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'hs-compile-'));
   try {
     const llhttp = join(dir, 'llhttp.wasm');
@@ -140,7 +140,7 @@ export function compileRow(count, { baselineWasm } = {}) {
       `compile ${spread(column(ours, 0))} + instantiate ${spread(column(ours, 1))} ms wall, CPU ${spread(column(ours, 2))} + ${spread(column(ours, 3))}`,
       `total ${spread(total('ours'))}`,
       `undici llhttp ${spread(total('llhttp'))}`,
-      ...(baselineWasm ? [`baseline one module ${spread(total('baseline'))}`] : []),
+      ...(baselineWasm ? [`the baseline's (${baselineRev}) first module ${spread(total('baseline'))}`] : []),
       `an empty module ${spread(total('empty'))}`,
       `ours with every function body emptied: compile ${spread(column(r.noCode, 0))}`,
       `(median [quartiles] of ${count} fresh processes each, ms)`,
@@ -155,7 +155,7 @@ export function compileRow(count, { baselineWasm } = {}) {
  * The process row: { ms (median paired CPU difference, lookup over read),
  * text, peers }.
  */
-export function processRow(count, { baselineEntry } = {}) {
+export function processRow(count, { baselineEntry, baselineRev } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'hs-node-'));
   try {
     const start = join(dir, 'start.mjs');
@@ -187,7 +187,7 @@ export function processRow(count, { baselineEntry } = {}) {
       `paired ${spread(over('lookup', 0), 1, '+')}`,
       `statuses ${spread(over('statuses', 0), 1, '+')}`,
       `an empty ES module ${spread(over('esm', 0), 1, '+')}`,
-      ...(baselineEntry ? [`baseline's engine ${spread(over('baseline', 0), 1, '+')}`] : []),
+      ...(baselineEntry ? [`the baseline's (${baselineRev}) engine ${spread(over('baseline', 0), 1, '+')}`] : []),
       `reading alone ${spread(column(r.read, 0), 1)} after Node's start`,
       `whole process, start included: ours ${spread(over('lookup', 1), 1, '+')}, empty ES module ${spread(over('esm', 1), 1, '+')}, reading ${quantile(column(r.read, 1), 0.5).toFixed(0)}`,
       `(median [quartiles] of ${count} rounds, ms CPU)`,
@@ -202,7 +202,7 @@ export function processRow(count, { baselineEntry } = {}) {
 export function baselineFiles(base) {
   if (!base) return {};
   const nodeEntry = `${base.dir}/web/engine-node.js`;
-  return { baselineWasm: `${base.dir}/web/status.wasm`, baselineEntry: pathToFileURL(existsSync(nodeEntry) ? nodeEntry : `${base.dir}/web/engine.js`).href };
+  return { baselineRev: base.rev, baselineWasm: `${base.dir}/web/status.wasm`, baselineEntry: pathToFileURL(existsSync(nodeEntry) ? nodeEntry : `${base.dir}/web/engine.js`).href };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
