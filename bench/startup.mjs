@@ -40,6 +40,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadBaseline } from './baseline.mjs';
+import { mapBodies } from '../tests/lib/wasm-code.mjs';
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -79,28 +80,7 @@ const column = (samples, j) => samples.map((s) => s[j]);
  * validating the code.
  */
 export function withoutCode(wasm) {
-  const leb = (at) => { let v = 0, shift = 0, b; do { b = wasm[at.p++]; v |= (b & 0x7f) << shift; shift += 7; } while (b & 0x80); return v >>> 0; };
-  const put = (n, out) => { do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; out.push(b); } while (n); };
-  const out = [...wasm.subarray(0, 8)];
-  const at = { p: 8 };
-  while (at.p < wasm.length) {
-    const id = wasm[at.p++];
-    const size = leb(at);
-    const start = at.p;
-    let body = [...wasm.subarray(start, start + size)];
-    if (id === 10) { // the code section: count, then (size, body) per function
-      const fn = { p: start };
-      const count = leb(fn);
-      body = [];
-      put(count, body);
-      for (let i = 0; i < count; i++) { fn.p += leb(fn); body.push(3, 0, 0x00, 0x0b); } // size 3: no locals, unreachable, end
-    }
-    out.push(id);
-    put(body.length, out);
-    out.push(...body);
-    at.p = start + size;
-  }
-  return Buffer.from(out);
+  return mapBodies(wasm, () => [0, 0x00, 0x0b]); // no locals, unreachable, end
 }
 
 /**

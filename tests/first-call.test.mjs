@@ -15,56 +15,24 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { localsLength, mapBodies, pushLeb } from './lib/wasm-code.mjs';
 
 const wasm = readFileSync(new URL('../web/status.wasm', import.meta.url));
 const MARKS = 0x70000; // 458752: above the stack's start, below the memory's 524288 bytes
 
-function leb(buf, at) {
-  let v = 0, shift = 0, b;
-  do { b = buf[at.p++]; v |= (b & 0x7f) << shift; shift += 7; } while (b & 0x80);
-  return v >>> 0;
-}
-function putLeb(n, out) {
-  do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; out.push(b); } while (n);
-}
-
 /** The module with a mark at each function's start; { bytes, sizes } (sizes: each body's size in the original, by code index). */
 function marked(src) {
-  const out = [...src.subarray(0, 8)];
   const sizes = [];
-  const at = { p: 8 };
-  while (at.p < src.length) {
-    const id = src[at.p++];
-    const size = leb(src, at);
-    const start = at.p;
-    let body = [...src.subarray(start, start + size)];
-    if (id === 10) {
-      const fn = { p: start };
-      const count = leb(src, fn);
-      body = [];
-      putLeb(count, body);
-      for (let i = 0; i < count; i++) {
-        const len = leb(src, fn);
-        const end = fn.p + len;
-        sizes.push(len);
-        const locals = { p: fn.p };
-        for (let n = leb(src, locals); n > 0; n--) { leb(src, locals); locals.p++; } // (count, type) pairs
-        // i32.const MARKS+i; i32.const 1; i32.store8 align=0 offset=0
-        const mark = [0x41];
-        putLeb(MARKS + i, mark); // positive and < 2^20: the same bytes as a signed LEB
-        mark.push(0x41, 1, 0x3a, 0, 0);
-        const code = [...src.subarray(fn.p, locals.p), ...mark, ...src.subarray(locals.p, end)];
-        putLeb(code.length, body);
-        body.push(...code);
-        fn.p = end;
-      }
-    }
-    out.push(id);
-    putLeb(body.length, out);
-    out.push(...body);
-    at.p = start + size;
-  }
-  return { bytes: new Uint8Array(out), sizes };
+  const bytes = mapBodies(src, (body, i) => {
+    sizes.push(body.length);
+    const at = localsLength(body);
+    // i32.const MARKS+i; i32.const 1; i32.store8 align=0 offset=0
+    const mark = [0x41];
+    pushLeb(mark, MARKS + i); // positive and < 2^20: the same bytes as a signed LEB
+    mark.push(0x41, 1, 0x3a, 0, 0);
+    return [...body.subarray(0, at), ...mark, ...body.subarray(at)];
+  });
+  return { bytes, sizes };
 }
 
 /** Bytes of code entered by call(exports) on a fresh instance of the marked module. */
