@@ -45,8 +45,10 @@ WASM_registry_CFLAGS := -DHS_TEXT_EXTERNAL -DHS_FRAMEWORKS_EXTERNAL -DHS_OUT_CAP
 # of CPU less (bench/startup.mjs), and the module 55 bytes smaller gzipped.
 WASM_registry_LDFLAGS := -sINITIAL_MEMORY=524288 -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=100
 # http.wasm reads the examples' and Flask handlers' texts from examples.bin
-# (src/server/server.h), fetched when a view first shows them.
-WASM_http_CFLAGS := -DHS_TEXT_EXTERNAL -DHS_EXAMPLES_EXTERNAL
+# (src/server/server.h), fetched when a view first shows them, and the
+# server's Korean texts from server-ko.bin, fetched with the second module
+# when the exchange is in Korean or first needs Korean.
+WASM_http_CFLAGS := -DHS_TEXT_EXTERNAL -DHS_EXAMPLES_EXTERNAL -DHS_SERVER_TEXT_EXTERNAL
 # Without the linter, wasm-opt inlines request.c's body readers (one caller
 # each) into hs_request_parse, an 8.4 KB body (tests/glue.test.mjs holds
 # each to 8 KB): only one-caller functions up to 600 (of binaryen's size
@@ -98,7 +100,7 @@ wasm_exports = -sEXPORTED_FUNCTIONS=$(subst $(space),$(comma),$(addprefix _,$(sh
 GENERATED := web/status-codes.js web/status-codes.d.ts web/codes.js web/codes.d.ts web/text-en.bin web/text-ko.bin web/frameworks.bin
 # The package's entry for Node: engine.js and its static imports in one file.
 NODE_ENTRY := web/engine-node.js
-EXAMPLES_BIN := web/examples.bin
+EXAMPLES_BIN := web/examples.bin web/server-ko.bin
 
 TEST_HEADERS := $(wildcard tests/fuzz/*.h)
 C_TESTS := $(patsubst tests/c/%.c,%,$(wildcard tests/c/test_*.c))
@@ -112,7 +114,7 @@ help: ## list these targets
 	@awk -F ':[^#]*## ' '/^[a-z][a-z-]*:[^#]*## / { printf "  make %-14s %s\n", $$1, $$2 }' $(firstword $(MAKEFILE_LIST))
 
 wasm: web/status.wasm web/http.wasm web/lint.wasm ## build the three wasm modules (web/status.wasm, web/http.wasm, web/lint.wasm)
-catalog: $(GENERATED) $(EXAMPLES_BIN) $(NODE_ENTRY) ## write the generated files (catalogue, types, codes.js, text-*.bin, frameworks.bin, examples.bin, engine-node.js)
+catalog: $(GENERATED) $(EXAMPLES_BIN) $(NODE_ENTRY) ## write the generated files (catalogue, types, codes.js, text-*.bin, frameworks.bin, examples.bin, server-ko.bin, engine-node.js)
 
 # Module $(1) (registry, http or lint) into web/$(2).wasm: one object per source
 # under build/wasm/$(1)/ (-O2 for WASM_$(1)_FAST, else -Oz), linked with -Oz.
@@ -139,7 +141,7 @@ $(BUILD)/gen_examples: src/server/gen_examples.c $(ENGINE_DEPS)
 	@mkdir -p $(BUILD)
 	$(CC) $(WARN) -O1 -Isrc src/server/gen_examples.c $(SERVER_SRC) -o $@
 
-$(EXAMPLES_BIN): $(BUILD)/gen_examples
+$(EXAMPLES_BIN) &: $(BUILD)/gen_examples
 	$(BUILD)/gen_examples web
 
 $(NODE_ENTRY): web/engine.js web/engine-io.js web/expiry.js scripts/gen-node-entry.mjs

@@ -218,7 +218,8 @@ static struct hs_server *the_server(void)
 /* Answers hs_in_buf[0..len) as one connection (total: the input's full size
 ** when it did not fit; lang 0 English, 1 Korean; flags HS_SIM_* bits, see
 ** hs_server_exchange); writes { exchanges, rest, state? } and returns its
-** length. */
+** length, or HS_ENOTEXT (nothing changed) when an exchange needs the
+** Korean texts before hs_wasm_server_ko_load installed them. */
 HS_EXPORT int hs_wasm_simulate(int len, int total, int lang, int flags)
 {
     size_t n = (size_t)hs_wasm_clamp(len);
@@ -254,7 +255,8 @@ HS_EXPORT int hs_wasm_server_followup_texts(void) { return hs_server_followup_te
 
 /* Writes the Flask handler notes for one of the article's codes, with its
 ** example run on a fresh server (the live state is untouched);
-** HS_ENOMATCH for another code. */
+** HS_ENOMATCH for another code, HS_ENOTEXT before the Korean texts when
+** lang is Korean. */
 HS_EXPORT int hs_wasm_server_handler(int code, int lang)
 {
     return hs_server_handler_json(the_server(), code, lang, hs_out_buf, HS_OUT_CAP);
@@ -368,4 +370,28 @@ HS_EXPORT int hs_wasm_examples_load(int len)
     if (len < 0 || len > HS_EX_CAP)
         return HS_EINVAL;
     return hs_server_examples_load(examples_buf, (size_t)len);
+}
+
+/* ---- the server's Korean texts ------------------------------------------- */
+
+/* The server's Korean texts (server-ko.bin), written by the glue, installed
+** by hs_wasm_server_ko_load, never changed after that. */
+#define HS_KO_CAP (32 * 1024)
+static unsigned char server_ko_buf[HS_KO_CAP];
+
+/* Returns the address where the glue writes server-ko.bin. */
+HS_EXPORT unsigned char *hs_wasm_server_ko_buf(void) { return server_ko_buf; }
+
+/* Returns the size of that buffer. */
+HS_EXPORT int hs_wasm_server_ko_cap(void) { return HS_KO_CAP; }
+
+/* Installs the len bytes at hs_wasm_server_ko_buf() as the server's Korean
+** texts (before, an exchange that needs them is refused with HS_ENOTEXT);
+** returns HS_OK, or HS_EINVAL (nothing installed) for a blob that is not
+** well formed, not of this build's texts, or longer than the buffer. */
+HS_EXPORT int hs_wasm_server_ko_load(int len)
+{
+    if (len < 0 || len > HS_KO_CAP)
+        return HS_EINVAL;
+    return hs_server_texts_load(HS_LANG_KO, server_ko_buf, (size_t)len);
 }

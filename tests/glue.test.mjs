@@ -184,15 +184,67 @@ test('the examples\' and handlers\' texts are a part of their own (examples.bin)
     assert.equal(hs.isReady('http'), true, 'readying the texts readies the second module');
     assert.deepEqual(stub.fetched.sort(), ['examples.bin', 'http.wasm', 'status.wasm'], 'each once');
     for (let c = 100; c <= 599; c++) assert.deepEqual(hs.example(c), full.example(c), `example(${c})`);
-    for (const { code } of full.exampleCodes()) {
-      for (const lang of ['en', 'ko']) assert.deepEqual(hs.handler(code, lang), full.handler(code, lang), `handler(${code}, ${lang})`);
-    }
+    for (const { code } of full.exampleCodes()) assert.deepEqual(hs.handler(code, 'en'), full.handler(code, 'en'), `handler(${code}, en)`);
+    await hs.ready('server-ko'); // a handler told in Korean runs its exchange in Korean
+    for (const { code } of full.exampleCodes()) assert.deepEqual(hs.handler(code, 'ko'), full.handler(code, 'ko'), `handler(${code}, ko)`);
     assert.match(hs.handler(404, 'en').corrected, /@app/);
     assert.match(hs.example(200).explanation.ko, /GET/);
   } finally {
     stub.restore();
   }
   assert.ok(full.isReady('examples'), 'load() without options readies the texts');
+});
+
+// Requests whose exchanges need the server's Korean (a Korean body or
+// trace), and one that needs none when told in English.
+const KO_BODY = 'POST /items HTTP/1.1\r\nHost: a\r\nAccept-Language: ko\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}';
+const EN_ONLY = 'POST /items HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: 13\r\n\r\n{"name":"ab"}';
+
+test('the server\'s Korean is a part of its own (server-ko.bin): an English exchange needs none, a Korean one is refused clearly before it and changes nothing, and it is fetched once', async () => {
+  const full = await load();
+  const stub = stubFetch();
+  try {
+    const hs = await load('http://127.0.0.1:9/x/status.wasm', { ready: ['http'] });
+    const s0 = hs.resetServer();
+    const en = hs.simulate(EN_ONLY, { lang: 'en', state: s0 });
+    full.resetServer();
+    assert.deepEqual(en, full.simulate(EN_ONLY, { lang: 'en', state: s0 }), 'an English exchange: the same as a full engine\'s');
+    assert.equal(en.exchanges[0].response.status, 201);
+    const before = hs.serverState();
+    for (const [raw, opts, why] of [[KO_BODY, { lang: 'en' }, 'Accept-Language: ko in an English trace'],
+      [EN_ONLY, { lang: 'ko' }, 'a Korean trace'], [EN_ONLY, {}, 'a trace in both languages']]) {
+      assert.throws(() => hs.simulate(raw, opts), (err) => err.code === 'notext' && err.part === 'server-ko' &&
+        /await hs\.ready\('server-ko'\)/.test(err.message) && /^This needs texts/.test(err.text.en) && err.text.ko.length > 0, why);
+      assert.deepEqual(hs.serverState(), before, `${why}: refused, the state unchanged`);
+    }
+    assert.throws(() => hs.handler(404, 'ko'), (err) => err.part === 'server-ko', 'handler() told in Korean is refused too');
+    assert.throws(() => hs.serveNext(new TextEncoder().encode(EN_ONLY), { now: 1 }), (err) => err.part === 'server-ko', 'a served exchange (its trace in both languages) too');
+    assert.deepEqual(hs.serverState(), before, 'nothing served');
+    assert.deepEqual(stub.fetched.sort(), ['http.wasm', 'status.wasm'], 'no Korean fetched for English');
+    await Promise.all([hs.ready('server-ko'), hs.ready('server-ko')]);
+    assert.deepEqual(stub.fetched.filter((f) => f === 'server-ko.bin'), ['server-ko.bin'], 'fetched once');
+    for (const [raw, opts] of [[KO_BODY, { lang: 'en' }], [EN_ONLY, { lang: 'ko' }], [KO_BODY, {}], [EN_ONLY, {}]]) {
+      const s = hs.resetServer();
+      full.resetServer();
+      assert.deepEqual(hs.simulate(raw, { ...opts, state: s }), full.simulate(raw, { ...opts, state: s }), `the same as a full engine's: ${JSON.stringify(opts)}`);
+    }
+    assert.match(hs.simulate(KO_BODY, { lang: 'ko' }).exchanges[0].response.raw, /"detail":"name을 넣어 주세요\."/);
+  } finally {
+    stub.restore();
+  }
+  assert.ok(full.isReady('server-ko'), 'load() without options readies the server\'s Korean');
+});
+
+test('the engine refuses Korean server texts that are not its own', async () => {
+  const ko = readFileSync(new URL('../web/server-ko.bin', import.meta.url));
+  const ex = readFileSync(new URL('../web/examples.bin', import.meta.url));
+  const other = Buffer.from(ko);
+  other[4]++; // another build's text count
+  for (const [blob, why] of [[ex, 'the examples\' texts'], [ko.subarray(0, ko.length - 1), 'cut short'], [other, 'another build\'s texts']]) {
+    const hs = await load(bytes, { ready: ['http'], files: { 'server-ko': blob } });
+    await assert.rejects(hs.ready('server-ko'), /server-ko\.bin is not this engine's Korean server texts/, why);
+    assert.throws(() => hs.simulate(EN_ONLY, { lang: 'ko' }), (err) => err.part === 'server-ko', `${why}: nothing installed`);
+  }
 });
 
 test('the engine refuses example texts that are not its own', async () => {

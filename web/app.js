@@ -485,7 +485,8 @@ stringsLoad.catch(() => {}).then(() => engineLoad).then((engine) => {
   performance.mark('hs-ready');
   // The overview sits below the fold: build it once the input is ready (at once for #all).
   if (location.hash === '#all') { renderGrid(); route(); } else requestAnimationFrame(() => setTimeout(renderGrid, 0));
-  Promise.all([hs.ready('http'), import('./runner.js'), import('./render-exchange.js')]).then(([, { makeRunner }]) => {
+  // A Korean page tells its exchanges in Korean: the server's Korean comes with the module.
+  Promise.all([hs.ready('http', ...(lang === 'ko' ? ['server-ko'] : [])), import('./runner.js'), import('./render-exchange.js')]).then(([, { makeRunner }]) => {
     runner = makeRunner(hs);
     search.invalidate();
     // What is on screen is made again with its exchanges. A link focused in

@@ -41,6 +41,8 @@ async function siteFacts(code) {
  * engine's second module and the handlers' texts when asked to
  * (ready('examples')).
  */
+const ENGINE_PARTS = ['http', 'examples', 'server-ko'];
+
 async function cardSource(code, lang) {
   const entry = await siteFacts(code);
   if (!entry) {
@@ -52,9 +54,12 @@ async function cardSource(code, lang) {
   const source = {
     lookup: (c) => (c === code ? entry : null),
     handler: (...args) => { if (!full) throw new Error('the second module is not loaded'); return full.handler(...args); },
-    // The facts hold both languages and the framework table: only the second module and the handlers' texts are missing.
-    isReady: (part) => (part !== 'http' && part !== 'examples') || full !== null,
-    ready: (...parts) => (parts.includes('http') || parts.includes('examples') ? engine('examples').then((hs) => { full = hs; return source; }) : Promise.resolve(source)),
+    // The facts hold both languages and the framework table: only the second
+    // module, the handlers' texts and the server's Korean are missing.
+    isReady: (part) => !ENGINE_PARTS.includes(part) || (full !== null && full.isReady(part)),
+    ready: (...parts) => (parts.some((p) => ENGINE_PARTS.includes(p))
+      ? engine('examples', ...parts.filter((p) => ENGINE_PARTS.includes(p))).then((hs) => { full = hs; return source; })
+      : Promise.resolve(source)),
   };
   return source;
 }

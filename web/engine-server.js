@@ -17,6 +17,18 @@ const SERVER_LANGS = { en: 0, ko: 1 };
 const latin1 = new TextDecoder('latin1');
 const utf8 = new TextDecoder();
 
+// A negative code from the server as an Error (io.engineError); HS_ENOTEXT
+// (the exchange needs the server's Korean, not loaded yet) says which part
+// to ready, as err.part, so a caller can await it and call again.
+function serverError(io, n) {
+  const err = io.engineError(n);
+  if (err.code === 'notext') {
+    err.message = "this exchange needs the simulated server's Korean texts (a Korean trace or response): call `await hs.ready('server-ko')` first (load() without options does)";
+    err.part = 'server-ko';
+  }
+  return err;
+}
+
 function checkState(partial, name) {
   if (partial === null || typeof partial !== 'object' || Array.isArray(partial)) {
     throw new TypeError(`${name} takes an object, not ${partial === null ? 'null' : Array.isArray(partial) ? 'an array' : typeof partial}`);
@@ -58,7 +70,8 @@ function factsReader(lookupJSON) {
  * the connection holds, when input is only their start), timedOut,
  * continued (100 already sent), trace, lang }.
  * 'more' and 'continue' leave the state unchanged. */
-function connectionServer(w, { stage, memory, outPtr, engineError }, layout) {
+function connectionServer(w, io, layout) {
+  const { stage, memory, outPtr } = io;
   // The words' indexes, names and flags come from the engine (hs_wasm_serve_layout).
   const { words: count, word: W, actions, connections, flags: F } = layout;
   return function serveNext(input, options) {
@@ -69,7 +82,7 @@ function connectionServer(w, { stage, memory, outPtr, engineError }, layout) {
     const flags = (opts.timedOut ? F.timedOut : 0) | (opts.continued ? F.continued : 0) | (opts.trace ? F.trace : 0);
     const now = opts.now === undefined ? Math.floor(Date.now() / 1000) : opts.now;
     const n = w.hs_wasm_serve(s.n, total > INT_MAX ? INT_MAX : total, now, flags, SERVER_LANGS[opts.lang] || 0);
-    if (n < 0) throw engineError(n);
+    if (n < 0) throw serverError(io, n);
     const words = new Uint32Array(memory.buffer, w.hs_wasm_serve_words(), count);
     const out = (off, k) => memory.subarray(outPtr + off, outPtr + off + k);
     const span = (off, len) => latin1.decode(input.subarray(words[off], words[off] + words[len]));
@@ -112,7 +125,10 @@ export function makeServer(w, io, lookupJSON) {
      * request has no Accept-Language) }. With lang, each trace step's detail
      * holds that language only; without it, both. state is in the result
      * when options.state was given, or when the exchanges changed more than
-     * the meters every exchange moves (clock, exchanges, rateLimit.used). */
+     * the meters every exchange moves (clock, exchanges, rateLimit.used).
+     * Before ready('server-ko'), an exchange that needs the server's Korean
+     * throws an Error whose part is 'server-ko' (the exchange changes
+     * nothing; a state given in options is applied first). */
     simulate(raw, options) {
       if (typeof raw !== 'string' && !(raw instanceof Uint8Array)) {
         throw new TypeError(`simulate(raw) takes a string or a Uint8Array, not ${raw === null ? 'null' : typeof raw}`);
@@ -127,7 +143,9 @@ export function makeServer(w, io, lookupJSON) {
         }
       }
       const s = stage(raw);
-      return readJSON(w.hs_wasm_simulate(s.n, s.total > INT_MAX ? INT_MAX : s.total, SERVER_LANGS[opts.lang] || 0, flags));
+      const n = w.hs_wasm_simulate(s.n, s.total > INT_MAX ? INT_MAX : s.total, SERVER_LANGS[opts.lang] || 0, flags);
+      if (n < 0) throw serverError(io, n);
+      return readJSON(n);
     },
 
     /** What a server on a real connection does with the bytes it holds: see connectionServer. */
@@ -172,10 +190,13 @@ export function makeServer(w, io, lookupJSON) {
     /** The Flask handler for one of the article's codes: { code, route,
      * naive, corrected, common, differs, explanation, example, exchange,
      * response }, or null; naive, corrected, common and explanation are
-     * null until ready('examples'). */
+     * null until ready('examples'); the exchange's trace is in lang only
+     * (English by default). Throws as simulate() does when that exchange
+     * needs the server's Korean before ready('server-ko'). */
     handler(code, lang) {
       if (!Number.isInteger(code)) return null;
       const n = w.hs_wasm_server_handler(code, SERVER_LANGS[lang] || 0);
+      if (n < 0 && serverError(io, n).part) throw serverError(io, n);
       if (n < 0) return null;
       const hd = readJSON(n);
       const xs = hd.exchange && hd.exchange.exchanges;

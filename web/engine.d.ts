@@ -278,6 +278,13 @@ export interface Engine {
   /** Empty until ready('http'). */
   readonly requestReasons: readonly { name: string; status: number; rule: string; text: I18n }[];
 
+  /**
+   * Before ready('server-ko'), an exchange that needs the server's Korean
+   * (lang 'ko', no lang (both languages), or a request whose Accept-Language
+   * chooses Korean) throws an Error with code 'notext' and part 'server-ko';
+   * the exchange changes nothing (a state in options is applied first):
+   * `await hs.ready(err.part)` and call again.
+   */
   simulate(raw: string | Uint8Array, options?: { state?: Record<string, unknown> | true; lang?: 'en' | 'ko' }): SimulateResult;
   example(code: number | string): Example | null;
   exampleCodes(): { code: number; final: boolean }[];
@@ -286,7 +293,7 @@ export interface Engine {
   serverState(): ServerState;
   setServerState(partial: Record<string, unknown>): ServerState;
   resetServer(): ServerState;
-  /** The Flask handler of one of the article's codes; its naive, corrected, common and explanation are null until ready('examples'). */
+  /** The Flask handler of one of the article's codes; its naive, corrected, common and explanation are null until ready('examples'); its exchange's trace is in lang only, and before ready('server-ko') it throws as simulate() does when that exchange needs Korean. */
   handler(code: number, lang?: 'en' | 'ko'): Record<string, unknown> | null;
 
   /** Checks a response (and the request it answers) against RFC 9110/9111/9112; never throws for any bytes. Throws before ready('lint'). */
@@ -301,7 +308,9 @@ export interface Engine {
    * exampleCodes, followUp, serverState, setServerState, resetServer,
    * handler, serveNext, setClosing, which throw before it), 'examples'
    * (the texts of example() and handler(), null before it; readies 'http'
-   * too), 'lint' (the
+   * too), 'server-ko' (the simulated server's Korean trace steps and
+   * response bodies; simulate(), serveNext() and handler() throw before it
+   * for an exchange that needs them; readies 'http' too), 'lint' (the
    * third module: lint, lintRules, which throw before it), 'frameworks'
    * (lookup(c).frameworks, null before it). load() without options readies all.
    */
@@ -314,14 +323,14 @@ export interface Engine {
   httpWasm(): WebAssembly.Exports | null;
 }
 
-export type EnginePart = 'en' | 'ko' | 'http' | 'examples' | 'lint' | 'frameworks';
+export type EnginePart = 'en' | 'ko' | 'http' | 'examples' | 'server-ko' | 'lint' | 'frameworks';
 export type EngineSource = string | URL | Response | Promise<Response> | BufferSource | WebAssembly.Module;
 
 export interface LoadOptions {
-  /** Parts to have ready before load() resolves; all six by default. [] for the first module alone. Their files are fetched while the first module compiles. */
+  /** Parts to have ready before load() resolves; all seven by default. [] for the first module alone. Their files are fetched while the first module compiles. */
   ready?: EnginePart[];
   /** Where the other files are, when not beside the first module (or beside engine.js). */
-  files?: { http?: EngineSource; examples?: EngineSource; lint?: EngineSource; en?: EngineSource; ko?: EngineSource; frameworks?: EngineSource };
+  files?: { http?: EngineSource; examples?: EngineSource; 'server-ko'?: EngineSource; lint?: EngineSource; en?: EngineSource; ko?: EngineSource; frameworks?: EngineSource };
   /** The module engine-http.js (with engine-lint.js's makeLinter beside it to lint there), where import() is not allowed (a service worker); else each is imported on first use. */
   glue?: unknown;
 }

@@ -11,6 +11,9 @@
 //   examples.bin     the texts of example() and handler() (the Flask
 //                    handlers, the examples' explanations), a blob the
 //                    second module reads, fetched when a view first shows them
+//   server-ko.bin    the simulated server's Korean (trace steps, response
+//                    bodies), a blob the second module reads, fetched when
+//                    an exchange is first told or answered in Korean
 //   lint.wasm        the third module: the response linter, loaded the
 //                    first time a lint is asked for (ready('lint'))
 //
@@ -29,7 +32,7 @@
 import { engineIO } from './engine-io.js';
 import { isPast } from './expiry.js';
 
-const PARTS = ['en', 'ko', 'http', 'examples', 'lint', 'frameworks'];
+const PARTS = ['en', 'ko', 'http', 'examples', 'server-ko', 'lint', 'frameworks'];
 
 // The parts that are data a module reads (every part but the modules 'http'
 // and 'lint'): the file, the module that reads it (into: the first unless
@@ -40,6 +43,7 @@ const BLOBS = {
   ko: { file: './text-ko.bin', buf: (w) => w.hs_wasm_text_buf(1), cap: (w) => w.hs_wasm_text_cap(), install: (w, n) => w.hs_wasm_text_load(1, n), what: "this engine's ko text" },
   frameworks: { file: './frameworks.bin', buf: (w) => w.hs_wasm_frameworks_buf(), cap: (w) => w.hs_wasm_frameworks_cap(), install: (w, n) => w.hs_wasm_frameworks_load(n), what: "this engine's framework table" },
   examples: { file: './examples.bin', into: 'http', buf: (w) => w.hs_wasm_examples_buf(), cap: (w) => w.hs_wasm_examples_cap(), install: (w, n) => w.hs_wasm_examples_load(n), what: "this engine's example texts" },
+  'server-ko': { file: './server-ko.bin', into: 'http', buf: (w) => w.hs_wasm_server_ko_buf(), cap: (w) => w.hs_wasm_server_ko_cap(), install: (w, n) => w.hs_wasm_server_ko_load(n), what: "this engine's Korean server texts" },
 };
 
 let defaultEngine = null;
@@ -50,13 +54,15 @@ let defaultEngine = null;
  * module) may be a URL or string, a Response (or a promise of one), bytes,
  * or a WebAssembly.Module; the other files are found beside a URL source,
  * else beside this file, unless options.files names them ({ http, examples,
- * lint, en, ko, frameworks }: each a URL, string, Response, bytes or
+ * 'server-ko', lint, en, ko, frameworks }: each a URL, string, Response, bytes or
  * Module). options.ready lists the parts to have ready before the promise
  * resolves: 'en', 'ko' (the descriptions of that language), 'http'
  * (parseRequest, simulate and the rest of the second module), 'examples'
  * (the texts of example() and handler(), null before; it readies 'http'
- * too), 'lint' (lint and lintRules, the third module) and 'frameworks'
- * (lookup(c).frameworks); all six by default. Their files are fetched while the first module compiles. Any
+ * too), 'server-ko' (the simulated server's Korean: before it, an exchange
+ * told or answered in Korean is refused with an error whose part is
+ * 'server-ko'; it readies 'http' too), 'lint' (lint and lintRules, the
+ * third module) and 'frameworks' (lookup(c).frameworks); all seven by default. Their files are fetched while the first module compiles. Any
  * part can be readied later with `await hs.ready(part)`. options.glue is the
  * module engine-http.js (and, to lint there, an object with engine-lint.js's
  * makeLinter too), for a scope where import() is not allowed (a service
@@ -191,7 +197,7 @@ function makeEngine(instance, where, fetched) {
   // ---- the parts loaded on demand: each language's text, the framework
   // table, the second module, the third
   const pending = {};
-  const loaded = { en: false, ko: false, http: false, examples: false, lint: false, frameworks: false };
+  const loaded = { en: false, ko: false, http: false, examples: false, 'server-ko': false, lint: false, frameworks: false };
   let requests = null;
   const reasons = [];
   let server = null;
@@ -324,13 +330,14 @@ function makeEngine(instance, where, fetched) {
      * Resolves (to this engine) once every part named is loaded: 'en' or
      * 'ko' (that language's descriptions in lookup()), 'http' (parseRequest,
      * simulate and the rest of the second module), 'examples' (the texts of
-     * example() and handler(); readies 'http' too), 'lint' (lint and
+     * example() and handler(); readies 'http' too), 'server-ko' (the
+     * simulated server's Korean; readies 'http' too), 'lint' (lint and
      * lintRules, the third module), 'frameworks' (lookup(c).frameworks).
      * Each loads once.
      */
     ready,
 
-    /** True when part ('en', 'ko', 'http', 'examples', 'lint', 'frameworks') is loaded. */
+    /** True when part ('en', 'ko', 'http', 'examples', 'server-ko', 'lint', 'frameworks') is loaded. */
     isReady(part) {
       return loaded[part] === true;
     },

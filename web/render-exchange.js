@@ -10,6 +10,7 @@
 
 import { h, L, statusBadge, ruleNode, useExchangeViews, partSlot } from './render.js';
 import { t } from './ui-strings.js';
+import { missingPart } from './runner.js';
 
 const tr = (ctx, key, ...a) => t(ctx.lang, key, ...a);
 
@@ -29,7 +30,10 @@ function routeLabel(ctx, route) {
 export function handlerBlock(ctx, code, level, opts) {
   const { hs } = ctx;
   let hd;
-  try { hd = hs.handler(code, ctx.lang); } catch { return null; }
+  try { hd = hs.handler(code, ctx.lang); } catch (err) {
+    // told in Korean before the server's Korean is here: filled in when it arrives
+    return missingPart(err) ? partSlot(ctx, missingPart(err), () => handlerBlock(ctx, code, level, opts), { tag: 'section' }) : null;
+  }
   if (!hd) return null;
   return hd.corrected ? handlerSection(ctx, hd, level, opts) : partSlot(ctx, 'examples', () => handlerBlock(ctx, code, level, opts), { tag: 'section' });
 }
@@ -325,10 +329,11 @@ function followUpView(ctx, exchange, state, headingLevel, content) {
       const { maintenance, ...rest } = s;
       s = { ...rest, clock: s.clock + f.after };
     }
-    const { result, state: after } = runner.follow(req, s, lang);
-    slot.replaceChildren(exchangeView(ctx, req, result, { headingLevel, state: after }));
-    const first = slot.querySelector('h' + headingLevel);
-    if (first) { first.tabIndex = -1; first.focus(); }
+    runner.settle(() => runner.follow(req, s, lang)).then(({ result, state: after }) => {
+      slot.replaceChildren(exchangeView(ctx, req, result, { headingLevel, state: after }));
+      const first = slot.querySelector('h' + headingLevel);
+      if (first) { first.tabIndex = -1; first.focus(); }
+    }, (err) => { slot.replaceChildren(h('p', { class: 'error' }, String(err && err.message || err))); });
   });
   sec.append(btn, slot);
   return sec;
@@ -340,6 +345,8 @@ export function exampleView(ctx, code, { headingLevel = 3 } = {}) {
   if (!runner) return h('p', { class: 'muted' }, tr(ctx, 'notYet'));
   let ex;
   try { ex = runner.example(code, lang); } catch (err) {
+    // told in Korean before the server's Korean is here: made when it arrives
+    if (missingPart(err)) return partSlot(ctx, missingPart(err), () => exampleView(ctx, code, { headingLevel }));
     return h('p', { class: 'error' }, String(err && err.message || err));
   }
   if (!ex.result) return h('p', { class: 'muted' }, L(ex.example && ex.example.explanation, lang) || tr(ctx, 'notYet'));

@@ -10,6 +10,15 @@
  * the example's setup, and so the same every time) never disturb what the
  * send panel set.
  */
+/**
+ * The part of the engine an exchange was refused for (the simulated
+ * server's Korean, 'server-ko': engine-server.js), or null for any other
+ * error. A view that gets it awaits hs.ready(part) and runs again.
+ */
+export function missingPart(err) {
+  return err && typeof err.part === 'string' ? err.part : null;
+}
+
 export function makeRunner(hs) {
   let state = hs.resetServer();
   const run = (raw, s, lang) => hs.simulate(raw, s === undefined ? { lang } : { state: s, lang });
@@ -50,6 +59,22 @@ export function makeRunner(hs) {
     follow(raw, s, lang) {
       const result = run(raw, s, lang);
       return { result, state: result && result.state };
+    },
+    /**
+     * Resolves to call()'s value: called at once, and when it is refused
+     * for a part not loaded yet (missingPart: a Korean exchange before the
+     * server's Korean), called again once hs.ready(part) resolved. A
+     * refused exchange changed nothing, so the second call is the first.
+     */
+    async settle(call) {
+      try {
+        return call();
+      } catch (err) {
+        const part = missingPart(err);
+        if (!part) throw err;
+        await hs.ready(part);
+        return call();
+      }
     },
   };
 }

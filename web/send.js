@@ -10,6 +10,7 @@ import { h, L, statusBadge } from './render.js';
 import { CASES } from './route.js';
 import { exchangeView, isLeftOver } from './render-exchange.js';
 import { t } from './ui-strings.js';
+import { missingPart } from './runner.js';
 
 const utf8 = new TextEncoder();
 const lenient = new TextDecoder('utf-8');
@@ -131,7 +132,14 @@ export function sendPanel(ctx, { onSend, onChange, headingLevel = 3 } = {}) {
     const raw = sent ?? toWire(editor.text());
     sent = raw;
     let result;
-    try { result = runner.send(raw, ctx.lang); } catch (err) { result = { error: { message: err.text || { en: String(err.message || err) } } }; }
+    try { result = runner.send(raw, ctx.lang); } catch (err) {
+      // a Korean exchange before the server's Korean is here: sent again once it is (it changed nothing)
+      if (missingPart(err)) {
+        hs.ready(missingPart(err)).then(() => run({ quiet }), (e) => view.say(String(e.message || e)));
+        return;
+      }
+      result = { error: { message: err.text || { en: String(err.message || err) } } };
+    }
     performance.mark('hs-send');
     stateFs.refresh();
     show(raw, result, before.state);
@@ -166,9 +174,17 @@ export function sendPanel(ctx, { onSend, onChange, headingLevel = 3 } = {}) {
   // simulate tells its trace in one language: an answer shown in another
   // is the same request run again on the state it was sent on (same input,
   // same state, same bytes), told in this one; the runner's state stays.
-  function toldIn(last) {
-    if (last.lang === ctx.lang || !last.result || !last.result.exchanges) return last.result;
-    return runner.follow(last.raw, last.before, ctx.lang).result;
+  function toldIn(was) {
+    if (was.lang === ctx.lang || !was.result || !was.result.exchanges) return was.result;
+    try { return runner.follow(was.raw, was.before, ctx.lang).result; } catch (err) {
+      if (!missingPart(err)) throw err;
+      // told in Korean before the server's Korean is here: the answer as it
+      // was, told again once it is (if the panel still shows it)
+      hs.ready(missingPart(err)).then(() => {
+        if (last && last.raw === was.raw && last.before === was.before) show(was.raw, toldIn(was), was.before);
+      }, () => {});
+      return was.result;
+    }
   }
 
   function restore(snap) {

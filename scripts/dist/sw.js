@@ -134,10 +134,11 @@ const HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-l
 
 /** Answers a request under ./sim/ with the engine's simulated server. */
 async function simulated(request, url) {
-  // the second module only: the linter's glue would need import(), which a worker does not allow
-  engine ??= load(undefined, { glue, ready: ['http'] });
+  // the second module and its Korean (the trace is told in both languages);
+  // not the linter: its glue would need import(), which a worker does not allow
+  engine ??= load(undefined, { glue, ready: ['http', 'server-ko'] });
   const hs = await engine;
-  if (hs.ready) await hs.ready('http');
+  if (hs.ready) await hs.ready('http', 'server-ko');
   const result = await hs.simulate(await rawRequest(request, url));
   const x = result.exchanges[result.exchanges.length - 1];
   const res = x.response;

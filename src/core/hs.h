@@ -26,7 +26,9 @@
     X(ERANGE,  -6,  "range",    "Status codes are three digits from 100 to 599.",        \
                                 "상태 코드는 100부터 599까지의 세 자리 숫자입니다.")            \
     X(ESTATUSLINE, -7, "statusline", "This looks like a status line, but it has no three-digit status code after the version.", \
-                                "상태 줄처럼 보이지만 버전 뒤에 세 자리 상태 코드가 없습니다.")
+                                "상태 줄처럼 보이지만 버전 뒤에 세 자리 상태 코드가 없습니다.") \
+    X(ENOTEXT, -8,  "notext",   "This needs texts of a language that are not loaded yet.", \
+                                "아직 불러오지 않은 언어의 텍스트가 필요합니다.")
 
 enum hs_rc {
 #define X(name, value, code, en, ko) HS_##name = value,

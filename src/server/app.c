@@ -35,7 +35,7 @@
 static void msg(struct hs_ctx *c, struct hs_json *j, const char *en, const char *ko)
 {
     hs_json_key(j, "message");
-    hs_json_str(j, c->lang == HS_LANG_KO ? ko : en);
+    hs_json_str(j, hs_text_of(c, en, ko));
 }
 
 /* Finishes JSON content in c->res; with_lang adds Content-Language and Vary. */
@@ -87,17 +87,17 @@ static int read_name(struct hs_ctx *c, char *name, size_t *len)
     if (hs_jread_doc(c->body, c->body_len, &root, &err) < 0) {
         hs_trace(c, "handler", "RFC 8259 §2", 400,
                  "The content is not valid JSON (the problem is at content byte {0}): the server cannot read the request at all, 400.",
-                 "본문이 올바른 JSON이 아니다 (문제는 본문의 {0}번째 바이트에 있다). 서버가 요청을 아예 읽을 수 없으므로 400이다.",
+                 KO(READ_NAME_1),
                  HS_ARGS(hs_trace_num(c, err)));
-        hs_problem(c, 400, "The content is not valid JSON.", "본문이 올바른 JSON이 아닙니다.");
+        hs_problem(c, 400, "The content is not valid JSON.", KO(READ_NAME_2));
         return -1;
     }
     if (root.type != HS_JOBJECT) {
         hs_trace(c, "handler", "RFC 9110 §15.5.1", 400,
                  "The content is JSON but not an object, so it has no name member: 400. (The article's handler would crash here with a 500: `'name' in None` raises.)",
-                 "본문이 JSON이지만 객체가 아니어서 name 멤버가 없다. 400이다. (글의 핸들러라면 `'name' in None`이 예외를 일으켜 500이 된다.)",
+                 KO(READ_NAME_3),
                  HS_NOARGS);
-        hs_problem(c, 400, "The content must be a JSON object with a name.", "본문은 name이 있는 JSON 객체로 보내 주세요.");
+        hs_problem(c, 400, "The content must be a JSON object with a name.", KO(READ_NAME_4));
         return -1;
     }
     while (hs_jread_member(c->body, &root, &pos, &k, &v))
@@ -109,15 +109,15 @@ static int read_name(struct hs_ctx *c, char *name, size_t *len)
         const char *en = count == 0 ? "The JSON object has no name member"
                        : count > 1 ? "The JSON object has name twice, which makes it ambiguous (RFC 8259 §4 says names SHOULD be unique)"
                                    : "name is not a string";
-        const char *ko = count == 0 ? "JSON 객체에 name 멤버가 없다"
-                       : count > 1 ? "JSON 객체에 name이 두 번 있어 모호하다 (RFC 8259 §4는 이름이 유일해야 한다고 권고한다)"
-                                   : "name이 문자열이 아니다";
+        const char *ko = count == 0 ? KO(READ_NAME_5)
+                       : count > 1 ? KO(READ_NAME_6)
+                                   : KO(READ_NAME_7);
         hs_trace(c, "handler", "RFC 9110 §15.5.1", 400,
                  "{0}. The shape of the request is wrong, so this server answers 400 (422 is kept for a well-formed name with a bad value).",
-                 "{1}. 요청의 형태가 틀렸으므로 이 서버는 400으로 답한다 (422는 형태는 맞지만 값이 잘못된 name에 쓴다).",
+                 KO(READ_NAME_8),
                  HS_ARGS(hs_cstr(en), hs_cstr(ko)));
         hs_problem(c, 400, count == 0 ? "name is required." : "name must be a single string.",
-                   count == 0 ? "name을 넣어 주세요." : "name은 문자열 하나로 보내 주세요.");
+                   count == 0 ? KO(READ_NAME_9) : KO(READ_NAME_10));
         return -1;
     }
     n = hs_jread_string(c->body, &found, name, HS_SERVER_NAME_MAX);
@@ -130,13 +130,13 @@ static int read_name(struct hs_ctx *c, char *name, size_t *len)
         }
         if (n <= 0 || blank || ctl) {
             const char *en = n < 0 ? "longer than 64 bytes" : ctl ? "holds control characters" : "empty";
-            const char *ko = n < 0 ? "64바이트보다 길다" : ctl ? "제어 문자를 담고 있다" : "비어 있다";
+            const char *ko = n < 0 ? KO(READ_NAME_11) : ctl ? KO(READ_NAME_12) : KO(READ_NAME_13);
             hs_trace(c, "handler", "RFC 9110 §15.5.21", 422,
                      "The request is well-formed JSON with a string name, but the name is {0}: the server understood it and cannot process it, 422.",
-                     "요청은 올바른 JSON이고 name도 문자열이지만 name이 {1}. 서버는 요청을 이해했지만 처리할 수 없으므로 422다.",
+                     KO(READ_NAME_14),
                      HS_ARGS(hs_cstr(en), hs_cstr(ko)));
             hs_problem(c, 422, "name must be 1 to 64 bytes of text without control characters.",
-                       "name은 제어 문자 없는 1~64바이트 텍스트로 보내 주세요.");
+                       KO(READ_NAME_15));
             return -1;
         }
     }
@@ -163,9 +163,9 @@ static int conflict(struct hs_ctx *c, const char *name, size_t n, uint32_t self)
         return 0;
     hs_trace(c, "handler", "RFC 9110 §15.5.10", 409,
              "Item {0} already has the name \"{1}\" and names are unique in this store: the request conflicts with the current state, 409.",
-             "항목 {0:이} 이미 \"{1}\" 이름을 쓰고 있고 이 저장소에서 이름은 유일해야 한다. 요청이 현재 상태와 충돌하므로 409다.",
+             KO(CONFLICT_1),
              HS_ARGS(hs_trace_num(c, other->id), ((struct hs_str){ name, n })));
-    hs_problem(c, 409, "Another item already has this name.", "다른 항목이 이미 이 이름을 쓰고 있습니다. 다른 이름을 골라 주세요.");
+    hs_problem(c, 409, "Another item already has this name.", KO(CONFLICT_2));
     return 1;
 }
 
@@ -184,7 +184,7 @@ static void items_get(struct hs_ctx *c)
     hs_json_arr_end(&j);
     hs_json_obj_end(&j);
     json_done(c, &j, 0);
-    hs_trace(c, "handler", "RFC 9110 §9.3.1", 200, "The collection lists {0} items: 200.", "컬렉션에 항목 {0}개가 있다. 200으로 답한다.",
+    hs_trace(c, "handler", "RFC 9110 §9.3.1", 200, "The collection lists {0} items: 200.", KO(ITEMS_GET_1),
              HS_ARGS(hs_trace_num(c, item_count(c->s))));
 }
 
@@ -204,9 +204,9 @@ static void items_post(struct hs_ctx *c)
     if (!slot || item_count(s) >= (int)s->capacity) {
         hs_trace(c, "handler", "RFC 4918 §11.5", 507,
                  "The store holds {0} items, its capacity: the server cannot store the new one, 507 Insufficient Storage. (Storage is a server condition, so it is a 5xx, not a client error.)",
-                 "저장소가 용량인 {0}개를 모두 채웠다. 새 항목을 저장할 수 없으므로 507 Insufficient Storage다. (저장 공간은 서버 쪽 사정이므로 클라이언트 오류가 아닌 5xx다.)",
+                 KO(ITEMS_POST_1),
                  HS_ARGS(hs_trace_num(c, s->capacity)));
-        hs_problem(c, 507, "The item store is full.", "항목 저장소가 가득 찼습니다.");
+        hs_problem(c, 507, "The item store is full.", KO(ITEMS_POST_2));
         return;
     }
     while (!s->next_id || hs_item_find(s, s->next_id) || is_gone(s, s->next_id))
@@ -227,7 +227,7 @@ static void items_post(struct hs_ctx *c)
         json_done(c, &j, 0);
         hs_trace(c, "handler", "RFC 9110 §15.3.2", 201,
                  "Created item {0}: 201, with Location: {1} naming the new resource and its representation as content.",
-                 "항목 {0:을} 만들었다. 새 리소스를 가리키는 Location: {1:과} 그 표현을 본문에 담아 201로 답한다.",
+                 KO(ITEMS_POST_3),
                  HS_ARGS(id, ((struct hs_str){ loc, ln })));
     }
 }
@@ -249,15 +249,15 @@ static int item_locate(struct hs_ctx *c, struct hs_validators *v)
         if (is_gone(c->s, (uint32_t)c->param)) {
             hs_trace(c, "locate", "RFC 9110 §15.5.11", 410,
                      "Item {0} was deleted, and the server remembers it: it is gone for good and its id will not be reused, so 410 rather than 404. Clients may drop links to it.",
-                     "항목 {0:은} 삭제되었고 서버가 이를 기억한다. 영구히 사라졌고 id도 다시 쓰지 않으므로 404가 아니라 410이다. 클라이언트는 이 링크를 지워도 된다.",
+                     KO(ITEM_LOCATE_1),
                      HS_ARGS(hs_trace_num(c, c->param)));
-            hs_problem(c, 410, "This item was deleted and will not come back.", "이 항목은 삭제되어 다시 돌아오지 않습니다.");
+            hs_problem(c, 410, "This item was deleted and will not come back.", KO(ITEM_LOCATE_2));
             return 410;
         }
         hs_trace(c, "locate", "RFC 9110 §15.5.5", 404,
                  "There is no item {0} and the server has no record of one: 404.",
-                 "항목 {0:은} 없고 서버에 기록도 없다. 404로 답한다.", HS_ARGS(hs_trace_num(c, c->param)));
-        hs_problem(c, 404, "There is no item with this id.", "이 id의 항목이 없습니다.");
+                 KO(ITEM_LOCATE_3), HS_ARGS(hs_trace_num(c, c->param)));
+        hs_problem(c, 404, "There is no item with this id.", KO(ITEM_LOCATE_4));
         return 404;
     }
     { /* the tag is kept in the trace arena, which lives as long as the exchange */
@@ -333,13 +333,13 @@ static int item_range(struct hs_ctx *c, const struct hs_item *it, const char *et
     if (!if_range_ok) {
         hs_trace(c, "range", "RFC 9110 §13.1.5", 0,
                  "If-Range does not match the current representation, so the Range is ignored and the whole item is sent.",
-                 "If-Range가 현재 표현과 맞지 않으므로 Range를 무시하고 항목 전체를 보낸다.", HS_NOARGS);
+                 KO(ITEM_RANGE_1), HS_NOARGS);
     } else
         range = parse_range(rv, rn, c->res->body_len, first, last);
     if (if_range_ok && range == 0)
         hs_trace(c, "range", "RFC 9110 §14.2", 0,
                  "The Range field is not one byte range this server serves (another unit, several ranges or bad syntax); a server may ignore it, so the whole item is sent.",
-                 "Range 필드가 이 서버가 처리하는 바이트 범위 하나가 아니다 (다른 단위, 여러 범위, 잘못된 문법). 서버는 이를 무시할 수 있으므로 항목 전체를 보낸다.",
+                 KO(ITEM_RANGE_2),
                  HS_NOARGS);
     return range;
 }
@@ -364,9 +364,9 @@ static void range_unsatisfiable(struct hs_ctx *c)
     hs_response_field(c->res, "Content-Range", cr, k);
     hs_trace(c, "range", "RFC 9110 §15.5.17", 416,
              "The range starts past the end of the {0}-byte representation: 416, with Content-Range: bytes */{0} giving the current length.",
-             "범위가 {0}바이트 표현의 끝 뒤에서 시작한다. 현재 길이를 알려 주는 Content-Range: bytes */{0:와} 함께 416으로 답한다.",
+             KO(RANGE_UNSATISFIABLE_1),
              HS_ARGS(total));
-    hs_problem(c, 416, "The requested range is outside the representation.", "요청한 범위가 표현 밖에 있습니다.");
+    hs_problem(c, 416, "The requested range is outside the representation.", KO(RANGE_UNSATISFIABLE_2));
 }
 
 /* Cuts the item's 200 in c->res to bytes first..last (the caller checked
@@ -389,7 +389,7 @@ static void range_partial(struct hs_ctx *c, uint32_t first, uint32_t last)
     hs_response_field(c->res, "Content-Range", cr, k);
     hs_trace(c, "range", "RFC 9110 §15.3.7", 206,
              "One satisfiable range: 206 with bytes {0}-{1} of {2} and Content-Range saying which.",
-             "만족할 수 있는 범위 하나다. {2}바이트 중 {0}-{1}바이트를 보내고 Content-Range로 어느 부분인지 알리며 206으로 답한다.",
+             KO(RANGE_PARTIAL_1),
              HS_ARGS(f, l, t));
 }
 
@@ -420,7 +420,7 @@ static void item_get(struct hs_ctx *c, struct hs_item *it)
     }
     hs_trace(c, "handler", "RFC 9110 §8.8", 200,
              "Item {0}: 200 with ETag and Last-Modified, the validators a client sends back in If-None-Match / If-Modified-Since / If-Match.",
-             "항목 {0}: ETag와 Last-Modified를 담아 200으로 답한다. 클라이언트는 이 검증자를 If-None-Match / If-Modified-Since / If-Match로 돌려보낸다.",
+             KO(ITEM_GET_1),
              HS_ARGS(hs_trace_num(c, it->id)));
 }
 
@@ -438,7 +438,7 @@ static void item_put(struct hs_ctx *c, struct hs_item *it)
     hs_status(c, 204);
     hs_trace(c, "handler", "RFC 9110 §9.3.4", 204,
              "Item {0} replaced (version {1}). 200 and 204 are both right for a PUT that modified a resource; this server sends 204: it stores the name, not the exact bytes sent, so it must not send a validator, and there is nothing else to say.",
-             "항목 {0:을} 바꿨다 (버전 {1}). 리소스를 수정한 PUT에는 200과 204 모두 맞다. 이 서버는 204를 보낸다. 보낸 바이트가 아니라 이름만 저장하므로 검증자를 보내면 안 되고, 더 전할 내용도 없다.",
+             KO(ITEM_PUT_1),
              HS_ARGS(hs_trace_num(c, it->id), hs_trace_num(c, it->version)));
 }
 
@@ -458,7 +458,7 @@ static void item_delete(struct hs_ctx *c, struct hs_item *it)
     hs_status(c, 204);
     hs_trace(c, "handler", "RFC 9110 §9.3.5", 204,
              "Item {0} deleted: 204, nothing to send back. The server remembers the id, so asking for it again gives 410 Gone.",
-             "항목 {0:을} 삭제했다. 돌려줄 내용이 없으므로 204다. 서버가 id를 기억하므로 다시 요청하면 410 Gone이다.",
+             KO(ITEM_DELETE_1),
              HS_ARGS(hs_trace_num(c, id)));
 }
 
@@ -523,14 +523,14 @@ static void root(struct hs_ctx *c)
         if (c->body_len > HS_RESPONSE_BODY) {
             hs_trace(c, "handler", "RFC 9110 §15.5.14", 413,
                      "POST / echoes its content, and {0} bytes are more than the {1} a response of this server holds: 413.",
-                     "POST /는 본문을 돌려주는데 {0}바이트는 이 서버의 응답이 담을 수 있는 {1}바이트보다 많다. 413으로 답한다.",
+                     KO(ROOT_1),
                      HS_ARGS(hs_trace_num(c, c->body_len), hs_trace_num(c, HS_RESPONSE_BODY)));
-            hs_problem(c, 413, "POST / echoes at most 6144 bytes.", "POST /는 최대 6144바이트까지 돌려줍니다.");
+            hs_problem(c, 413, "POST / echoes at most 6144 bytes.", KO(ROOT_2));
             return;
         }
         hs_response_content(c->res, "text/plain", c->body, c->body_len);
         hs_trace(c, "handler", "RFC 9110 §9.3.3", 200, "POST / echoes the {0} bytes of content it received, as text/plain.",
-                 "POST /는 받은 본문 {0}바이트를 text/plain으로 그대로 돌려준다.", HS_ARGS(hs_trace_num(c, c->body_len)));
+                 KO(ROOT_3), HS_ARGS(hs_trace_num(c, c->body_len)));
         return;
     }
     hs_response_field_str(c->res, "ETag", INDEX_ETAG);
@@ -542,7 +542,7 @@ static void root(struct hs_ctx *c)
     hs_json_obj_end(&j);
     json_done(c, &j, 0);
     hs_trace(c, "handler", "RFC 9110 §9.3.1", 200, "The index of this server's routes, with ETag and Last-Modified: 200.",
-             "이 서버의 경로 목록을 ETag, Last-Modified와 함께 보낸다. 200으로 답한다.", HS_NOARGS);
+             KO(ROOT_4), HS_NOARGS);
 }
 
 /* GET /success: 200. */
@@ -552,10 +552,10 @@ static void success(struct hs_ctx *c)
     hs_status(c, 200);
     hs_response_json_begin(c->res, &j);
     hs_json_obj(&j);
-    msg(c, &j, "The request succeeded.", "요청이 성공했습니다.");
+    msg(c, &j, "The request succeeded.", KO(SUCCESS_1));
     hs_json_obj_end(&j);
     json_done(c, &j, 1);
-    hs_trace(c, "handler", "RFC 9110 §15.3.1", 200, "Nothing to refuse: 200 with a JSON body.", "거절할 이유가 없다. JSON 본문과 함께 200으로 답한다.", HS_NOARGS);
+    hs_trace(c, "handler", "RFC 9110 §15.3.1", 200, "Nothing to refuse: 200 with a JSON body.", KO(SUCCESS_2), HS_NOARGS);
 }
 
 /* POST /submit, the article's first case: 200 with a name, else 400/422. */
@@ -571,10 +571,10 @@ static void submit(struct hs_ctx *c)
     hs_json_obj(&j);
     hs_json_key(&j, "name");
     hs_json_strn(&j, name, n);
-    msg(c, &j, "The data was submitted.", "데이터가 제출되었습니다.");
+    msg(c, &j, "The data was submitted.", KO(SUBMIT_1));
     hs_json_obj_end(&j);
     json_done(c, &j, 1);
-    hs_trace(c, "handler", "RFC 9110 §15.3.1", 200, "The JSON object has a name: 200.", "JSON 객체에 name이 있다. 200으로 답한다.", HS_NOARGS);
+    hs_trace(c, "handler", "RFC 9110 §15.3.1", 200, "The JSON object has a name: 200.", KO(SUBMIT_2), HS_NOARGS);
 }
 
 /* POST /jobs: 202 with a status monitor in Location. */
@@ -608,12 +608,12 @@ static void jobs_post(struct hs_ctx *c)
     hs_json_int(&j, slot->id);
     hs_json_key(&j, "monitor");
     hs_json_strn(&j, loc, ln);
-    msg(c, &j, "The job was accepted; follow the monitor for its state.", "작업을 접수했습니다. 상태는 모니터에서 확인해 주세요.");
+    msg(c, &j, "The job was accepted; follow the monitor for its state.", KO(JOBS_POST_1));
     hs_json_obj_end(&j);
     json_done(c, &j, 1);
     hs_trace(c, "handler", "RFC 9110 §15.3.3", 202,
              "Job {0} is accepted but not done (it takes {1} virtual seconds): 202, with Location: {2}, a status monitor the client can poll.",
-             "작업 {0:을} 접수했지만 아직 끝나지 않았다 (가상 시간으로 {1}초 걸린다). 클라이언트가 상태를 확인할 수 있는 모니터 Location: {2:와} 함께 202로 답한다.",
+             KO(JOBS_POST_2),
              HS_ARGS(id, hs_trace_num(c, HS_SERVER_JOB_SECONDS), ((struct hs_str){ loc, ln })));
 }
 
@@ -624,9 +624,9 @@ static int job_locate(struct hs_ctx *c, struct hs_validators *v)
     for (int i = 0; i < HS_SERVER_JOBS; i++)
         if (c->s->jobs[i].id == (uint32_t)c->param)
             return 0;
-    hs_trace(c, "locate", "RFC 9110 §15.5.5", 404, "There is no job {0}: 404.", "작업 {0:은} 없다. 404로 답한다.",
+    hs_trace(c, "locate", "RFC 9110 §15.5.5", 404, "There is no job {0}: 404.", KO(JOB_LOCATE_1),
              HS_ARGS(hs_trace_num(c, c->param)));
-    hs_problem(c, 404, "There is no job with this id.", "이 id의 작업이 없습니다.");
+    hs_problem(c, 404, "There is no job with this id.", KO(JOB_LOCATE_2));
     return 404;
 }
 
@@ -657,7 +657,7 @@ static void job(struct hs_ctx *c)
     json_done(c, &j, 0);
     hs_trace(c, "handler", "RFC 9110 §15.3.3", 200,
              left > 0 ? "The monitor reports job {0} still running ({1} s left): 200 with its state." : "The monitor reports job {0} done: 200.",
-             left > 0 ? "모니터가 작업 {0:이} 아직 실행 중이라고 알린다 ({1}초 남음). 상태와 함께 200으로 답한다." : "모니터가 작업 {0:이} 끝났다고 알린다. 200으로 답한다.",
+             left > 0 ? KO(JOB_1) : KO(JOB_2),
              HS_ARGS(hs_trace_num(c, jb->id), hs_trace_num(c, left)));
 }
 
@@ -666,28 +666,29 @@ static void job(struct hs_ctx *c)
 static const struct redirect {
     const char *pattern;
     int status;
-    const char *location, *rule, *en, *ko;
+    const char *location, *rule, *en;
+    int ko;                     /* enum hs_ko_id */
 } redirects[] = {
     /* GET|POST /moved-permanently: 301. */
     { "/moved-permanently", 301, "/success", "RFC 9110 §15.4.2",
       "Moved for good to {0}: 301 with Location. Clients may update links; browsers turn a POST into a GET when following it.",
-      "{0:으로} 영구히 옮겼다. Location과 함께 301로 답한다. 클라이언트는 링크를 고쳐도 되며, 브라우저는 따라갈 때 POST를 GET으로 바꾼다." },
+      HS_KO_REDIRECT_301 },
     /* GET|POST /found: 302. */
     { "/found", 302, "/success", "RFC 9110 §15.4.3",
       "Temporarily at {0}: 302 with Location; keep using this URI. Browsers turn a POST into a GET when following it.",
-      "잠시 {0}에 있다. Location과 함께 302로 답한다. 이 URI를 계속 써야 한다. 브라우저는 따라갈 때 POST를 GET으로 바꾼다." },
+      HS_KO_REDIRECT_302 },
     /* POST /form: 303 to the result. */
     { "/form", 303, "/success", "RFC 9110 §15.4.4",
       "The form was processed; the result is at {0}: 303 See Other, so the client fetches it with GET (reloading will not resubmit the form).",
-      "폼을 처리했고 결과는 {0}에 있다. 303 See Other로 답하므로 클라이언트는 GET으로 결과를 가져온다 (새로고침해도 폼이 다시 제출되지 않는다)." },
+      HS_KO_REDIRECT_303 },
     /* GET|POST /temporary-redirect: 307. */
     { "/temporary-redirect", 307, "/", "RFC 9110 §15.4.8",
       "Temporarily at {0}: 307 keeps the method and content, so a POST is repeated as a POST there.",
-      "잠시 {0}에 있다. 307은 메서드와 본문을 유지하므로 POST는 그곳에 POST로 다시 보내진다." },
+      HS_KO_REDIRECT_307 },
     /* GET|POST /permanent-redirect: 308. */
     { "/permanent-redirect", 308, "/", "RFC 9110 §15.4.9",
       "Moved for good to {0}: 308 is 301 without the method change, so a POST stays a POST.",
-      "{0:으로} 영구히 옮겼다. 308은 메서드가 바뀌지 않는 301이므로 POST는 POST로 남는다." },
+      HS_KO_REDIRECT_308 },
 };
 
 /* The handler of every route in redirects[]: the row of c->route's pattern. */
@@ -700,7 +701,7 @@ static void redirect(struct hs_ctx *c)
         hs_status(c, r->status);
         hs_response_field_str(c->res, "Location", r->location);
         hs_response_content(c->res, NULL, "", 0);
-        hs_trace(c, "handler", r->rule, r->status, r->en, r->ko, HS_ARGS(hs_cstr(r->location)));
+        hs_trace(c, "handler", r->rule, r->status, r->en, hs_ko(r->ko), HS_ARGS(hs_cstr(r->location)));
         return;
     }
 }
@@ -714,10 +715,10 @@ static void profile(struct hs_ctx *c)
     hs_json_obj(&j);
     hs_json_key(&j, "user");
     hs_json_str(&j, c->role == 2 ? "admin" : "user");
-    msg(c, &j, "Your profile.", "내 프로필입니다.");
+    msg(c, &j, "Your profile.", KO(PROFILE_1));
     hs_json_obj_end(&j);
     json_done(c, &j, 1);
-    hs_trace(c, "handler", "RFC 9110 §15.3.1", 200, "The profile of the authenticated user: 200.", "인증된 사용자의 프로필이다. 200으로 답한다.", HS_NOARGS);
+    hs_trace(c, "handler", "RFC 9110 §15.3.1", 200, "The profile of the authenticated user: 200.", KO(PROFILE_2), HS_NOARGS);
 }
 
 /* GET /admin, the article's third case (the auth step decided 401/403). */
@@ -731,10 +732,10 @@ static void admin(struct hs_ctx *c)
     hs_json_int(&j, item_count(c->s));
     hs_json_key(&j, "exchanges");
     hs_json_int(&j, c->s->exchanges);
-    msg(c, &j, "Admin dashboard.", "관리자 대시보드입니다.");
+    msg(c, &j, "Admin dashboard.", KO(ADMIN_1));
     hs_json_obj_end(&j);
     json_done(c, &j, 1);
-    hs_trace(c, "handler", "RFC 9110 §15.3.1", 200, "An admin may see the dashboard: 200.", "관리자는 대시보드를 볼 수 있다. 200으로 답한다.", HS_NOARGS);
+    hs_trace(c, "handler", "RFC 9110 §15.3.1", 200, "An admin may see the dashboard: 200.", KO(ADMIN_2), HS_NOARGS);
 }
 
 /* Returns 1 if the query holds the pair key=value exactly. */
@@ -760,10 +761,10 @@ static void process(struct hs_ctx *c)
     if (query_has(c, "fail=1")) {
         hs_trace(c, "handler", "RFC 9110 §15.6.1", 500,
                  "The handler raised an exception (simulated by ?fail=1). The server logs it and answers 500 with a generic message: no stack trace, no exception text, nothing about its internals reaches the client.",
-                 "핸들러에서 예외가 발생했다 (?fail=1로 흉내 낸다). 서버는 이를 기록하고 일반적인 메시지와 함께 500으로 답한다. 스택 트레이스나 예외 메시지 등 내부 정보는 클라이언트에 보내지 않는다.",
+                 KO(PROCESS_1),
                  HS_NOARGS);
         hs_problem(c, 500, "The server failed to process the request. The error was logged.",
-                   "서버가 요청을 처리하지 못했습니다. 오류는 기록되었습니다.");
+                   KO(PROCESS_2));
         return;
     }
     hs_status(c, 200);
@@ -771,11 +772,11 @@ static void process(struct hs_ctx *c)
     hs_json_obj(&j);
     hs_json_key(&j, "result");
     hs_json_str(&j, "done");
-    msg(c, &j, "Processing finished.", "처리가 끝났습니다.");
+    msg(c, &j, "Processing finished.", KO(PROCESS_3));
     hs_json_obj_end(&j);
     json_done(c, &j, 1);
     hs_trace(c, "handler", "RFC 9110 §15.3.1", 200, "Processing succeeded: 200. (Add ?fail=1 to make the handler raise.)",
-             "처리가 성공했다. 200으로 답한다. (?fail=1을 붙이면 핸들러가 예외를 일으킨다.)", HS_NOARGS);
+             KO(PROCESS_4), HS_NOARGS);
 }
 
 /* GET /proxy: a gateway to the simulated upstream: 200, 502 or 504. */
@@ -785,18 +786,18 @@ static void proxy(struct hs_ctx *c)
     if (c->s->upstream == HS_UPSTREAM_GARBAGE) {
         hs_trace(c, "handler", "RFC 9110 §15.6.3", 502,
                  "The server is a gateway here. The upstream answered \"HTPT/1.1 2OO 0K\", which is not an HTTP response: the gateway got an invalid response, 502.",
-                 "여기서 서버는 게이트웨이다. 업스트림이 HTTP 응답이 아닌 \"HTPT/1.1 2OO 0K\"를 보냈다. 게이트웨이가 잘못된 응답을 받았으므로 502다.",
+                 KO(PROXY_1),
                  HS_NOARGS);
-        hs_problem(c, 502, "The upstream server sent an invalid response.", "업스트림 서버가 잘못된 응답을 보냈습니다.");
+        hs_problem(c, 502, "The upstream server sent an invalid response.", KO(PROXY_2));
         return;
     }
     if (c->s->upstream == HS_UPSTREAM_SLOW) {
         c->s->clock += c->s->gateway_timeout;
         hs_trace(c, "handler", "RFC 9110 §15.6.5", 504,
                  "The gateway waited {0} s of virtual time for the upstream, which never answered: 504. (The Date of the response shows the wait.)",
-                 "게이트웨이가 업스트림을 가상 시간으로 {0}초 기다렸지만 응답이 없었다. 504로 답한다. (응답의 Date에 기다린 시간이 드러난다.)",
+                 KO(PROXY_3),
                  HS_ARGS(hs_trace_num(c, c->s->gateway_timeout)));
-        hs_problem(c, 504, "The upstream server did not answer in time.", "업스트림 서버가 제시간에 응답하지 않았습니다.");
+        hs_problem(c, 504, "The upstream server did not answer in time.", KO(PROXY_4));
         return;
     }
     hs_status(c, 200);
@@ -812,7 +813,7 @@ static void proxy(struct hs_ctx *c)
     hs_json_obj_end(&j);
     json_done(c, &j, 0);
     hs_trace(c, "handler", "RFC 9110 §15.3.1", 200, "The upstream answered well; the gateway passes its data on: 200.",
-             "업스트림이 정상적으로 답했다. 게이트웨이가 그 데이터를 전달하며 200으로 답한다.", HS_NOARGS);
+             KO(PROXY_5), HS_NOARGS);
 }
 
 /* GET /chat: the WebSocket opening handshake (RFC 6455 §4.2). */
@@ -827,32 +828,32 @@ static void chat(struct hs_ctx *c)
         hs_trace(c, "handler", "RFC 9110 §15.5.22", 426,
                  c->req->version_minor == 0 ? "/chat only speaks WebSocket, and an HTTP/1.0 request cannot upgrade (its Upgrade field must be ignored): 426 with Upgrade: websocket."
                                             : "/chat only speaks WebSocket and the request does not ask to switch (it needs Upgrade: websocket and Connection: Upgrade): 426 with Upgrade naming the protocol to use.",
-                 c->req->version_minor == 0 ? "/chat은 WebSocket만 쓰는데 HTTP/1.0 요청은 업그레이드할 수 없다 (Upgrade 필드를 무시해야 한다). Upgrade: websocket과 함께 426으로 답한다."
-                                            : "/chat은 WebSocket만 쓰는데 요청이 프로토콜 전환을 요청하지 않았다 (Upgrade: websocket과 Connection: Upgrade가 필요하다). 써야 할 프로토콜을 Upgrade에 적어 426으로 답한다.",
+                 c->req->version_minor == 0 ? KO(CHAT_1)
+                                            : KO(CHAT_2),
                  HS_NOARGS);
         hs_response_field_str(c->res, "Upgrade", "websocket");
         hs_response_field_str(c->res, "Connection", "Upgrade");
-        hs_problem(c, 426, "This endpoint speaks WebSocket: upgrade the connection.", "이 엔드포인트는 WebSocket을 씁니다. 연결을 업그레이드해 주세요.");
+        hs_problem(c, 426, "This endpoint speaks WebSocket: upgrade the connection.", KO(CHAT_3));
         return;
     }
     if (!key || hs_request_find_header(c->in, c->req, "Sec-WebSocket-Key", (uint32_t)hs_request_find_header(c->in, c->req, "Sec-WebSocket-Key", 0) + 1) >= 0 ||
         hs_base64_decode(key, kn, raw, sizeof raw) != 16) {
         hs_trace(c, "handler", "RFC 6455 §4.2.1", 400,
                  "The handshake needs exactly one Sec-WebSocket-Key: 16 random bytes in base64 (24 characters). This one is missing or malformed: 400.",
-                 "핸드셰이크에는 Sec-WebSocket-Key가 정확히 하나 필요하다. 무작위 16바이트를 base64로 쓴 24글자다. 이 요청에는 없거나 형식이 틀렸다. 400으로 답한다.",
+                 KO(CHAT_4),
                  HS_NOARGS);
-        hs_problem(c, 400, "Sec-WebSocket-Key must be 16 bytes in base64.", "Sec-WebSocket-Key는 base64로 쓴 16바이트로 보내 주세요.");
+        hs_problem(c, 400, "Sec-WebSocket-Key must be 16 bytes in base64.", KO(CHAT_5));
         return;
     }
     if (!ver || vn != 2 || memcmp(ver, "13", 2) != 0) {
         hs_trace(c, "handler", "RFC 6455 §4.4", 426,
                  "The client asks for a WebSocket version this server does not speak: 426 with Sec-WebSocket-Version: 13, the one it does.",
-                 "클라이언트가 이 서버가 쓰지 않는 WebSocket 버전을 요청했다. 서버가 쓰는 버전을 적은 Sec-WebSocket-Version: 13과 함께 426으로 답한다.",
+                 KO(CHAT_6),
                  HS_NOARGS);
         hs_response_field_str(c->res, "Upgrade", "websocket");
         hs_response_field_str(c->res, "Connection", "Upgrade");
         hs_response_field_str(c->res, "Sec-WebSocket-Version", "13");
-        hs_problem(c, 426, "This server speaks WebSocket version 13.", "이 서버는 WebSocket 버전 13을 씁니다. Sec-WebSocket-Version: 13으로 보내 주세요.");
+        hs_problem(c, 426, "This server speaks WebSocket version 13.", KO(CHAT_7));
         return;
     }
     hs_ws_accept(key, kn, accept);
@@ -863,7 +864,7 @@ static void chat(struct hs_ctx *c)
     c->upgraded = 1;
     hs_trace(c, "handler", "RFC 6455 §4.2.2", 101,
              "A valid WebSocket handshake: 101 Switching Protocols. Sec-WebSocket-Accept = base64(SHA-1(key + \"258EAFA5-E914-47DA-95CA-C5AB0DC85B11\")) = {0} proves the server read this key. From here on the bytes are WebSocket frames, not HTTP.",
-             "올바른 WebSocket 핸드셰이크다. 101 Switching Protocols로 답한다. Sec-WebSocket-Accept = base64(SHA-1(키 + \"258EAFA5-E914-47DA-95CA-C5AB0DC85B11\")) = {0:는} 서버가 이 키를 읽었다는 증거다. 이제부터 바이트는 HTTP가 아니라 WebSocket 프레임이다.",
+             KO(CHAT_8),
              HS_ARGS(((struct hs_str){ accept, sizeof accept })));
 }
 
@@ -888,16 +889,16 @@ static void status_interim(struct hs_ctx *c, int code)
     if (code == 101)
         hs_trace(c, "handler", "RFC 9110 §15.2.2", 200,
                  "A server must not switch protocols the client did not ask for, so 101 cannot be sent on demand: a final 200 instead. See GET /chat for a real 101.",
-                 "서버는 클라이언트가 요청하지 않은 프로토콜로 전환하면 안 되므로 101은 요청한다고 보낼 수 없다. 대신 최종 응답 200을 보낸다. 진짜 101은 GET /chat에서 볼 수 있다.",
+                 KO(STATUS_INTERIM_1),
                  HS_NOARGS);
     else if (!r)
         hs_trace(c, "handler", "RFC 9110 §15.2", 200,
                  "An HTTP/1.0 client must never receive a 1xx response, so only the final 200 is sent.",
-                 "HTTP/1.0 클라이언트에는 1xx 응답을 보내면 안 되므로 최종 응답 200만 보낸다.", HS_NOARGS);
+                 KO(STATUS_INTERIM_2), HS_NOARGS);
     else
         hs_trace(c, "handler", "RFC 9110 §15.2", 200,
                  "A 1xx is interim: the server sends {0} first, then a final response (200), which every exchange needs.",
-                 "1xx는 중간 응답이다. 서버는 {0:을} 먼저 보내고, 모든 요청에 필요한 최종 응답(200)을 보낸다.",
+                 KO(STATUS_INTERIM_3),
                  HS_ARGS(hs_trace_num(c, code)));
 }
 
@@ -981,7 +982,7 @@ static void status_route(struct hs_ctx *c)
     if (code == 206)
         hs_response_content(c->res, "text/plain", partial, 10);
     else if (code >= 400) {
-        hs_problem(c, code, "Sent on request by GET /status/{code}.", "GET /status/{code} 요청에 따라 보낸 응답입니다.");
+        hs_problem(c, code, "Sent on request by GET /status/{code}.", KO(STATUS_ROUTE_1));
     } else {
         hs_response_json_begin(c->res, &j);
         hs_json_obj(&j);
@@ -994,7 +995,7 @@ static void status_route(struct hs_ctx *c)
     }
     hs_trace(c, "handler", "RFC 9110 §15", code,
              "Sent on request: {0}, with every field the registry lists for it. No route of this app has a reason of its own to send it, or you asked for it directly.",
-             "요청에 따라 {0:을} 보낸다. 레지스트리가 이 코드에 요구하는 필드를 모두 담는다. 이 앱의 경로가 스스로 보낼 이유가 없는 코드이거나, 직접 요청한 것이다.",
+             KO(STATUS_ROUTE_2),
              HS_ARGS(hs_trace_num(c, code)));
 }
 
@@ -1068,7 +1069,7 @@ static void options(struct hs_ctx *c)
         json_done(c, &j, 0);
         hs_trace(c, "handler", "RFC 9110 §9.3.7", 200,
                  "OPTIONS *: 200 describing the server, with Allow listing every method some resource here supports ({0}).",
-                 "OPTIONS *: 서버를 설명하는 200으로 답하고, Allow에 이 서버의 어떤 리소스든 지원하는 메서드({0})를 모두 적는다.",
+                 KO(OPTIONS_1),
                  HS_ARGS(((struct hs_str){ allow, n })));
         return;
     }
@@ -1082,12 +1083,12 @@ static void options(struct hs_ctx *c)
         hs_json_obj_end(&j);
         json_done(c, &j, 0);
         hs_trace(c, "handler", "RFC 9110 §9.3.7", 200, "OPTIONS /: Allow ({0}) and the index of routes: 200.",
-                 "OPTIONS /: Allow({0})와 경로 목록을 담아 200으로 답한다.", HS_ARGS(((struct hs_str){ allow, n })));
+                 KO(OPTIONS_2), HS_ARGS(((struct hs_str){ allow, n })));
         return;
     }
     hs_status(c, 204);
     hs_trace(c, "handler", "RFC 9110 §9.3.7", 204, "OPTIONS {0}: Allow lists {1}; there is nothing else to say, so 204.",
-             "OPTIONS {0}: Allow에 {1:을} 적는다. 더 전할 내용이 없으므로 204다.",
+             KO(OPTIONS_3),
              HS_ARGS(hs_cstr(c->route->pattern), ((struct hs_str){ allow, n })));
 }
 

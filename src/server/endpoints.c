@@ -196,7 +196,7 @@ void hs_ep_anything(struct hs_ctx *c)
     hs_response_json_end(c->res, &j, NULL);
     hs_trace(c, "handler", "RFC 9110 §9.3", 200,
              "/anything answers every method with the request it received, as JSON: the request line, {0} field lines in the order sent, and {1} bytes of content.",
-             "/anything은 모든 메서드에 받은 요청을 JSON으로 돌려준다. 요청 줄, 보낸 순서대로의 필드 줄 {0}개, 본문 {1}바이트다.",
+             KO(HS_EP_ANYTHING_1),
              HS_ARGS(hs_trace_num(c, c->req->n_headers), hs_trace_num(c, c->body_len)));
 }
 
@@ -212,7 +212,7 @@ void hs_ep_headers(struct hs_ctx *c)
     hs_response_json_end(c->res, &j, NULL);
     hs_trace(c, "handler", "RFC 9110 §5.3", 200,
              "The {0} header field lines as [name, value] pairs in the order they came: a repeated field stays repeated, as RFC 9110 §5.3 lets a recipient see it.",
-             "헤더 필드 줄 {0}개를 받은 순서대로 [이름, 값] 쌍으로 보낸다. 반복된 필드는 합치지 않고 그대로 둔다.",
+             KO(HS_EP_HEADERS_1),
              HS_ARGS(hs_trace_num(c, c->req->n_headers)));
 }
 
@@ -232,7 +232,7 @@ void hs_ep_cookies(struct hs_ctx *c)
     hs_response_json_end(c->res, &j, NULL);
     hs_trace(c, "handler", "RFC 6265 §4.2.1", 200,
              "The Cookie field holds {0} name=value pairs, listed in order (a name may repeat: cookies with different paths share it).",
-             "Cookie 필드에 name=value 쌍이 {0}개 있다. 순서대로 보낸다 (경로가 다른 쿠키는 이름이 같을 수 있다).",
+             KO(HS_EP_COOKIES_1),
              HS_ARGS(hs_trace_num(c, n)));
 }
 
@@ -244,7 +244,7 @@ void hs_ep_cookie(struct hs_ctx *c)
     n = each_cookie(c, cookie_line, NULL);
     text_done(c);
     hs_trace(c, "handler", "RFC 6265 §4.2.1", 200, "The {0} cookie pairs, one name=value per line, as text.",
-             "쿠키 쌍 {0}개를 한 줄에 name=value 하나씩 텍스트로 보낸다.", HS_ARGS(hs_trace_num(c, n)));
+             KO(HS_EP_COOKIE_1), HS_ARGS(hs_trace_num(c, n)));
 }
 
 /* See endpoints.h. */
@@ -259,7 +259,7 @@ void hs_ep_echo(struct hs_ctx *c)
     }
     text_done(c);
     hs_trace(c, "handler", "RFC 9110 §5", 200, "The {0} header field lines, one Name: Value per line, as text.",
-             "헤더 필드 줄 {0}개를 한 줄에 Name: Value 하나씩 텍스트로 보낸다.", HS_ARGS(hs_trace_num(c, c->req->n_headers)));
+             KO(HS_EP_ECHO_1), HS_ARGS(hs_trace_num(c, c->req->n_headers)));
 }
 
 /* ---- redirects ------------------------------------------------------------------ */
@@ -290,8 +290,8 @@ static void hop(struct hs_ctx *c, const char *prefix, const char *host, size_t h
     hs_trace(c, "handler", "RFC 9110 §15.4.3", 302,
              n > 1 ? "{0} hops to go: 302 with Location: {1}. A client that follows redirects comes back {2} more times before it lands on /anything."
                    : "The last hop: 302 with Location: {1}, which answers 200.",
-             n > 1 ? "남은 이동 {0}번: Location: {1:와} 함께 302로 답한다. 리다이렉트를 따르는 클라이언트는 /anything에 닿기 전에 {2}번 더 온다."
-                   : "마지막 이동이다. 200으로 답하는 Location: {1:와} 함께 302로 답한다.",
+             n > 1 ? KO(HOP_1)
+                   : KO(HOP_2),
              HS_ARGS(hs_trace_num(c, n), ((struct hs_str){ loc, o }), hs_trace_num(c, n - 1)));
 }
 
@@ -309,9 +309,9 @@ void hs_ep_absolute_redirect(struct hs_ctx *c)
     if (!host || hn == 0 || hn > 255) {
         hs_trace(c, "handler", "RFC 9110 §7.2", 400,
                  "An absolute redirect names this server's authority, which comes from Host; the request has none (an HTTP/1.0 client may omit it): 400.",
-                 "절대 URI로 리다이렉트하려면 Host에서 서버의 authority를 알아야 하는데 요청에 Host가 없다 (HTTP/1.0 클라이언트는 생략할 수 있다). 400으로 답한다.",
+                 KO(HS_EP_ABSOLUTE_REDIRECT_1),
                  HS_NOARGS);
-        hs_problem(c, 400, "An absolute redirect needs the Host field.", "절대 URI로 리다이렉트하려면 Host 필드가 필요합니다.");
+        hs_problem(c, 400, "An absolute redirect needs the Host field.", KO(HS_EP_ABSOLUTE_REDIRECT_2));
         return;
     }
     hop(c, "/absolute-redirect/", host, hn);
@@ -327,9 +327,9 @@ void hs_ep_delay(struct hs_ctx *c)
     if (s > DELAY_MAX) {
         hs_trace(c, "handler", "RFC 9110 §15.5.1", 400,
                  "/delay waits at most 10 s, and {0} s was asked: 400 (a test server that waits as long as asked is one request away from holding every connection).",
-                 "/delay는 최대 10초만 기다리는데 {0}초를 요청했다. 400으로 답한다 (요청한 만큼 기다리는 테스트 서버는 요청 하나로 모든 연결이 묶일 수 있다).",
+                 KO(HS_EP_DELAY_1),
                  HS_ARGS(hs_trace_num(c, s)));
-        hs_problem(c, 400, "The delay is at most 10 seconds.", "지연은 최대 10초입니다.");
+        hs_problem(c, 400, "The delay is at most 10 seconds.", KO(HS_EP_DELAY_2));
         return;
     }
     c->x->delay = (uint32_t)s;
@@ -343,7 +343,7 @@ void hs_ep_delay(struct hs_ctx *c)
     hs_response_json_end(c->res, &j, NULL);
     hs_trace(c, "handler", "RFC 9110 §6.6.1", 200,
              "The handler waits {0} s before it answers 200: virtual seconds in the simulator, real ones in http-status serve. Date is the time after the wait.",
-             "핸들러가 {0}초 기다린 뒤 200으로 답한다. 시뮬레이터에서는 가상 시간, http-status serve에서는 실제 시간이다. Date는 기다린 뒤의 시각이다.",
+             KO(HS_EP_DELAY_3),
              HS_ARGS(hs_trace_num(c, s)));
 }
 
@@ -379,8 +379,8 @@ void hs_ep_bytes(struct hs_ctx *c)
     uint32_t x = (uint32_t)n;
     if (n > BYTES_MAX) {
         hs_trace(c, "handler", "RFC 9110 §15.5.1", 400, "/bytes sends at most 4096 bytes, and {0} were asked: 400.",
-                 "/bytes는 최대 4096바이트만 보내는데 {0}바이트를 요청했다. 400으로 답한다.", HS_ARGS(hs_trace_num(c, n)));
-        hs_problem(c, 400, "At most 4096 bytes.", "최대 4096바이트까지 보낼 수 있습니다.");
+                 KO(HS_EP_BYTES_1), HS_ARGS(hs_trace_num(c, n)));
+        hs_problem(c, 400, "At most 4096 bytes.", KO(HS_EP_BYTES_2));
         return;
     }
     query_int(c, "seed", &x);
@@ -395,7 +395,7 @@ void hs_ep_bytes(struct hs_ctx *c)
     hs_response_content(c->res, "application/octet-stream", buf, (size_t)n);
     hs_trace(c, "handler", "RFC 9110 §8.3", 200,
              "{0} pseudo-random bytes as application/octet-stream (the same n and ?seed= always give the same bytes).",
-             "의사 난수 바이트 {0}개를 application/octet-stream으로 보낸다 (n과 ?seed=가 같으면 바이트도 같다).",
+             KO(HS_EP_BYTES_3),
              HS_ARGS(hs_trace_num(c, n)));
 }
 
@@ -417,9 +417,9 @@ int hs_ep_etag_locate(struct hs_ctx *c, struct hs_validators *v)
     if (!ok) {
         hs_trace(c, "locate", "RFC 9110 §8.8.3", 404,
                  "An entity-tag is 1 to 64 visible characters without a double quote; this path names none, so there is no such resource: 404.",
-                 "엔티티 태그는 큰따옴표 없는 보이는 문자 1~64개다. 이 경로는 엔티티 태그를 담지 않으므로 그런 리소스는 없다. 404로 답한다.",
+                 KO(HS_EP_ETAG_LOCATE_1),
                  HS_NOARGS);
-        hs_problem(c, 404, "There is no resource at this path.", "이 경로에는 리소스가 없습니다.");
+        hs_problem(c, 404, "There is no resource at this path.", KO(HS_EP_ETAG_LOCATE_2));
         return 404;
     }
     c->scratch[0] = '"';
@@ -445,7 +445,7 @@ void hs_ep_etag(struct hs_ctx *c)
     hs_response_json_end(c->res, &j, NULL);
     hs_trace(c, "handler", "RFC 9110 §8.8.3", 200,
              "The representation's entity-tag is {0}: 200 with ETag: {0}. Send it back in If-None-Match for a 304, or another one in If-Match for a 412.",
-             "표현의 엔티티 태그는 {0:이다}. ETag: {0:와} 함께 200으로 답한다. If-None-Match로 돌려보내면 304, If-Match에 다른 태그를 보내면 412가 된다.",
+             KO(HS_EP_ETAG_1),
              HS_ARGS(((struct hs_str){ c->scratch, n })));
 }
 
@@ -480,7 +480,7 @@ void hs_ep_cache(struct hs_ctx *c)
     hs_response_json_end(c->res, &j, NULL);
     hs_trace(c, "handler", "RFC 9111 §5.2.2.1", 200,
              "200 with ETag, Last-Modified and Cache-Control: max-age=60: a cache may reuse it for a minute, then revalidate with If-None-Match or If-Modified-Since and get 304.",
-             "ETag, Last-Modified, Cache-Control: max-age=60과 함께 200으로 답한다. 캐시는 1분 동안 재사용한 뒤 If-None-Match나 If-Modified-Since로 재검증하고 304를 받는다.",
+             KO(HS_EP_CACHE_1),
              HS_NOARGS);
 }
 
@@ -512,7 +512,7 @@ static void challenge(struct hs_ctx *c, const char *rule, const char *value, con
     hs_trace(c, "handler", rule, 401, en, ko, HS_ARGS(hs_cstr(value)));
     hs_response_field_str(c->res, "WWW-Authenticate", value);
     hs_problem(c, 401, "Send the credentials this resource asks for in WWW-Authenticate.",
-               "WWW-Authenticate가 요구하는 자격 증명을 보내 주세요.");
+               KO(CHALLENGE_1));
 }
 
 /* See endpoints.h. */
@@ -525,9 +525,9 @@ int hs_ep_basic_auth_locate(struct hs_ctx *c, struct hs_validators *v)
         return 0;
     hs_trace(c, "locate", "RFC 7617 §2", 404,
              "/basic-auth/{user}/{pass} needs a user (without a colon) and a password, one path segment each: no such resource, 404.",
-             "/basic-auth/{user}/{pass}에는 콜론 없는 사용자 이름과 비밀번호가 각각 경로 한 칸씩 필요하다. 그런 리소스는 없으므로 404다.",
+             KO(HS_EP_BASIC_AUTH_LOCATE_1),
              HS_NOARGS);
-    hs_problem(c, 404, "There is no resource at this path.", "이 경로에는 리소스가 없습니다.");
+    hs_problem(c, 404, "There is no resource at this path.", KO(HS_EP_BASIC_AUTH_LOCATE_2));
     return 404;
 }
 
@@ -549,10 +549,10 @@ void hs_ep_basic_auth(struct hs_ctx *c)
                                  : "No credentials: 401 with WWW-Authenticate: {0}, which tells the client how to authenticate.")
                         : got < 0 ? "The Basic credentials are not canonical base64: 401 with WWW-Authenticate: {0}."
                                   : "The Basic credentials decode to another user or password: 401 with WWW-Authenticate: {0}.",
-                  !cred ? (other ? "Authorization 필드가 다른 방식을 쓴다. 이 리소스는 Basic을 받으므로 WWW-Authenticate: {0:와} 함께 401로 답한다."
-                                 : "자격 증명이 없다. 클라이언트에 인증 방법을 알려 주는 WWW-Authenticate: {0:와} 함께 401로 답한다.")
-                        : got < 0 ? "Basic 자격 증명이 올바른 base64가 아니다. WWW-Authenticate: {0:와} 함께 401로 답한다."
-                                  : "Basic 자격 증명을 풀면 다른 사용자나 비밀번호다. WWW-Authenticate: {0:와} 함께 401로 답한다.");
+                  !cred ? (other ? KO(HS_EP_BASIC_AUTH_1)
+                                 : KO(HS_EP_BASIC_AUTH_2))
+                        : got < 0 ? KO(HS_EP_BASIC_AUTH_3)
+                                  : KO(HS_EP_BASIC_AUTH_4));
         return;
     }
     hs_status(c, 200);
@@ -565,7 +565,7 @@ void hs_ep_basic_auth(struct hs_ctx *c)
     hs_json_obj_end(&j);
     hs_response_json_end(c->res, &j, NULL);
     hs_trace(c, "handler", "RFC 7617 §2", 200, "The Basic credentials decode to {0} and the expected password: 200.",
-             "Basic 자격 증명을 풀면 {0:과} 기대한 비밀번호다. 200으로 답한다.", HS_ARGS(((struct hs_str){ c->text, un })));
+             KO(HS_EP_BASIC_AUTH_5), HS_ARGS(((struct hs_str){ c->text, un })));
 }
 
 /* Returns 1 if s[0..n) is a token68 (RFC 9110 §11.2). */
@@ -593,16 +593,16 @@ void hs_ep_bearer(struct hs_ctx *c)
         challenge(c, "RFC 6750 §3", "Bearer realm=\"bearer\"",
                   other ? "The Authorization field uses another scheme; this resource takes a Bearer token: 401 with WWW-Authenticate: {0}."
                         : "No token: 401 with WWW-Authenticate: {0} (without an error code, as RFC 6750 §3.1 says for a request that sent none).",
-                  other ? "Authorization 필드가 다른 방식을 쓴다. 이 리소스는 Bearer 토큰을 받으므로 WWW-Authenticate: {0:와} 함께 401로 답한다."
-                        : "토큰이 없다. WWW-Authenticate: {0:와} 함께 401로 답한다 (토큰을 보내지 않은 요청에는 RFC 6750 §3.1에 따라 오류 코드를 붙이지 않는다).");
+                  other ? KO(HS_EP_BEARER_1)
+                        : KO(HS_EP_BEARER_2));
         return;
     }
     if (!token68(tok, n)) {
         hs_trace(c, "handler", "RFC 6750 §3.1", 400,
                  "The Bearer credentials are not a token68: the request is malformed, 400 with error=\"invalid_request\".",
-                 "Bearer 자격 증명이 token68 형식이 아니다. 잘못된 요청이므로 error=\"invalid_request\"와 함께 400으로 답한다.", HS_NOARGS);
+                 KO(HS_EP_BEARER_3), HS_NOARGS);
         hs_response_field_str(c->res, "WWW-Authenticate", "Bearer realm=\"bearer\", error=\"invalid_request\"");
-        hs_problem(c, 400, "The Bearer token is malformed.", "Bearer 토큰의 형식이 올바르지 않습니다.");
+        hs_problem(c, 400, "The Bearer token is malformed.", KO(HS_EP_BEARER_4));
         return;
     }
     hs_status(c, 200);
@@ -615,7 +615,7 @@ void hs_ep_bearer(struct hs_ctx *c)
     hs_json_obj_end(&j);
     hs_response_json_end(c->res, &j, NULL);
     hs_trace(c, "handler", "RFC 6750 §2.1", 200, "A Bearer token in the Authorization field; this resource accepts any well-formed one: 200.",
-             "Authorization 필드에 Bearer 토큰이 있다. 이 리소스는 형식이 맞는 토큰이면 무엇이든 받으므로 200이다.", HS_NOARGS);
+             KO(HS_EP_BEARER_5), HS_NOARGS);
 }
 
 /* ---- fields chosen by the client ---------------------------------------------------------- */
@@ -663,7 +663,7 @@ static int unescape(const char *s, size_t n, char *out, size_t cap)
 static void refuse_field(struct hs_ctx *c, const char *name, size_t n, const char *en, const char *ko)
 {
     hs_trace(c, "handler", "RFC 9110 §5", 400, en, ko, HS_ARGS(((struct hs_str){ name, n })));
-    hs_problem(c, 400, "A field in the query cannot be sent.", "쿼리에 담긴 필드 하나를 보낼 수 없습니다.");
+    hs_problem(c, 400, "A field in the query cannot be sent.", KO(REFUSE_FIELD_1));
 }
 
 /* See endpoints.h. */
@@ -684,7 +684,7 @@ void hs_ep_response_headers(struct hs_ctx *c)
             if (count == SET_MAX)
                 {
                 refuse_field(c, q + i, eq - i, "More than 8 fields are asked for; {0} is one too many: 400.",
-                                    "필드를 8개보다 많이 요청했다. {0:은} 하나 더 많다. 400으로 답한다.");
+                                    KO(HS_EP_RESPONSE_HEADERS_1));
                 return;
             }
             nl[count] = unescape(q + i, eq - i, names[count], sizeof names[count]);
@@ -693,14 +693,14 @@ void hs_ep_response_headers(struct hs_ctx *c)
                 {
                 refuse_field(c, q + i, eq - i,
                                     "{0} is not a field this server can send: a name needs 1 to 64 bytes, a value at most 256, and neither may hold CR, LF, NUL or another control character: 400.",
-                                    "{0:은} 이 서버가 보낼 수 있는 필드가 아니다. 이름은 1~64바이트, 값은 최대 256바이트이고, CR, LF, NUL 같은 제어 문자를 담을 수 없다. 400으로 답한다.");
+                                    KO(HS_EP_RESPONSE_HEADERS_2));
                 return;
             }
             for (int k = 0; k < nl[count]; k++)
                 if (!tchar((unsigned char)names[count][k]))
                     {
                 refuse_field(c, names[count], (size_t)nl[count], "{0} is not a token, so it cannot be a field name (RFC 9110 §5.1): 400.",
-                                        "{0:은} 토큰이 아니므로 필드 이름이 될 수 없다 (RFC 9110 §5.1). 400으로 답한다.");
+                                        KO(HS_EP_RESPONSE_HEADERS_3));
                 return;
             }
             for (size_t k = 0; k < sizeof reserved_fields / sizeof *reserved_fields; k++)
@@ -708,7 +708,7 @@ void hs_ep_response_headers(struct hs_ctx *c)
                     {
                 refuse_field(c, names[count], (size_t)nl[count],
                                         "{0} is written by the server itself to frame, date or route the message; a client choosing it would corrupt the exchange: 400.",
-                                        "{0:은} 메시지의 구분, 날짜, 연결을 위해 서버가 직접 쓰는 필드다. 클라이언트가 고르면 요청·응답이 망가지므로 400으로 답한다.");
+                                        KO(HS_EP_RESPONSE_HEADERS_4));
                 return;
             }
             count++;
@@ -736,5 +736,5 @@ void hs_ep_response_headers(struct hs_ctx *c)
             hs_response_field_named(c->res, names[k], (size_t)nl[k], values[k], (size_t)vl[k]);
     }
     hs_trace(c, "handler", "RFC 9110 §5", 200, "200 with the {0} fields the query names, each after the server's own.",
-             "쿼리가 지정한 필드 {0}개를 서버 자신의 필드 뒤에 붙여 200으로 답한다.", HS_ARGS(hs_trace_num(c, count)));
+             KO(HS_EP_RESPONSE_HEADERS_5), HS_ARGS(hs_trace_num(c, count)));
 }

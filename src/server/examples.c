@@ -97,50 +97,17 @@ static void str_or_null(struct hs_json *j, const char *s)
         hs_json_null(j);
 }
 
-/* Reads the little-endian u16 at p. */
-static size_t u16le(const unsigned char *p)
-{
-    return (size_t)p[0] | (size_t)p[1] << 8;
-}
-
 /* See server.h. */
 int hs_server_examples_load(const unsigned char *b, size_t len)
 {
-    const char *at[N_TEXTS];
-    size_t p = HS_EX_HEAD, i = 0;
-    if (!b || len <= HS_EX_HEAD || memcmp(b, HS_EX_MAGIC, 4) != 0 || u16le(b + 4) != N_EXAMPLES ||
-        u16le(b + 6) != N_HANDLERS || b[len - 1] != 0)
-        return HS_EINVAL;
-    /* exactly N_TEXTS NUL-terminated strings, the last ending the blob */
-    while (p < len && i < N_TEXTS) {
-        const unsigned char *end = memchr(b + p, 0, len - p);
-        at[i++] = (const char *)b + p;
-        p = (size_t)(end - b) + 1;
-    }
-    if (i != N_TEXTS || p != len)
-        return HS_EINVAL;
-    memcpy(installed, at, sizeof installed);
-    return HS_OK;
+    return hs_text_blob_split(b, len, HS_EX_MAGIC, N_EXAMPLES, N_HANDLERS, installed, N_TEXTS);
 }
 
 #ifndef HS_EXAMPLES_EXTERNAL
 /* See server.h. */
 int hs_server_examples_blob(unsigned char *out, size_t cap)
 {
-    size_t n = HS_EX_HEAD;
-    if (cap < n)
-        return HS_ENOSPC;
-    memcpy(out, HS_EX_MAGIC, 4);
-    out[4] = (unsigned char)(N_EXAMPLES & 0xff), out[5] = (unsigned char)(N_EXAMPLES >> 8);
-    out[6] = (unsigned char)(N_HANDLERS & 0xff), out[7] = (unsigned char)(N_HANDLERS >> 8);
-    for (size_t i = 0; i < N_TEXTS; i++) {
-        size_t k = strlen(compiled[i]) + 1;
-        if (k > cap - n)
-            return HS_ENOSPC;
-        memcpy(out + n, compiled[i], k);
-        n += k;
-    }
-    return (int)n;
+    return hs_text_blob_write(out, cap, HS_EX_MAGIC, N_EXAMPLES, N_HANDLERS, compiled, N_TEXTS);
 }
 #endif
 
@@ -314,8 +281,11 @@ int hs_server_handler_json(struct hs_server *srv, int code, int lang, char *out,
     hs_state_init(&srv->s);
     dn = setup_doc(setup, doc, sizeof doc);
     hs_state_apply(&srv->s, doc, dn, &err);
-    x = hs_server_exchange(srv, request, n, n, lang, HS_SIM_FULL, out, cap);
+    /* the trace in lang only: the other language's texts may not be here */
+    x = hs_server_exchange(srv, request, n, n, lang, HS_SIM_STATE, out, cap);
     srv->s = keep;
+    if (x == HS_ENOTEXT)
+        return x;
     if (x < 0 || (size_t)x * 2 + 16384 > cap)
         return HS_ENOSPC;
     /* move the exchange to the end of out, write the rest before it */

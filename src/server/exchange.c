@@ -134,14 +134,21 @@ void hs_problem(struct hs_ctx *c, int status, const char *en, const char *ko)
     hs_json_key(&j, "status");
     hs_json_int(&j, status);
     hs_json_key(&j, "detail");
-    hs_json_str(&j, c->lang == HS_LANG_KO ? ko : en);
+    hs_json_str(&j, hs_text_of(c, en, ko));
     hs_json_obj_end(&j);
     hs_response_json_end(c->res, &j, "application/problem+json");
     hs_content_language(c);
 }
 
 /* See exchange.h. */
-struct hs_str hs_cstr(const char *s) { return (struct hs_str){ s, strlen(s) }; }
+struct hs_str hs_cstr(const char *s) { return s ? (struct hs_str){ s, strlen(s) } : HS_S(""); }
+
+/* See exchange.h. */
+const char *hs_text_of(struct hs_ctx *c, const char *en, const char *ko)
+{
+    const char *t = c->lang == HS_LANG_KO ? ko : en;
+    return t ? t : hs_text_missing(c);
+}
 
 /* See exchange.h. */
 struct hs_str hs_span_str(const struct hs_ctx *c, struct hs_span s)

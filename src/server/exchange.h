@@ -58,12 +58,49 @@ struct hs_ctx {
     size_t path_len;
 };
 
+/* ---- the server's Korean texts (texts.c, korean.def) ---- */
+
+enum hs_ko_id {
+#define HS_KO(name, text) HS_KO_##name,
+#include "korean.def"
+#undef HS_KO
+    HS_KO_COUNT
+};
+
+/* Returns Korean text id (enum hs_ko_id): compiled in, or, built with
+** HS_SERVER_TEXT_EXTERNAL (http.wasm), from the blob hs_server_texts_load
+** installed, else NULL. Every sink that writes a Korean text (hs_trace,
+** hs_problem, a handler's message) treats NULL as "needed and missing" and
+** marks the exchange (hs_text_missing), which is then refused. An id out of
+** range gives NULL too. */
+const char *hs_ko(int id);
+#define KO(name) hs_ko(HS_KO_##name)
+
+/* Marks c's exchange as needing a text that is not installed; returns "" so
+** a sink can write on (the exchange is refused after it, server.c). */
+const char *hs_text_missing(struct hs_ctx *c);
+
+/* A blob of texts (examples.bin, server-LANG.bin) is: 4 magic bytes, two
+** u16 little-endian values the reader checks (counts, a language), then
+** exactly n NUL-terminated texts, the last ending the blob. */
+#define HS_TEXT_BLOB_HEAD 8
+/* Points at[0..n) at the n texts of blob b[0..len) when its magic and
+** values are these; returns HS_OK, or HS_EINVAL leaving at unchanged. The
+** caller keeps b unchanged while at is used. */
+int hs_text_blob_split(const unsigned char *b, size_t len, const char *magic, unsigned v1,
+                       unsigned v2, const char **at, size_t n);
+/* Writes the blob of texts s[0..n) (each NUL-terminated) with magic, v1, v2
+** into out[0..cap); returns its length, or HS_ENOSPC when it needs more. */
+int hs_text_blob_write(unsigned char *out, size_t cap, const char *magic, unsigned v1, unsigned v2,
+                       const char *const *s, size_t n);
+
 /* ---- trace (trace.c) ---- */
 
 /* Appends a trace step. en and ko may hold {0}..{9}: replaced by args[k]
 ** (each cut at 160 bytes). outcome is 0 for a step passed, else the status
 ** it decided. Only the languages in the exchange's trace_langs are written
-** (the other is left empty): the JSON shows no other. */
+** (the other is left empty): the JSON shows no other. A NULL template of
+** a language written marks the exchange (hs_text_missing). */
 void hs_trace(struct hs_ctx *c, const char *step, const char *rule, int outcome,
               const char *en, const char *ko, const struct hs_str *args, int nargs);
 /* Returns an hs_str of the decimal digits of v, kept in the trace arena. */
@@ -91,7 +128,8 @@ int hs_field_has_token(const struct hs_ctx *c, const char *name, const char *tok
 int hs_ieq(const char *s, size_t n, const char *lit);
 /* Returns 1 for optional whitespace (SP, HTAB: RFC 9110 §5.6.3). */
 int hs_is_ows(char ch);
-/* Returns the C string s as an hs_str. */
+/* Returns the C string s as an hs_str; NULL (a text not installed, whose
+** template is then missing too) gives the empty string. */
 struct hs_str hs_cstr(const char *s);
 /* Returns the bytes of span s of the request. */
 struct hs_str hs_span_str(const struct hs_ctx *c, struct hs_span s);
@@ -101,6 +139,9 @@ void hs_status(struct hs_ctx *c, int status);
 /* Adds an interim response (unless the client speaks HTTP/1.0, which must
 ** never get one: RFC 9110 §15.2); returns it, or NULL. */
 struct hs_response *hs_interim(struct hs_ctx *c, int status);
+/* Returns en or ko, the one in c->lang; a NULL one marks the exchange
+** (hs_text_missing) and gives "". */
+const char *hs_text_of(struct hs_ctx *c, const char *en, const char *ko);
 /* Writes an RFC 9457 problem-details body with the app's message in c->lang. */
 void hs_problem(struct hs_ctx *c, int status, const char *en, const char *ko);
 /* Adds Content-Language and Vary for a body in c->lang. */

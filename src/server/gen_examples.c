@@ -1,31 +1,25 @@
 /*
-** gen_examples.c — a host program (never part of the wasm) that writes
-** examples.bin, the examples' and Flask handlers' texts as the blob
-** hs_server_examples_load() reads (server.h), from the same examples.def
-** and handlers.def the native build compiles in, so the two cannot drift.
+** gen_examples.c — a host program (never part of the wasm) that writes the
+** second module's text blobs from the same .def files the native build
+** compiles in, so the two cannot drift: examples.bin, the examples' and
+** Flask handlers' texts (hs_server_examples_load, server.h), and
+** server-ko.bin, the server's Korean texts (hs_server_texts_load).
 ** Usage: gen_examples DIR
 */
 #include "server.h"
 
 #include <stdio.h>
 
-/* Writes DIR/examples.bin; returns 0, or 1 when it cannot. */
-int main(int argc, char **argv)
+/* Writes blob[0..n) to DIR/name; returns 0, or 1 when it cannot. */
+static int write_file(const char *dir, const char *name, const unsigned char *blob, int n)
 {
-    static unsigned char blob[64 * 1024];
     char path[512];
     FILE *f;
-    int n;
-    if (argc != 2) {
-        fprintf(stderr, "usage: gen_examples DIR\n");
-        return 2;
-    }
-    n = hs_server_examples_blob(blob, sizeof blob);
     if (n < 0) {
-        fprintf(stderr, "examples.bin: the texts do not fit in %zu bytes\n", sizeof blob);
+        fprintf(stderr, "%s: the texts do not fit (%d)\n", name, n);
         return 1;
     }
-    snprintf(path, sizeof path, "%s/examples.bin", argv[1]);
+    snprintf(path, sizeof path, "%s/%s", dir, name);
     f = fopen(path, "wb");
     if (!f) {
         perror(path);
@@ -37,4 +31,17 @@ int main(int argc, char **argv)
         return 1;
     }
     return fclose(f) ? 1 : 0;
+}
+
+/* Writes DIR/examples.bin and DIR/server-ko.bin; returns 0, or 1 when it cannot. */
+int main(int argc, char **argv)
+{
+    static unsigned char blob[64 * 1024];
+    if (argc != 2) {
+        fprintf(stderr, "usage: gen_examples DIR\n");
+        return 2;
+    }
+    if (write_file(argv[1], "examples.bin", blob, hs_server_examples_blob(blob, sizeof blob)))
+        return 1;
+    return write_file(argv[1], "server-ko.bin", blob, hs_server_texts_blob(HS_LANG_KO, blob, sizeof blob));
 }

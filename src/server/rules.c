@@ -135,7 +135,7 @@ static void step_language(struct hs_ctx *c)
     if (q[0] == 0 && q[1] == 0) {
         hs_trace(c, "language", "RFC 9110 §12.5.4", 0,
                  "Accept-Language names neither English nor Korean; rather than refuse (406), the server answers in its default language, {0}.",
-                 "Accept-Language에 영어도 한국어도 없다. 서버는 406으로 거절하지 않고 기본 언어인 {1:로} 답한다.",
+                 KO(LANGUAGE_1),
                  HS_ARGS(hs_cstr(names[c->lang]), hs_cstr(names_ko[c->lang])));
         return;
     }
@@ -143,7 +143,7 @@ static void step_language(struct hs_ctx *c)
         c->lang = q[1] > q[0] ? HS_LANG_KO : HS_LANG_EN;
     hs_trace(c, "language", "RFC 9110 §12.5.4", 0,
              "Accept-Language weighs English {0} and Korean {1}: messages are in {2}.",
-             "Accept-Language의 가중치는 영어 {0}, 한국어 {1:이다}. 메시지는 {3:로} 쓴다.",
+             KO(LANGUAGE_2),
              HS_ARGS(hs_trace_num(c, q[0]), hs_trace_num(c, q[1]), hs_cstr(names[c->lang]), hs_cstr(names_ko[c->lang])));
 }
 
@@ -160,9 +160,9 @@ static int step_method(struct hs_ctx *c)
     if (c->method == M_CONNECT) {
         hs_trace(c, "method", "RFC 9110 §9.3.6", 501,
                  "CONNECT asks for a tunnel, which only a proxy provides. This origin server does not implement it: 501.",
-                 "CONNECT는 터널을 요청하는 메서드로, 프록시만 제공한다. 이 오리진 서버는 구현하지 않으므로 501이다.", HS_NOARGS);
+                 KO(METHOD_1), HS_NOARGS);
         hs_problem(c, 501, "This server does not implement CONNECT: it is not a proxy.",
-                   "이 서버는 프록시가 아니므로 CONNECT를 구현하지 않습니다.");
+                   KO(METHOD_2));
         return 0;
     }
     if (!c->method) {
@@ -172,14 +172,14 @@ static int step_method(struct hs_ctx *c)
         hs_trace(c, "method", "RFC 9110 §9.1", 501,
                  lower_case ? "{0} is not a method this server knows: method names are case-sensitive, so it is not GET or POST. An unknown method gets 501 before any route is looked at."
                             : "{0} is not a method this server knows. An unknown method gets 501 before any route is looked at, since no resource could support it.",
-                 lower_case ? "{0:은} 이 서버가 아는 메서드가 아니다. 메서드 이름은 대소문자를 구분하므로 GET이나 POST가 아니다. 모르는 메서드에는 경로를 보기 전에 501로 답한다."
-                            : "{0:은} 이 서버가 아는 메서드가 아니다. 어떤 리소스도 지원할 수 없으므로 경로를 보기 전에 501로 답한다.",
+                 lower_case ? KO(METHOD_3)
+                            : KO(METHOD_4),
                  HS_ARGS(m));
-        hs_problem(c, 501, "The server does not implement this method.", "서버가 이 메서드를 구현하지 않습니다.");
+        hs_problem(c, 501, "The server does not implement this method.", KO(METHOD_5));
         return 0;
     }
     hs_trace(c, "method", "RFC 9110 §9.1", 0, "{0} is a method this server implements.",
-             "{0:은} 이 서버가 구현한 메서드다.", HS_ARGS(m));
+             KO(METHOD_6), HS_ARGS(m));
     return 1;
 }
 
@@ -196,7 +196,7 @@ static int step_expect(struct hs_ctx *c)
     if (c->req->version_minor == 0 && c->req->version_major == 1) {
         hs_trace(c, "expect", "RFC 9110 §10.1.1", 0,
                  "An HTTP/1.0 client cannot receive 100 (Continue), so the server ignores its Expect field.",
-                 "HTTP/1.0 클라이언트는 100 (Continue)를 받을 수 없으므로 서버는 Expect 필드를 무시한다.", HS_NOARGS);
+                 KO(EXPECT_1), HS_NOARGS);
         return 1;
     }
     while (hs_field_next(c, "Expect", &line, &pos, &el, &n)) {
@@ -208,16 +208,16 @@ static int step_expect(struct hs_ctx *c)
         }
         hs_trace(c, "expect", "RFC 9110 §10.1.1", 417,
                  "The client expects \"{0}\", which this server cannot meet (it knows only 100-continue): 417.",
-                 "클라이언트는 \"{0}\" 기대를 밝혔지만 이 서버는 100-continue만 안다. 417로 답한다.",
+                 KO(EXPECT_2),
                  HS_ARGS(((struct hs_str){ el, n })));
         hs_problem(c, 417, "The only expectation this server supports is 100-continue.",
-                   "이 서버가 지원하는 기대는 100-continue뿐입니다.");
+                   KO(EXPECT_3));
         return 0;
     }
     if (c->expect_continue)
         hs_trace(c, "expect", "RFC 9110 §10.1.1", 0,
                  "Expect: 100-continue: the client waits for a go-ahead before sending content. The server answers 100 once every check that needs only the head has passed.",
-                 "Expect: 100-continue: 클라이언트는 본문을 보내기 전에 허락을 기다린다. 서버는 헤더만으로 할 수 있는 검사를 모두 통과하면 100으로 답한다.",
+                 KO(EXPECT_4),
                  HS_NOARGS);
     return 1;
 }
@@ -307,23 +307,23 @@ static int step_route(struct hs_ctx *c)
                 c->route = &c->app->routes[i];
         hs_trace(c, "route", "RFC 9112 §3.2.4", 0,
                  "OPTIONS * asks about the server as a whole, not about one resource.",
-                 "OPTIONS *는 리소스 하나가 아니라 서버 전체에 대해 묻는다.", HS_NOARGS);
+                 KO(ROUTE_1), HS_NOARGS);
         return 1;
     }
     if (decode_path(c) == 0 && (c->route = match(c)) != NULL) {
-        hs_trace(c, "route", "RFC 9110 §7.1", 0, "{0} is the resource {1}.", "{0:은} {1} 리소스다.",
+        hs_trace(c, "route", "RFC 9110 §7.1", 0, "{0} is the resource {1}.", KO(ROUTE_2),
                  HS_ARGS(path, hs_cstr(c->route->pattern)));
         return 1;
     }
     if (path.n > 7 && memcmp(path.p, "/items/", 7) == 0)
         hs_trace(c, "route", "RFC 9110 §15.5.5", 404,
                  "{0} matches no route: /items/{id} takes a positive integer without leading zeros, as Flask's int converter, so anything else is simply not a resource here.",
-                 "{0}에 맞는 경로가 없다. /items/{id}는 Flask의 int 변환기처럼 앞에 0이 없는 양의 정수만 받으므로, 다른 값은 이 서버에 없는 리소스다.",
+                 KO(ROUTE_3),
                  HS_ARGS(path));
     else
         hs_trace(c, "route", "RFC 9110 §15.5.5", 404, "No resource lives at {0}: 404.",
-                 "{0}에는 리소스가 없다. 404로 답한다.", HS_ARGS(path));
-    hs_problem(c, 404, "There is no resource at this path.", "이 경로에는 리소스가 없습니다.");
+                 KO(ROUTE_4), HS_ARGS(path));
+    hs_problem(c, 404, "There is no resource at this path.", KO(ROUTE_5));
     return 0;
 }
 
@@ -336,23 +336,23 @@ static int step_allow(struct hs_ctx *c)
     size_t n = hs_allow(c->route->methods, allow, sizeof allow);
     unsigned m = c->route->methods | M_OPTIONS | ((c->route->methods & M_GET) ? M_HEAD : 0);
     if (m & (unsigned)c->method) {
-        hs_trace(c, "allow", "RFC 9110 §9.1", 0, "{0} supports {1}.", "{0:은} {1:을} 지원한다.",
+        hs_trace(c, "allow", "RFC 9110 §9.1", 0, "{0} supports {1}.", KO(ALLOW_1),
                  HS_ARGS(hs_cstr(c->route->pattern), hs_span_str(c, c->req->method)));
         return 1;
     }
     if (c->method == M_TRACE)
         hs_trace(c, "allow", "RFC 9110 §9.3.8", 405,
                  "TRACE would echo the request, credentials included, back to the client; this server turns it off on every resource: 405 with Allow.",
-                 "TRACE는 자격 증명까지 포함한 요청을 그대로 돌려준다. 이 서버는 모든 리소스에서 이를 꺼 두었으므로 Allow와 함께 405로 답한다.",
+                 KO(ALLOW_2),
                  HS_NOARGS);
     else
         hs_trace(c, "allow", "RFC 9110 §15.5.6", 405,
                  "{0} exists but does not support {1}: 405, and Allow lists what it does support ({2}).",
-                 "{0:은} 있지만 {1:을} 지원하지 않는다. 405로 답하고 Allow에 지원하는 메서드({2})를 적는다.",
+                 KO(ALLOW_3),
                  HS_ARGS(hs_cstr(c->route->pattern), hs_span_str(c, c->req->method), ((struct hs_str){ allow, n })));
     hs_response_field(c->res, "Allow", allow, n);
     hs_problem(c, 405, "This resource does not support this method; see Allow.",
-               "이 리소스는 이 메서드를 지원하지 않습니다. Allow 필드를 확인해 주세요.");
+               KO(ALLOW_4));
     return 0;
 }
 
@@ -366,7 +366,7 @@ static int step_auth(struct hs_ctx *c)
     int admin_only = (c->route->flags & R_AUTH_ADMIN) != 0;
     struct hs_str token = { "", 0 };
     if (!(c->route->flags & (R_AUTH_USER | R_AUTH_ADMIN))) {
-        hs_trace(c, "auth", "RFC 9110 §11", 0, "{0} is public: no credentials needed.", "{0:은} 공개 리소스다. 자격 증명이 필요 없다.",
+        hs_trace(c, "auth", "RFC 9110 §11", 0, "{0} is public: no credentials needed.", KO(AUTH_1),
                  HS_ARGS(hs_cstr(c->route->pattern)));
         return 1;
     }
@@ -392,35 +392,35 @@ static int step_auth(struct hs_ctx *c)
         if (!v)
             hs_trace(c, "auth", "RFC 9110 §11.6.1", 401,
                      "{0} needs credentials and the request has no Authorization field: 401, with a WWW-Authenticate challenge saying how to authenticate.",
-                     "{0}에는 자격 증명이 필요한데 요청에 Authorization 필드가 없다. 인증 방법을 알려 주는 WWW-Authenticate 챌린지와 함께 401로 답한다.",
+                     KO(AUTH_2),
                      HS_ARGS(hs_cstr(c->route->pattern)));
         else if (hs_ieq(v, k, "bearer"))
             hs_trace(c, "auth", "RFC 6750 §3.1", 401,
                      "The bearer token is not valid here: 401 with error=\"invalid_token\". Valid tokens in this simulation are user-token and admin-token.",
-                     "bearer 토큰이 유효하지 않다. error=\"invalid_token\"과 함께 401로 답한다. 이 시뮬레이션에서 유효한 토큰은 user-token과 admin-token이다.",
+                     KO(AUTH_3),
                      HS_NOARGS);
         else
             hs_trace(c, "auth", "RFC 9110 §11.6.2", 401,
                      "The Authorization field uses a scheme this resource does not accept; the challenge names the one it does (Bearer): 401.",
-                     "Authorization 필드가 이 리소스가 받지 않는 인증 방식을 쓴다. 챌린지에 받는 방식(Bearer)을 적어 401로 답한다.",
+                     KO(AUTH_4),
                      HS_NOARGS);
         hs_response_field_str(c->res, "WWW-Authenticate", challenge);
         hs_problem(c, 401, "Authentication is required: send Authorization: Bearer <token>.",
-                   "인증이 필요합니다. Authorization: Bearer <토큰> 필드를 보내 주세요.");
+                   KO(AUTH_5));
         return 0;
     }
     if (admin_only && c->role != 2) {
         hs_trace(c, "auth", "RFC 9110 §15.5.4", 403,
                  "The user is authenticated but is not an admin. New credentials of the same user would not help, so this is 403, not 401.",
-                 "사용자는 인증되었지만 관리자가 아니다. 같은 사용자가 다시 인증해도 소용없으므로 401이 아니라 403이다.",
+                 KO(AUTH_6),
                  HS_NOARGS);
         hs_response_field_str(c->res, "WWW-Authenticate", "Bearer realm=\"explorer\", error=\"insufficient_scope\"");
-        hs_problem(c, 403, "Admin rights are required.", "관리자 권한이 필요합니다.");
+        hs_problem(c, 403, "Admin rights are required.", KO(AUTH_7));
         return 0;
     }
     hs_trace(c, "auth", "RFC 9110 §11.4", 0, "The bearer token identifies {0}, which may use {1}.",
-             "bearer 토큰은 {2:을} 가리키며, {1:을} 쓸 수 있다.",
-             HS_ARGS(hs_cstr(c->role == 2 ? "an admin" : "a user"), hs_cstr(c->route->pattern), hs_cstr(c->role == 2 ? "관리자" : "사용자")));
+             KO(AUTH_8),
+             HS_ARGS(hs_cstr(c->role == 2 ? "an admin" : "a user"), hs_cstr(c->route->pattern), hs_cstr(c->role == 2 ? KO(AUTH_9) : KO(AUTH_10))));
     return 1;
 }
 
@@ -466,7 +466,7 @@ static int step_negotiate(struct hs_ctx *c)
     int w;
     if (!(c->route->flags & R_JSON_OUT)) {
         hs_trace(c, "negotiate", "RFC 9110 §12.1", 0, "{0} has a single way to answer; there is nothing to negotiate.",
-                 "{0:은} 답하는 방식이 하나뿐이라 협상할 것이 없다.", HS_ARGS(hs_cstr(c->route->pattern)));
+                 KO(NEGOTIATE_1), HS_ARGS(hs_cstr(c->route->pattern)));
         return 1;
     }
     w = json_weight(c);
@@ -475,22 +475,22 @@ static int step_negotiate(struct hs_ctx *c)
         const char *v = hs_field(c, "Accept", &n);
         hs_trace(c, "negotiate", "RFC 9110 §12.5.1", 406,
                  "{0} only has an application/json representation and Accept ({1}) rules it out. A strict server says so with 406 instead of sending what the client refused.",
-                 "{0}에는 application/json 표현만 있는데 Accept({1})가 이를 받지 않는다. 엄격한 서버는 클라이언트가 거절한 형식을 보내는 대신 406으로 알린다.",
+                 KO(NEGOTIATE_2),
                  HS_ARGS(hs_cstr(c->route->pattern), ((struct hs_str){ v, n })));
         hs_problem(c, 406, "This resource is only available as application/json.",
-                   "이 리소스는 application/json으로만 제공됩니다.");
+                   KO(NEGOTIATE_3));
         return 0;
     }
     if (w < 0)
         hs_trace(c, "negotiate", "RFC 9110 §12.5.1", 0,
                  "The Accept field has no media range the server can read, so it is treated as absent: any type is acceptable.",
-                 "Accept 필드에 읽을 수 있는 미디어 범위가 없으므로 없는 것으로 본다. 어떤 형식이든 받을 수 있다는 뜻이다.", HS_NOARGS);
+                 KO(NEGOTIATE_4), HS_NOARGS);
     else if (hs_field_count(c, "Accept"))
         hs_trace(c, "negotiate", "RFC 9110 §12.5.1", 0, "Accept allows application/json (weight {0}/1000).",
-                 "Accept가 application/json을 허용한다 (가중치 {0}/1000).", HS_ARGS(hs_trace_num(c, w)));
+                 KO(NEGOTIATE_5), HS_ARGS(hs_trace_num(c, w)));
     else
         hs_trace(c, "negotiate", "RFC 9110 §12.5.1", 0, "No Accept field: any media type will do, so application/json it is.",
-                 "Accept 필드가 없다. 어떤 미디어 타입이든 되므로 application/json으로 답한다.", HS_NOARGS);
+                 KO(NEGOTIATE_6), HS_NOARGS);
     return 1;
 }
 
@@ -525,27 +525,27 @@ static int step_content(struct hs_ctx *c)
     if (!(c->route->json_in & (unsigned)c->method)) {
         if (c->route->flags & R_ANY_CONTENT)
             hs_trace(c, "content", "RFC 9110 §6.4", 0, "{0} reads any content with any method: {1} bytes.",
-                     "{0:은} 어떤 메서드의 본문이든 읽는다: {1}바이트.",
+                     KO(CONTENT_1),
                      HS_ARGS(hs_cstr(c->route->pattern), hs_trace_num(c, c->body_len)));
         else if (c->req->framing != HS_FRAMING_NONE && c->method != M_POST)
             hs_trace(c, "content", "RFC 9110 §9.3.1", 0, "{0} {1} does not use content; the {2} bytes sent are read and ignored.",
-                     "{0} {1:은} 본문을 쓰지 않는다. 보낸 {2}바이트는 읽고 무시한다.",
+                     KO(CONTENT_2),
                      HS_ARGS(hs_span_str(c, c->req->method), hs_cstr(c->route->pattern), hs_trace_num(c, c->body_len)));
         return 1;
     }
     if (c->req->framing == HS_FRAMING_NONE) {
         hs_trace(c, "content", "RFC 9110 §15.5.12", 411,
                  "{0} {1} needs JSON content, but the request has neither Content-Length nor Transfer-Encoding, so it has no content at all. This server requires a length: 411.",
-                 "{0} {1}에는 JSON 본문이 필요한데 요청에 Content-Length도 Transfer-Encoding도 없어 본문이 아예 없다. 이 서버는 길이를 요구하므로 411로 답한다.",
+                 KO(CONTENT_3),
                  HS_ARGS(hs_span_str(c, c->req->method), hs_cstr(c->route->pattern)));
-        hs_problem(c, 411, "Send the JSON content with a Content-Length.", "JSON 본문을 Content-Length와 함께 보내 주세요.");
+        hs_problem(c, 411, "Send the JSON content with a Content-Length.", KO(CONTENT_4));
         return 0;
     }
     if (hs_field_count(c, "Content-Type") > 1) {
         hs_trace(c, "content", "RFC 9110 §8.3", 400,
                  "Content-Type appears more than once; a representation has one media type, so the request is malformed: 400.",
-                 "Content-Type이 두 번 이상 나온다. 표현의 미디어 타입은 하나뿐이므로 잘못된 요청이다. 400으로 답한다.", HS_NOARGS);
-        hs_problem(c, 400, "Send exactly one Content-Type.", "Content-Type은 정확히 하나만 보내 주세요.");
+                 KO(CONTENT_5), HS_NOARGS);
+        hs_problem(c, 400, "Send exactly one Content-Type.", KO(CONTENT_6));
         return 0;
     }
     type = hs_field(c, "Content-Type", &n);
@@ -553,16 +553,16 @@ static int step_content(struct hs_ctx *c)
         hs_trace(c, "content", "RFC 9110 §15.5.16", 415,
                  type ? "The content is {0}, but {1} reads only application/json (UTF-8): 415, before the server even looks at the bytes."
                       : "The content has no Content-Type, so it counts as application/octet-stream; {1} reads only application/json: 415.",
-                 type ? "본문 형식이 {0}인데 {1:은} application/json(UTF-8)만 읽는다. 바이트를 보기도 전에 415로 답한다."
-                      : "본문에 Content-Type이 없어 application/octet-stream으로 취급한다. {1:은} application/json만 읽으므로 415로 답한다.",
+                 type ? KO(CONTENT_7)
+                      : KO(CONTENT_8),
                  HS_ARGS(((struct hs_str){ type ? type : "", n }), hs_cstr(c->route->pattern)));
         if (c->method == M_POST) /* RFC 9110 §15.5.16 suggests saying what would be accepted */
             hs_response_field_str(c->res, "Accept-Post", "application/json");
-        hs_problem(c, 415, "Send the content as application/json.", "본문을 application/json으로 보내 주세요.");
+        hs_problem(c, 415, "Send the content as application/json.", KO(CONTENT_9));
         return 0;
     }
     hs_trace(c, "content", "RFC 9110 §8.3", 0, "The content is application/json, as {0} requires.",
-             "본문이 {0}에 필요한 application/json이다.", HS_ARGS(hs_cstr(c->route->pattern)));
+             KO(CONTENT_10), HS_ARGS(hs_cstr(c->route->pattern)));
     return 1;
 }
 
@@ -583,15 +583,15 @@ static int step_rate(struct hs_ctx *c)
     if (s->rate_used >= s->rate_limit) {
         hs_trace(c, "rate-limit", "RFC 6585 §4", 429,
                  "This client has used all {0} requests of its {1} s window; the window resets in {2} s: 429 with Retry-After: {2}.",
-                 "이 클라이언트는 {1}초 단위 제한 구간에 허용된 요청 {0}개를 모두 썼다. 구간은 {2}초 뒤에 새로 시작되므로 Retry-After: {2:와} 함께 429로 답한다.",
+                 KO(RATE_1),
                  HS_ARGS(hs_trace_num(c, s->rate_limit), hs_trace_num(c, s->rate_window), hs_trace_num(c, left)));
         hs_response_field_int(c->res, "Retry-After", left);
-        hs_problem(c, 429, "Too many requests; wait for Retry-After seconds.", "요청이 너무 많습니다. Retry-After에 적힌 시간(초)만큼 기다린 뒤 다시 시도해 주세요.");
+        hs_problem(c, 429, "Too many requests; wait for Retry-After seconds.", KO(RATE_2));
         return 0;
     }
     s->rate_used++;
     hs_trace(c, "rate-limit", "RFC 6585 §4", 0, "Request {0} of {1} allowed in this {2} s window.",
-             "{2}초 단위 제한 구간에 허용된 {1}개 중 {0}번째 요청이다.",
+             KO(RATE_3),
              HS_ARGS(hs_trace_num(c, s->rate_used), hs_trace_num(c, s->rate_limit), hs_trace_num(c, s->rate_window)));
     return 1;
 }
@@ -603,16 +603,16 @@ static int step_maintenance(struct hs_ctx *c)
     int64_t left = s->maintenance_until - s->clock;
     if (left <= 0) {
         hs_trace(c, "maintenance", "RFC 9110 §15.6.4", 0, "The application is up (no maintenance).",
-                 "애플리케이션이 정상 운영 중이다 (점검 중이 아니다).", HS_NOARGS);
+                 KO(MAINTENANCE_1), HS_NOARGS);
         return 1;
     }
     hs_trace(c, "maintenance", "RFC 9110 §15.6.4", 503,
              "The application is down for maintenance for another {0} s: 503 with Retry-After: {0}, so clients know when to come back.",
-             "애플리케이션이 앞으로 {0}초 동안 점검 중이다. 언제 다시 오면 되는지 알 수 있도록 Retry-After: {0:와} 함께 503으로 답한다.",
+             KO(MAINTENANCE_2),
              HS_ARGS(hs_trace_num(c, left)));
     hs_response_field_int(c->res, "Retry-After", left);
     hs_problem(c, 503, "The service is down for maintenance; retry after Retry-After seconds.",
-               "서비스 점검 중입니다. Retry-After에 적힌 시간(초)이 지난 뒤 다시 시도해 주세요.");
+               KO(MAINTENANCE_3));
     return 0;
 }
 
@@ -626,13 +626,13 @@ static void step_continue(struct hs_ctx *c)
     if (c->req->framing == HS_FRAMING_NONE || (c->req->framing == HS_FRAMING_LENGTH && c->req->content_length == 0)) {
         hs_trace(c, "continue", "RFC 9110 §10.1.1", 0,
                  "The request has no content to wait for, so the server goes straight to the final response without 100 (Continue).",
-                 "기다릴 본문이 없으므로 서버는 100 (Continue) 없이 바로 최종 응답을 보낸다.", HS_NOARGS);
+                 KO(CONTINUE_1), HS_NOARGS);
         return;
     }
     hs_interim(c, 100);
     hs_trace(c, "continue", "RFC 9110 §15.2.1", 100,
              "Every check that needs only the head passed: the server sends 100 (Continue) and the client uploads the content.",
-             "헤더만으로 하는 검사를 모두 통과했다. 서버는 100 (Continue)를 보내고 클라이언트는 본문을 올린다.", HS_NOARGS);
+             KO(CONTINUE_2), HS_NOARGS);
 }
 
 /* ---- preconditions (RFC 9110 §13) ----------------------------------------------------------- */
@@ -683,7 +683,7 @@ static int fail_412(struct hs_ctx *c, const char *en, const char *ko)
 {
     hs_trace(c, "conditions", "RFC 9110 §13.2.2", 412, en, ko, HS_NOARGS);
     hs_problem(c, 412, "A precondition in the request does not hold for the current representation.",
-               "요청의 전제 조건이 현재 표현에 맞지 않습니다.");
+               KO(FAIL_412_1));
     return 0;
 }
 
@@ -706,17 +706,17 @@ static int step_conditions(struct hs_ctx *c, const struct hs_validators *v)
         if (!list_matches(c, "If-Match", v, 1))
             return fail_412(c, v->etag ? "If-Match names no entity-tag that matches the current one (strong comparison): 412, the method is not applied."
                                        : "If-Match is present but this resource has no entity-tag to match: 412.",
-                            v->etag ? "If-Match의 어떤 엔티티 태그도 현재 태그와 (강한 비교로) 일치하지 않는다. 메서드를 적용하지 않고 412로 답한다."
-                                    : "If-Match가 있지만 이 리소스에는 비교할 엔티티 태그가 없다. 412로 답한다.");
+                            v->etag ? KO(CONDITIONS_1)
+                                    : KO(CONDITIONS_2));
         hs_trace(c, "conditions", "RFC 9110 §13.1.1", 0, "If-Match holds: the client has the current representation.",
-                 "If-Match가 맞다. 클라이언트가 현재 표현을 가지고 있다.", HS_NOARGS);
+                 KO(CONDITIONS_3), HS_NOARGS);
     } else if (hs_field_count(c, "If-Unmodified-Since") && v->modified >= 0 && (t = date_field(c, "If-Unmodified-Since")) >= 0) {
         any = 1;
         if (v->modified > t)
             return fail_412(c, "The resource changed after the If-Unmodified-Since date: 412.",
-                            "리소스가 If-Unmodified-Since 날짜 뒤에 바뀌었다. 412로 답한다.");
+                            KO(CONDITIONS_4));
         hs_trace(c, "conditions", "RFC 9110 §13.1.4", 0, "Not modified since the If-Unmodified-Since date: go on.",
-                 "If-Unmodified-Since 날짜 이후로 바뀌지 않았다. 계속 진행한다.", HS_NOARGS);
+                 KO(CONDITIONS_5), HS_NOARGS);
     }
     if (hs_field_count(c, "If-None-Match")) {
         any = 1;
@@ -724,16 +724,16 @@ static int step_conditions(struct hs_ctx *c, const struct hs_validators *v)
             if (get) {
                 hs_trace(c, "conditions", "RFC 9110 §13.1.2", 304,
                          "If-None-Match matches the current representation (weak comparison; * matches any): the client's copy is fresh, so 304 with no content, and with the ETag when the resource has one.",
-                         "If-None-Match가 현재 표현과 (약한 비교로, *는 무엇이든) 일치한다. 클라이언트의 사본이 최신이므로 본문 없이 304로 답하며, 리소스에 ETag가 있으면 함께 보낸다.",
+                         KO(CONDITIONS_6),
                          HS_NOARGS);
                 not_modified(c, v);
                 return 0;
             }
             return fail_412(c, "If-None-Match matches the current representation and the method is not GET or HEAD: 412.",
-                            "If-None-Match가 현재 표현과 일치하고 메서드가 GET이나 HEAD가 아니다. 412로 답한다.");
+                            KO(CONDITIONS_7));
         }
         hs_trace(c, "conditions", "RFC 9110 §13.1.2", 0, "If-None-Match does not match: the representation changed, go on.",
-                 "If-None-Match가 일치하지 않는다. 표현이 바뀌었으므로 계속 진행한다.", HS_NOARGS);
+                 KO(CONDITIONS_8), HS_NOARGS);
     } else if (get && hs_field_count(c, "If-Modified-Since")) {
         any = 1;
         t = date_field(c, "If-Modified-Since");
@@ -741,22 +741,22 @@ static int step_conditions(struct hs_ctx *c, const struct hs_validators *v)
             hs_trace(c, "conditions", "RFC 9110 §13.1.3", 0,
                      v->modified < 0 ? "This resource has no modification date, so If-Modified-Since is ignored."
                                      : "If-Modified-Since is not one valid HTTP-date, so it is ignored.",
-                     v->modified < 0 ? "이 리소스에는 수정 날짜가 없으므로 If-Modified-Since를 무시한다."
-                                     : "If-Modified-Since가 올바른 HTTP 날짜 하나가 아니므로 무시한다.",
+                     v->modified < 0 ? KO(CONDITIONS_9)
+                                     : KO(CONDITIONS_10),
                      HS_NOARGS);
         else if (v->modified <= t) {
             hs_trace(c, "conditions", "RFC 9110 §13.1.3", 304,
                      "Not modified since the If-Modified-Since date: 304 with no content.",
-                     "If-Modified-Since 날짜 이후로 바뀌지 않았다. 본문 없이 304로 답한다.", HS_NOARGS);
+                     KO(CONDITIONS_11), HS_NOARGS);
             not_modified(c, v);
             return 0;
         } else
             hs_trace(c, "conditions", "RFC 9110 §13.1.3", 0, "Modified after the If-Modified-Since date: send it.",
-                     "If-Modified-Since 날짜 뒤에 바뀌었다. 표현을 보낸다.", HS_NOARGS);
+                     KO(CONDITIONS_12), HS_NOARGS);
     }
     if (!any)
         hs_trace(c, "conditions", "RFC 9110 §13.2.2", 0, "No preconditions (If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since): the method applies as is.",
-                 "전제 조건(If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since)이 없다. 메서드를 그대로 적용한다.", HS_NOARGS);
+                 KO(CONDITIONS_13), HS_NOARGS);
     return 1;
 }
 
@@ -795,7 +795,7 @@ void hs_decide(struct hs_ctx *c, const struct hs_app *app)
     if (c->method == M_OPTIONS)
         hs_trace(c, "auth", "RFC 9110 §9.3.7", 0,
                  "OPTIONS asks what the resource supports, which is public: authentication, negotiation, content and preconditions do not apply.",
-                 "OPTIONS는 리소스가 무엇을 지원하는지 묻는 것으로 공개 정보다. 인증, 협상, 본문, 전제 조건 검사는 적용하지 않는다.", HS_NOARGS);
+                 KO(HS_DECIDE_1), HS_NOARGS);
     else if (!RUN(client_steps))
         return;
     if (!RUN(server_steps))
@@ -810,7 +810,7 @@ void hs_decide(struct hs_ctx *c, const struct hs_app *app)
                    hs_field_count(c, "If-Unmodified-Since"))
             hs_trace(c, "conditions", "RFC 9110 §13.2.1", 0,
                      "This resource does not answer with a 2xx, so its preconditions are ignored.",
-                     "이 리소스는 2xx로 답하지 않으므로 전제 조건을 무시한다.", HS_NOARGS);
+                     KO(HS_DECIDE_2), HS_NOARGS);
     }
     step_continue(c);
     if (c->body_missing)

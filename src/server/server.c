@@ -43,12 +43,12 @@ static void parse_failed(struct hs_ctx *c, size_t len)
     const struct hs_request *r = c->req;
     c->x->length = (uint32_t)len;
     hs_trace(c, "parse", hs_request_reason_rule(r->reason), r->status,
-             "{0} (at byte {1})", "{2} ({1}번째 바이트)",
+             "{0} (at byte {1})", KO(PARSE_FAILED_1),
              HS_ARGS(hs_cstr(hs_request_reason_en(r->reason)), hs_trace_num(c, (long long)c->x->offset + r->error_offset),
                      hs_cstr(hs_request_reason_ko(r->reason))));
     hs_trace(c, "connection", "RFC 9112 §9.6", 0,
              "The server stopped reading this request part-way, so it cannot tell where a next request would start: it answers, closes the connection, and does not read the {0} bytes from the offending one on as another request.",
-             "서버가 이 요청을 읽다가 멈췄으므로 다음 요청이 어디서 시작하는지 알 수 없다. 서버는 응답한 뒤 연결을 닫고, 문제의 바이트부터 {0}바이트를 다른 요청으로 읽지 않는다.",
+             KO(PARSE_FAILED_2),
              HS_ARGS(hs_trace_num(c, (long long)(len - r->error_offset))));
     c->close = 1;
     hs_problem(c, r->status, hs_request_reason_en(r->reason), hs_request_reason_ko(r->reason));
@@ -64,10 +64,10 @@ static void timed_out(struct hs_ctx *c)
     c->x->timed_out = 1;
     hs_trace(c, "timeout", "RFC 9110 §15.5.9", 408,
              "The rest of the request never arrived. After waiting {0} s of virtual time the server gives up: 408, and it closes the connection (a half-read request leaves the stream unusable).",
-             "요청의 나머지가 끝내 오지 않았다. 가상 시간으로 {0}초를 기다린 서버는 408로 답하고 연결을 닫는다 (반쯤 읽은 요청 뒤의 스트림은 쓸 수 없다).",
+             KO(TIMED_OUT_1),
              HS_ARGS(hs_trace_num(c, s->request_timeout)));
     c->close = 1;
-    hs_problem(c, 408, "The request was not completed in time.", "요청이 제시간에 끝나지 않았습니다.");
+    hs_problem(c, 408, "The request was not completed in time.", KO(TIMED_OUT_2));
 }
 
 /* Decides whether the connection persists after this request (RFC 9112 §9.3). */
@@ -78,23 +78,23 @@ static void persistence(struct hs_ctx *c)
         c->close = 1;
         hs_trace(c, "connection", "RFC 9112 §9.6", 0,
                  "The server is shutting down: it answers this request, says Connection: close, and closes.",
-                 "서버가 종료하는 중이다. 이 요청에 답하고 Connection: close를 알린 뒤 연결을 닫는다.", HS_NOARGS);
+                 KO(PERSISTENCE_1), HS_NOARGS);
     } else if (hs_field_has_token(c, "Connection", "close")) {
         c->close = 1;
         hs_trace(c, "connection", "RFC 9112 §9.6", 0,
                  "The client sent Connection: close: the server answers this request, then closes and reads nothing after it.",
-                 "클라이언트가 Connection: close를 보냈다. 서버는 이 요청에 답한 뒤 연결을 닫고 그 뒤는 읽지 않는다.", HS_NOARGS);
+                 KO(PERSISTENCE_2), HS_NOARGS);
     } else if (r->version_minor == 0) {
         if (hs_field_has_token(c, "Connection", "keep-alive")) {
             c->keep_alive_10 = 1;
             hs_trace(c, "connection", "RFC 9112 §9.3", 0,
                      "HTTP/1.0 with Connection: keep-alive: the server honours it and says so with Connection: keep-alive.",
-                     "HTTP/1.0 요청에 Connection: keep-alive가 있다. 서버는 이를 받아들이고 응답에 Connection: keep-alive를 적는다.", HS_NOARGS);
+                     KO(PERSISTENCE_3), HS_NOARGS);
         } else {
             c->close = 1;
             hs_trace(c, "connection", "RFC 9112 §9.3", 0,
                      "HTTP/1.0 without keep-alive: the connection closes after the response.",
-                     "keep-alive가 없는 HTTP/1.0 요청이다. 응답 뒤 연결을 닫는다.", HS_NOARGS);
+                     KO(PERSISTENCE_4), HS_NOARGS);
         }
     }
 }
@@ -126,6 +126,7 @@ static void begin(struct hs_ctx *c, struct hs_server *srv, const char *in, uint3
     x->delay = 0;
     x->text_len = 0;
     x->trace_langs = trace_langs;
+    x->text_missing = 0;
     x->connection = HS_CONN_KEEP_ALIVE;
     hs_response_init(&x->final, 500);
 }
@@ -139,14 +140,14 @@ static void head_trace(struct hs_ctx *c, int res)
     if (res == HS_PARSE_OK)
         hs_trace(c, "parse", "RFC 9112 §2", 0,
                  "A complete request: {0} {1} HTTP/{2}.{3}; field lines: {4}; {5} ({6} bytes).",
-                 "완전한 요청이다: {0} {1} HTTP/{2}.{3}; 필드 줄 {4}개; {7} ({6}바이트).",
+                 KO(HEAD_TRACE_1),
                  HS_ARGS(hs_span_str(c, r->method), hs_span_str(c, r->target), hs_trace_num(c, r->version_major),
                          hs_trace_num(c, r->version_minor), hs_trace_num(c, r->trailer_start),
                          hs_cstr(framing_en[fi]), hs_trace_num(c, r->body_len), hs_cstr(framing_ko[fi])));
     else
         hs_trace(c, "parse", hs_request_reason_rule(r->reason), 0,
                  "The request line and header fields are complete: {0} {1}. {2}",
-                 "요청 줄과 헤더 필드는 다 왔다: {0} {1}. {3}",
+                 KO(HEAD_TRACE_2),
                  HS_ARGS(hs_span_str(c, r->method), hs_span_str(c, r->target),
                          hs_cstr(hs_request_reason_en(r->reason)), hs_cstr(hs_request_reason_ko(r->reason))));
 }
@@ -168,7 +169,7 @@ static void head_read(struct hs_ctx *c, int res)
         c->close = 1;
         hs_trace(c, "connection", "RFC 9110 §10.1.1", 0,
                  "The server answered before the content arrived; since the rest of the content never comes, it closes the connection rather than wait to discard it.",
-                 "서버는 본문이 오기 전에 답했다. 나머지 본문이 오지 않으므로 버리려고 기다리지 않고 연결을 닫는다.", HS_NOARGS);
+                 KO(HEAD_READ_1), HS_NOARGS);
     }
 }
 
@@ -496,6 +497,10 @@ int hs_server_exchange(struct hs_server *srv, const char *buf, size_t len, size_
         saved_json = j;
         if (run_one(srv, buf + pos, len - pos, total - pos, (uint32_t)pos, lang, langs))
             break;
+        if (srv->x.text_missing) {
+            srv->s = srv->before; /* refused: as if nothing had been sent */
+            return HS_ENOTEXT;
+        }
         exchange_json(srv, &j, buf + pos, lang, (flags & HS_SIM_BOTH_LANGS) != 0);
         if (j.overflow) {
             srv->s = srv->saved;
@@ -594,12 +599,17 @@ int hs_server_serve(struct hs_server *srv, const char *buf, size_t len, size_t t
     if (total < len)
         total = len;
     lang = lang == HS_LANG_KO ? HS_LANG_KO : HS_LANG_EN;
+    srv->before = srv->s;
     if (now > 0)
         srv->s.clock = now;
     srv->saved = srv->s;
     srv->realtime = 1;
     n = len == 0 ? 1 : (size_t)run_one(srv, buf, len, total, 0, lang, BOTH_LANGS);
     srv->realtime = 0;
+    if (!n && x->text_missing) {
+        srv->s = srv->before; /* refused: the state is unchanged, clock included */
+        return HS_ENOTEXT;
+    }
     if (n)
         return 0; /* nothing, or only the line breaks an idle connection may send */
     if (req->result == HS_PARSE_INCOMPLETE && !(flags & HS_SERVE_TIMED_OUT)) {

@@ -93,6 +93,7 @@ struct hs_exchange {
     uint32_t delay;             /* seconds the handler waits before answering (GET /delay/{s}) */
     uint32_t text_len;
     unsigned trace_langs;       /* the languages the trace is written in: bit 1 << HS_LANG_* */
+    int text_missing;           /* a text it needed is not installed (HS_SERVER_TEXT_EXTERNAL): refused */
     struct hs_response interim[HS_SERVER_INTERIM_MAX];
     struct hs_response final;
     struct hs_trace_step trace[HS_SERVER_TRACE_MAX];
@@ -107,7 +108,7 @@ struct hs_server {
     struct hs_request req;
     struct hs_exchange x;
     struct hs_server_state saved;
-    struct hs_server_state before; /* the state when hs_server_exchange began */
+    struct hs_server_state before; /* the state when hs_server_exchange or hs_server_serve began */
     char body[HS_SERVER_BODY_CAP];
     char raw[HS_RESPONSE_BODY + HS_RESPONSE_VALUES + 1024]; /* one serialized response */
 };
@@ -128,7 +129,8 @@ void hs_server_reset(struct hs_server *srv);
 ** is written only when the exchanges changed more than the meters each
 ** exchange moves (clock, exchange count, rate-limit count). Writes the JSON above
 ** into out and returns its length, or HS_ENOSPC if cap cannot hold even the
-** state (at least 64 KiB always can). The output is valid JSON for any
+** state (at least 64 KiB always can), or HS_ENOTEXT (the state unchanged)
+** when an exchange needs a Korean text that is not installed (below). The output is valid JSON for any
 ** bytes; the state changes by exactly the exchanges the output shows. */
 int hs_server_exchange(struct hs_server *srv, const char *buf, size_t len, size_t total,
                        int lang, unsigned flags, char *out, size_t cap);
@@ -185,7 +187,9 @@ struct hs_serve_result {
 ** final status (RESPOND, and the connection closes), or the caller's
 ** timeout ran out (RESPOND 408). MORE and CONTINUE leave the state as it
 ** was; RESPOND commits the exchange. Fills *r and returns r->bytes, or
-** HS_ENOSPC when cap (>= 256 KiB always suffices) cannot hold the output. */
+** HS_ENOSPC when cap (>= 256 KiB always suffices) cannot hold the output,
+** or HS_ENOTEXT (the state unchanged) when the Korean texts are needed (a
+** served trace is in both languages) and not installed. */
 int hs_server_serve(struct hs_server *srv, const char *buf, size_t len, size_t total, int64_t now,
                     unsigned flags, int lang, char *out, size_t cap, struct hs_serve_result *r);
 
@@ -211,9 +215,10 @@ int hs_server_examples_json(char *out, size_t cap);
 
 /* Writes the Flask handler notes for code: { code, article, route, naive,
 ** corrected, differs, note, exchange } where exchange is the example run on
-** a fresh server without touching srv's state (the texts null while they
-** are not here: HS_EXAMPLES_EXTERNAL). HS_ENOMATCH when the article does
-** not discuss code. */
+** a fresh server without touching srv's state, its trace in lang only (the
+** texts null while they are not here: HS_EXAMPLES_EXTERNAL). HS_ENOMATCH
+** when the article does not discuss code; HS_ENOTEXT when lang's texts are
+** needed and not installed. */
 int hs_server_handler_json(struct hs_server *srv, int code, int lang, char *out, size_t cap);
 
 /* Writes the sentences of a client's next step (followup.def) as
@@ -229,7 +234,6 @@ int hs_server_followup_texts_json(char *out, size_t cap);
 **   English and Korean explanation; the common snippet. Nothing after the
 **   last NUL. Numbers little endian. gen_examples writes it. */
 #define HS_EX_MAGIC "HSX1"
-#define HS_EX_HEAD 8
 
 /* Installs blob b[0..len) (the format above) as the examples' texts for
 ** the JSON written after it, in place of the compiled ones if any. Returns
@@ -242,6 +246,28 @@ int hs_server_examples_load(const unsigned char *b, size_t len);
 /* Writes the compiled texts as a blob into out[0..cap); returns its length,
 ** or HS_ENOSPC when it needs more than cap bytes. */
 int hs_server_examples_blob(unsigned char *out, size_t cap);
+#endif
+
+/* The server's Korean texts (every trace step's and body's, korean.def) as
+** a blob, compiled in except with HS_SERVER_TEXT_EXTERNAL (http.wasm), which
+** leaves them out and reads them from server-ko.bin:
+**   "HSS1", u16 text count (this build's), u16 language (1, Korean), then
+**   every text NUL-terminated in korean.def's order; nothing after the
+**   last. An exchange that needs a Korean text that is not here (its
+**   language is Korean, its trace is written in Korean, or Accept-Language
+**   chose Korean) is refused with HS_ENOTEXT and leaves the state as it was. */
+#define HS_SERVER_TEXT_MAGIC "HSS1"
+
+/* Installs blob b[0..len) (the format above) as language lang's texts;
+** returns HS_OK, or HS_EINVAL (installing nothing) for another language or
+** a blob of another shape or build's count. The caller keeps b unchanged
+** while it is installed. */
+int hs_server_texts_load(int lang, const unsigned char *b, size_t len);
+
+#ifndef HS_SERVER_TEXT_EXTERNAL
+/* Writes language lang's compiled texts as a blob into out[0..cap);
+** returns its length, HS_EINVAL for a language without one, or HS_ENOSPC. */
+int hs_server_texts_blob(int lang, unsigned char *out, size_t cap);
 #endif
 
 /* Returns the number of examples and, for i below it, their codes (for tests). */

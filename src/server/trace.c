@@ -48,9 +48,9 @@ void hs_trace(struct hs_ctx *c, const char *step, const char *rule, int outcome,
     t->en_len = t->ko_len = 0;
     t->en_off = t->ko_off = x->text_len;
     if (x->trace_langs & (1u << HS_LANG_EN))
-        t->en_off = expand(x, en, args, nargs, &t->en_len);
+        t->en_off = expand(x, en ? en : hs_text_missing(c), args, nargs, &t->en_len);
     if (x->trace_langs & (1u << HS_LANG_KO))
-        t->ko_off = expand(x, ko, args, nargs, &t->ko_len);
+        t->ko_off = expand(x, ko ? ko : hs_text_missing(c), args, nargs, &t->ko_len);
 }
 
 /* See exchange.h. */

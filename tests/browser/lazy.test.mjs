@@ -1,10 +1,12 @@
 // lazy.test.mjs — what the page fetches for what it shows (issue 9), in
 // Debian's chromium: the exchanges the page readies fetch neither the
 // linter (lint.wasm) nor the handlers' texts (examples.bin); a card with a
-// Flask handler fetches examples.bin once and fills the handler in place.
+// Flask handler fetches examples.bin once and fills the handler in place;
+// an English exchange fetches no Korean (server-ko.bin), a Korean one (a
+// request asking for Korean, the Korean page) fetches it once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, ready, holdBack } from './helpers.mjs';
+import { start, ready, holdBack, toggleLang } from './helpers.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -48,5 +50,39 @@ test('a card drawn before the handlers\' texts arrive keeps its place: the handl
   await p.locator('#results .card[data-mark="first"] section.handler pre.src code').first().waitFor();
   assert.match(await p.locator('#results .card[data-mark="first"] section.handler pre.src code').first().innerText(), /@app\./);
   assert.equal(await p.locator('#results .card section[aria-busy="true"]').count(), 0, 'the slot is gone');
+  assert.deepEqual(p.problems, []);
+});
+
+test('an English exchange fetches no Korean server text; a request asking for Korean fetches it once and is answered in Korean; the Korean page then needs no more', async () => {
+  const p = await env.open();
+  await ready(p, `${env.url}#send?code=405`);
+  await p.waitForFunction(() => document.documentElement.dataset.http === 'true');
+  await p.locator('#send .msg.resp .raw').first().waitFor();
+  await p.evaluate(() => { location.hash = '#404/exchange'; });
+  await p.locator('#results .exchange .msg.resp .raw').first().waitFor();
+  await p.locator('#results .card section.handler pre.src').first().waitFor();
+  await p.waitForTimeout(300);
+  assert.equal(fetches(p, 'http.wasm'), 1, 'the second module, once');
+  assert.equal(fetches(p, 'server-ko.bin'), 0, 'English exchanges, an example and a handler: no Korean');
+  await p.evaluate(() => { location.hash = '#send'; });
+  await p.check('#send input[value="raw"]');
+  await p.fill('#send textarea[id^="hs-send-raw"]', 'GET /nope HTTP/1.1\nHost: example.test\nAccept-Language: ko\n\n');
+  await p.click('#send button[type="submit"]');
+  await p.waitForFunction(() => /이 id의|리소스가 없|없습니다/.test(document.querySelector('#send .msg.resp .raw')?.textContent || ''));
+  assert.match(await p.locator('#send .msg.resp .raw').first().innerText(), /Content-Language: ko/, 'answered in Korean');
+  assert.equal(fetches(p, 'server-ko.bin'), 1, 'the server\'s Korean, once, when a request asks for it');
+  await toggleLang(p);
+  await p.evaluate(() => { location.hash = '#404/exchange'; });
+  await p.waitForFunction(() => /[가-힣]/.test(document.querySelector('#results .exchange .trace')?.textContent || ''));
+  assert.equal(fetches(p, 'server-ko.bin'), 1, 'the Korean page: no second fetch');
+  assert.deepEqual(p.problems, []);
+});
+
+test('the Korean page fetches the server\'s Korean once, with the second module, and tells its exchange in Korean', async () => {
+  const p = await env.open({ locale: 'ko-KR' });
+  await ready(p, `${env.url}#404/exchange`);
+  await p.waitForFunction(() => document.documentElement.dataset.http === 'true');
+  await p.waitForFunction(() => /[가-힣]/.test(document.querySelector('#results .exchange .trace')?.textContent || ''));
+  assert.equal(fetches(p, 'server-ko.bin'), 1, 'once');
   assert.deepEqual(p.problems, []);
 });

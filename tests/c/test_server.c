@@ -136,6 +136,43 @@ static void test_examples_blob(void)
     ok(contains(out2, n, "\"corrected\":\"@app"), "with its Python");
 }
 
+/* server-ko.bin: the server's Korean texts as a blob, and back (the wasm
+** build reads them so), with the refusals of a blob that is not this one. */
+static void test_server_ko_blob(void)
+{
+    static unsigned char blob[64 * 1024], bad[64 * 1024], ex[64 * 1024];
+    static char before[256 * 1024];
+    static const char req[] = "POST /items HTTP/1.1\r\nHost: a\r\nAccept-Language: ko\r\nContent-Type: application/json\r\n"
+                              "Content-Length: 2\r\n\r\n{}GET /nope HTTP/1.1\r\nHost: a\r\n\r\n";
+    int n = hs_server_texts_blob(HS_LANG_KO, blob, sizeof blob), m, k;
+    ok(n > 8 && memcmp(blob, HS_SERVER_TEXT_MAGIC, 4) == 0 && blob[6] == HS_LANG_KO, "the Korean texts make a blob (%d bytes)", n);
+    is_int(hs_server_texts_blob(HS_LANG_KO, blob, 100), HS_ENOSPC, "a blob that does not fit is refused");
+    is_int(hs_server_texts_blob(HS_LANG_EN, blob, sizeof blob), HS_EINVAL, "English has no blob (it is compiled in)");
+    n = hs_server_texts_blob(HS_LANG_KO, blob, sizeof blob);
+    hs_server_reset(&srv);
+    m = hs_server_exchange(&srv, req, sizeof req - 1, sizeof req - 1, HS_LANG_KO, HS_SIM_FULL, before, sizeof before);
+    memcpy(bad, blob, (size_t)n);
+    bad[4]++; /* another build's text count */
+    is_int(hs_server_texts_load(HS_LANG_KO, bad, (size_t)n), HS_EINVAL, "a blob of another build's texts is refused");
+    bad[4]--, bad[6] = HS_LANG_EN;
+    is_int(hs_server_texts_load(HS_LANG_KO, bad, (size_t)n), HS_EINVAL, "a blob that says another language is refused");
+    bad[6] = HS_LANG_KO;
+    is_int(hs_server_texts_load(HS_LANG_EN, bad, (size_t)n), HS_EINVAL, "a blob for a language without one is refused");
+    is_int(hs_server_texts_load(HS_LANG_KO, bad, (size_t)n - 1), HS_EINVAL, "a blob cut short is refused");
+    bad[n - 1] = 'x';
+    is_int(hs_server_texts_load(HS_LANG_KO, bad, (size_t)n), HS_EINVAL, "a blob that does not end in NUL is refused");
+    bad[n - 1] = 0, bad[n - 2] = 0; /* one text too many */
+    is_int(hs_server_texts_load(HS_LANG_KO, bad, (size_t)n), HS_EINVAL, "a blob with a text too many is refused");
+    k = hs_server_examples_blob(ex, sizeof ex);
+    is_int(hs_server_texts_load(HS_LANG_KO, ex, (size_t)k), HS_EINVAL, "the examples' blob is refused");
+    is_int(hs_server_texts_load(HS_LANG_KO, blob, (size_t)n), HS_OK, "the blob loads");
+    hs_server_reset(&srv);
+    n = hs_server_exchange(&srv, req, sizeof req - 1, sizeof req - 1, HS_LANG_KO, HS_SIM_FULL, out2, sizeof out2);
+    ok(n == m && memcmp(before, out2, (size_t)n) == 0, "a Korean exchange is byte for byte the same from the blob (%d bytes)", n);
+    ok(contains(out2, n, "name을 넣어 주세요.") && contains(out2, n, "리소스가 없다. 404로 답한다."), "with its Korean body and trace");
+    hs_server_reset(&srv);
+}
+
 static void test_rules(void)
 {
     int len;
@@ -367,6 +404,7 @@ int main(void)
     hs_server_init(&srv);
     test_examples();
     test_examples_blob();
+    test_server_ko_blob();
     test_rules();
     test_items_and_conditions();
     test_continue_and_timeouts();

@@ -39,7 +39,7 @@ const installed = () => join(APP, 'node_modules', pkg.name);
 test('the tarball holds what users need and nothing of the page or the sources', async () => {
   const files = readdirSync(installed(), { recursive: true }).map(String).sort();
   for (const f of ['package.json', 'README.md', 'bin/http-status.js', 'web/engine.js', 'web/engine.d.ts', 'web/widget.js', 'web/widget.d.ts',
-    'web/define.js', 'web/http-status-explorer.js', 'web/status.wasm', 'web/http.wasm', 'web/lint.wasm', 'web/text-en.bin', 'web/text-ko.bin', 'web/frameworks.bin', 'web/examples.bin',
+    'web/define.js', 'web/http-status-explorer.js', 'web/status.wasm', 'web/http.wasm', 'web/lint.wasm', 'web/text-en.bin', 'web/text-ko.bin', 'web/frameworks.bin', 'web/examples.bin', 'web/server-ko.bin',
     'web/engine-lint.js', 'web/engine-node.js', 'web/codes.js', 'web/codes.d.ts', 'web/status-codes.js', 'web/status-codes.d.ts']) {
     assert.ok(files.includes(f), `${f} is in the package`);
   }
