@@ -49,12 +49,24 @@ const tr = (key, ...a) => t(lang, key, ...a);
 
 /* ---- static strings --------------------------------------------------- */
 
+// Only what differs is written: index.html is in English already, so an
+// English start changes no text, and the page laid out before the words
+// arrived is not laid out again for them.
 function applyStrings() {
   document.documentElement.lang = lang;
   document.title = tr('appTitle');
-  for (const el of document.querySelectorAll('[data-t]')) el.textContent = tr(el.dataset.t);
-  for (const el of document.querySelectorAll('[data-t-placeholder]')) el.placeholder = tr(el.dataset.tPlaceholder);
-  for (const el of document.querySelectorAll('[data-t-aria-label]')) el.setAttribute('aria-label', tr(el.dataset.tAriaLabel));
+  for (const el of document.querySelectorAll('[data-t]')) {
+    const s = tr(el.dataset.t);
+    if (el.textContent !== s) el.textContent = s;
+  }
+  for (const el of document.querySelectorAll('[data-t-placeholder]')) {
+    const s = tr(el.dataset.tPlaceholder);
+    if (el.placeholder !== s) el.placeholder = s;
+  }
+  for (const el of document.querySelectorAll('[data-t-aria-label]')) {
+    const s = tr(el.dataset.tAriaLabel);
+    if (el.getAttribute('aria-label') !== s) el.setAttribute('aria-label', s);
+  }
   $('lang').lang = lang === 'ko' ? 'en' : 'ko';
   renderCases();
 }

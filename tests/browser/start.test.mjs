@@ -49,3 +49,34 @@ test('the first frame waits for page-start.js: nothing is painted while its modu
   assert.ok(order.text !== null && order.text <= order.fcp, `the text was asked for (${order.text} ms) before the first paint (${order.fcp} ms)`);
   assert.deepEqual(p.problems, []);
 });
+
+// Which of the page's own words (data-t, data-t-placeholder, data-t-aria-label)
+// are written after index.html is parsed and before the page is ready.
+async function wordsRewritten(locale) {
+  const p = await env.open({ locale });
+  await p.addInitScript(() => {
+    window.rewritten = [];
+    const seen = new MutationObserver((records) => {
+      for (const r of records) {
+        const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+        const own = el && el.closest('[data-t], [data-t-placeholder], [data-t-aria-label]');
+        if (own && (r.type !== 'attributes' || r.attributeName !== 'lang')) window.rewritten.push(own.dataset.t || own.dataset.tPlaceholder || own.dataset.tAriaLabel);
+      }
+    });
+    document.addEventListener('readystatechange', () => {
+      if (document.readyState === 'interactive') seen.observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['placeholder', 'aria-label'] });
+    });
+    new PerformanceObserver((l, o) => { if (l.getEntriesByName('hs-ready').length) { o.disconnect(); seen.takeRecords(); seen.disconnect(); } }).observe({ type: 'mark' });
+  });
+  await p.goto(`${env.url}#404`);
+  await settled(p);
+  const keys = await p.evaluate(() => window.rewritten);
+  assert.deepEqual(p.problems, []);
+  return keys;
+}
+
+test('an English start writes none of the page\'s own words again (index.html is in English); a Korean start writes them', async () => {
+  assert.deepEqual(await wordsRewritten('en-US'), [], 'English words written over the same English words');
+  const ko = await wordsRewritten('ko-KR');
+  for (const key of ['tagline', 'search', 'nav']) assert.ok(ko.includes(key), `${key} is written in Korean`);
+});
