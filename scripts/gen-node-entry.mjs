@@ -10,11 +10,16 @@
 // minified or renamed but what esbuild must rename to keep names apart.
 //
 //   node scripts/gen-node-entry.mjs [out]    (make writes it; web/engine-node.js by default)
-import { buildSync } from 'esbuild';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+// esbuild is an npm devDependency: a fresh clone has it after `make deps`
+// (which `make start` and `make test` run first).
+const { buildSync } = await import('esbuild').catch(() => {
+  console.error('gen-node-entry: esbuild is not installed; run `make deps` (or `npm install`) first');
+  process.exit(1);
+});
 const WEB = `${ROOT}web/`;
 const out = process.argv[2] || `${WEB}engine-node.js`;
 
