@@ -869,6 +869,8 @@ static size_t squeeze(const char *buf, size_t len, char *q)
     return qn;
 }
 
+/* Returns 1 if byte c belongs to a word a code may be glued to: a letter
+** or a byte of a non-ASCII character. */
 static int is_wordy(unsigned char c) { return (is_alnum(c) && !is_digit(c)) || c >= 0x80; }
 
 /* Returns 1 if the word w[0..wn), found glued to the three digits of code,
