@@ -201,7 +201,7 @@ test-browser: all ## browser tests (Chromium via playwright-core)
 	$(if $(BROWSER_TESTS),node --test --test-concurrency=1 $(BROWSER_TESTS),@echo "no browser tests")
 
 # libFuzzer targets: tests/fuzz/fuzz_NAME.c with seeds in tests/fuzz/corpus/NAME/.
-$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(ENGINE_DEPS)
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(TEST_HEADERS) $(ENGINE_DEPS)
 	@mkdir -p $(@D)
 	$(CLANG) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Isrc $< $(LINK_fuzz_$*) -o $@
 

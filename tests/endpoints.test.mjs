@@ -130,6 +130,20 @@ test('/bytes/{n}: n deterministic bytes, at most 4096', () => {
   assert.equal(one(get('/bytes/4097')).response.status, 400);
 });
 
+test('content that is not UTF-8: raw shows U+FFFD, rawBase64 holds the bytes the socket sends', () => {
+  hs.resetServer();
+  const x = one(get('/bytes/64'));
+  hs.resetServer();
+  const sent = hs.serveNext(new TextEncoder().encode(get('/bytes/64')), { now: 1735689600 }).bytes;
+  assert.deepEqual(new Uint8Array(Buffer.from(x.response.rawBase64, 'base64')), sent);
+  assert.match(x.response.raw, /\ufffd/);
+  const errors = (raw) => hs.lint(raw).findings.filter((f) => f.level === 'error');
+  assert.deepEqual(errors(Buffer.from(x.response.rawBase64, 'base64')), [], 'the exact bytes are well framed');
+  assert.notDeepEqual(errors(x.response.raw), [], 'the text is not: that is why rawBase64 is there');
+  const text = one(get('/echo'));
+  assert.equal(text.response.rawBase64, undefined, 'text content needs none');
+});
+
 test('/etag/{etag} and /cache: strict preconditions, 304 and 412', () => {
   const x = one(get('/etag/abc'));
   assert.equal(field(x, 'ETag'), '"abc"');

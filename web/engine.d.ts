@@ -173,7 +173,10 @@ export interface SimResponse {
   readonly phrase: string;
   readonly headers: readonly [string, string][];
   readonly body: string;
+  /** The response as sent, as text: a byte that is not UTF-8 shows as U+FFFD. */
   readonly raw: string;
+  /** The response as sent, exactly, in base64: present only when raw cannot hold it (content that is not UTF-8, as /bytes/{n} sends). */
+  readonly rawBase64?: string;
 }
 
 export interface Exchange {

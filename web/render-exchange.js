@@ -241,7 +241,8 @@ function responseSection(ctx, x, slice, Hx, open) {
     sec.append(h(Hx, { class: 'final' }, tr(ctx, 'response'), ' ', statusBadge(ctx, statusOf(resp), resp.phrase)),
       rawMessage(resp.raw || '', { label: `${tr(ctx, 'response')} ${statusOf(resp)}` }));
     // The page's "Check a response" tab takes the interim and final responses with the request.
-    if (ctx.lintHref && resp.raw) {
+    // The tab checks text; a response whose bytes raw cannot hold (rawBase64) gets no link
+    if (ctx.lintHref && resp.raw && !resp.rawBase64) {
       const interim = (x.interim || []).map((r) => r.raw || '').join('');
       sec.append(h('p', { class: 'lint-link' }, h('a', { href: ctx.lintHref(interim + resp.raw, typeof slice === 'string' ? slice : lenient.decode(slice)) }, tr(ctx, 'lintThis'))));
     }

@@ -3,6 +3,7 @@
 */
 #include "json.h"
 
+#include "digest.h"
 #include "hs.h"
 
 #include <string.h>
@@ -203,6 +204,16 @@ void hs_json_strn(struct hs_json *j, const char *str, size_t n)
             }
         }
     }
+    put_c(j, '"');
+}
+
+void hs_json_base64(struct hs_json *j, const char *s, size_t n)
+{
+    char b[64];
+    before_value(j);
+    put_c(j, '"');
+    for (size_t i = 0; i < n; i += 48) /* 48 bytes are 64 characters, no padding but at the end */
+        put(j, b, (size_t)hs_base64_encode((const uint8_t *)s + i, n - i < 48 ? n - i : 48, b, sizeof b));
     put_c(j, '"');
 }
 

@@ -310,10 +310,11 @@ static void request_json(struct hs_server *srv, struct hs_json *j, const char *i
     hs_json_obj_end(j);
 }
 
-/* Writes a response as { status, phrase, headers, body, raw }. */
+/* Writes a response as { status, phrase, headers, body, raw, rawBase64? }. */
 static void response_json(struct hs_server *srv, struct hs_json *j, const struct hs_response *res)
 {
     int n = hs_response_serialize(res, srv->raw, sizeof srv->raw);
+    size_t raw_len = n < 0 ? 0 : (size_t)n;
     hs_json_obj(j);
     hs_json_key(j, "status");
     hs_json_int(j, res->status);
@@ -333,7 +334,14 @@ static void response_json(struct hs_server *srv, struct hs_json *j, const struct
     hs_json_key(j, "body");
     hs_json_strn(j, res->body, (res->flags & HS_RESP_HEAD) ? 0 : res->body_len);
     hs_json_key(j, "raw");
-    hs_json_strn(j, srv->raw, n < 0 ? 0 : (size_t)n);
+    hs_json_strn(j, srv->raw, raw_len);
+    /* raw is text, so a byte that is not UTF-8 (in a /bytes body, or binary
+    ** content POST / echoes) shows there as U+FFFD: the exact bytes follow,
+    ** for whoever lints or counts them */
+    if (hs_utf8_valid_prefix((const unsigned char *)srv->raw, raw_len) != raw_len) {
+        hs_json_key(j, "rawBase64");
+        hs_json_base64(j, srv->raw, raw_len);
+    }
     hs_json_obj_end(j);
 }
 

@@ -170,6 +170,27 @@ static void test_json_writer(void)
     is_int(hs_json_end(&j), HS_JSON_ENOSPC, "a full buffer is reported, not overrun");
     is_int(hs_utf8_valid_prefix((const unsigned char *)"ab\xe0\x80", 4), 2, "an overlong sequence ends the valid prefix");
     is_int(hs_utf8_valid_prefix((const unsigned char *)"\xf4\x90\x80\x80", 4), 0, "above U+10FFFF is invalid");
+    /* hs_json_base64 writes in pieces of 48 bytes: each length around a piece's end is one whole base64 */
+    for (size_t n = 0; n <= 100; n++) {
+        char bytes[100], big[160], want[150];
+        int w;
+        for (size_t i = 0; i < n; i++)
+            bytes[i] = (char)(i * 37 + 200);
+        hs_json_init(&j, big, sizeof big);
+        hs_json_arr(&j);
+        hs_json_base64(&j, bytes, n);
+        hs_json_int(&j, 1);
+        hs_json_arr_end(&j);
+        want[0] = '[';
+        want[1] = '"';
+        w = hs_base64_encode((const uint8_t *)bytes, n, want + 2, sizeof want - 2);
+        memcpy(want + 2 + w, "\",1]", 5);
+        if (hs_json_end(&j) != w + 6 || memcmp(big, want, (size_t)w + 6) != 0) {
+            ok(0, "hs_json_base64 of %zu bytes is their base64 as one string", n);
+            return;
+        }
+    }
+    ok(1, "hs_json_base64 of 0 to 100 bytes is their base64 as one string, followed by a comma");
 }
 
 static void test_digest(void)

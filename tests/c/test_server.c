@@ -399,6 +399,21 @@ static void test_status_route(void)
     ok(status_of(len, 0) == 206 && status_of(len, 1) == 404, "HEAD of a 206; 600 is not a code");
 }
 
+/* Content that is not UTF-8: raw shows U+FFFD, rawBase64 holds the bytes
+** sent (run() checks the framing of those), and text content has no rawBase64. */
+static void test_binary_content(void)
+{
+    int len;
+    hs_server_reset(&srv);
+    len = RUN("GET /bytes/16 HTTP/1.1\r\nHost: api.example\r\n\r\n");
+    ok(len > 0 && contains(out, len, "\"rawBase64\":\"SFRUUC8xLjEgMjAwIE9L"), "/bytes/16: rawBase64 holds the response as sent");
+    len = RUN("POST / HTTP/1.1\r\nHost: api.example\r\nContent-Length: 3\r\n\r\na\x80z");
+    ok(len > 0 && status_of(len, 0) == 200 && contains(out, len, "\"rawBase64\""), "POST / echoing a byte that is not UTF-8: rawBase64");
+    ok(contains(out, len, "\"raw\":\"HTTP/1.1 200 OK") && contains(out, len, "a\xef\xbf\xbdz\""), "and raw shows it as U+FFFD");
+    len = RUN("POST / HTTP/1.1\r\nHost: api.example\r\nContent-Length: 4\r\n\r\na\xed\x95\x9c");
+    ok(len > 0 && status_of(len, 0) == 200 && !contains(out, len, "rawBase64"), "UTF-8 content: raw holds it exactly, no rawBase64");
+}
+
 int main(void)
 {
     hs_server_init(&srv);
@@ -411,5 +426,6 @@ int main(void)
     test_serve();
     test_state();
     test_status_route();
+    test_binary_content();
     return done_testing();
 }

@@ -9,10 +9,12 @@
 
 #include <string.h>
 
+#include "core/digest.h"
 #include "core/jsonread.h"
 #include "response_check.h"
 
 static char check_raw_buf[1 << 17];
+static char check_b64_buf[(1 << 17) / 3 * 4 + 4];
 
 /* Finds member name of the object obj in doc; returns 1 and sets *v. */
 static int check_member(const char *doc, const struct hs_jval *obj, const char *name, struct hs_jval *v)
@@ -28,7 +30,7 @@ static int check_member(const char *doc, const struct hs_jval *obj, const char *
 /* Checks one response object of the document (status, raw). */
 static const char *check_response(const char *doc, const struct hs_jval *resp, int head, int interim)
 {
-    struct hs_jval raw, st;
+    struct hs_jval raw, st, b64;
     int64_t status;
     int n;
     if (!check_member(doc, resp, "raw", &raw) || !check_member(doc, resp, "status", &st) || hs_jread_int(doc, &st, &status) < 0)
@@ -36,6 +38,14 @@ static const char *check_response(const char *doc, const struct hs_jval *resp, i
     n = hs_jread_string(doc, &raw, check_raw_buf, sizeof check_raw_buf);
     if (n < 0)
         return "raw does not decode";
+    /* bytes that are not UTF-8 show in raw as U+FFFD, and come exactly in rawBase64 */
+    if (check_member(doc, resp, "rawBase64", &b64)) {
+        n = hs_jread_string(doc, &b64, check_b64_buf, sizeof check_b64_buf);
+        if (n < 0 || (n = hs_base64_decode(check_b64_buf, (size_t)n, (uint8_t *)check_raw_buf, sizeof check_raw_buf)) < 0)
+            return "rawBase64 is not a base64 string";
+        if (hs_utf8_valid_prefix((const unsigned char *)check_raw_buf, (size_t)n) == (size_t)n)
+            return "rawBase64 beside a raw that holds the bytes exactly";
+    }
     return check_raw(check_raw_buf, (size_t)n, head, interim, (int)status);
 }
 
