@@ -73,6 +73,18 @@ test('every simulated exchange links to the tab with its response and request', 
   assert.deepEqual(p.problems, []);
 });
 
+test('a response whose bytes are not all UTF-8 gets no lint link: the tab checks text, and its text would misframe them', async () => {
+  const p = await env.open();
+  const head = (t) => `${t}%20HTTP/1.1%0D%0AHost:%20api.example%0D%0A%0D%0A`;
+  await ready(p, `${env.url}#send?raw=GET%20${head('/bytes/16')}`);
+  await p.locator('#send .msg.resp[data-status="200"]').waitFor();
+  assert.match(await p.locator('#send .msg.resp .raw').first().innerText(), /application\/octet-stream/);
+  assert.equal(await p.locator('#send .lint-link').count(), 0);
+  await ready(p, `${env.url}#send?raw=GET%20${head('/headers')}`);
+  await p.locator('#send .lint-link a').first().waitFor();
+  assert.deepEqual(p.problems, []);
+});
+
 test('the page\'s exchanges never fetch the linter (lint.wasm); the tab fetches it once, also across a language switch', async () => {
   const p = await env.open();
   const lintFetches = () => p.requests.filter((u) => new URL(u).pathname.endsWith('/lint.wasm')).length;
