@@ -435,6 +435,27 @@ test('example(code) for every other code goes through GET /status/{code}', () =>
   assert.equal(hs.example('404').code, 404);
 });
 
+test('followUp: content the exchange does not hold exactly is not sent again (cut after 4096 bytes, or not UTF-8)', () => {
+  const enc = new TextEncoder();
+  const post = (target, body) => {
+    const head = enc.encode(`POST ${target} HTTP/1.1\r\nHost: a\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n`);
+    const b = new Uint8Array(head.length + body.length);
+    b.set(head);
+    b.set(body, head.length);
+    return b;
+  };
+  let f = hs.followUp(fresh(post('/temporary-redirect', new Uint8Array([0x61, 0xff, 0x62]))));
+  assert.deepEqual([f.kind, f.method, f.inexact, f.request], ['redirect', 'POST', true, undefined]);
+  f = hs.followUp(fresh(post('/temporary-redirect', enc.encode('x'.repeat(5000)))));
+  assert.deepEqual([f.inexact, f.request], [true, undefined], 'cut: the exchange shows 4096 of 5000 bytes');
+  f = hs.followUp(fresh(post('/temporary-redirect', enc.encode('한'.repeat(1000)))));
+  assert.equal(f.inexact, undefined, '3000 bytes of UTF-8 are held exactly');
+  assert.match(f.request, /\r\nContent-Length: 3000\r\n\r\n(한){1000}$/);
+  f = hs.followUp(fresh(post('/moved-permanently', new Uint8Array([0xff]))));
+  assert.deepEqual([f.method, f.inexact], ['GET', undefined], 'a redirect that drops the content needs none of it');
+  assert.doesNotMatch(f.request, /Content-Length/);
+});
+
 test('followUp: what a client does next, from the registry', () => {
   const follow = (raw, setup) => {
     const x = fresh(raw, setup);

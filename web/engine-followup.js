@@ -63,7 +63,7 @@ const withoutContent = (fields) => fields.filter(([n]) => !DROP_WHEN_NO_CONTENT.
 // cannot go on, or undefined when the rule does not apply.
 
 // 3xx with Location: the same request, or a GET, to where it points (RFC 9110 §15.4).
-function redirect({ req, status, fields, host, header, info, texts }) {
+function redirect({ req, status, fields, host, header, info, texts, body }) {
   const location = header('Location');
   if (status < 300 || status >= 400 || !location || !info || !info.redirect) return undefined;
   const to = resolveLocation(location, req, host);
@@ -77,7 +77,7 @@ function redirect({ req, status, fields, host, header, info, texts }) {
     kind: 'redirect',
     method,
     target: to.target,
-    request: buildRequest(method, to.target, to.host, keep ? fields : withoutContent(fields), keep ? req.body : ''),
+    request: keep && body === null ? null : buildRequest(method, to.target, to.host, keep ? fields : withoutContent(fields), keep ? body : ''),
     explanation: method === req.method
       ? say(keep && req.body ? texts.redirectSameContent : texts.redirectSame, location, method)
       : say(texts.redirectChanged, location, req.method, method, info.redirect.explain),
@@ -148,16 +148,16 @@ function created({ req, status, fields, host, header, texts }) {
 // 411: the same request with a valid Content-Length (RFC 9110 §15.5.12), for
 // the content the client meant (content, when it went out without a length
 // and the server read it as a next request), else the content it read.
-function lengthRequired({ req, status, fields, host, content, texts }) {
+function lengthRequired({ req, status, fields, host, content, texts, body: read }) {
   if (status !== 411) return undefined;
-  const body = typeof content === 'string' ? content : (typeof req.body === 'string' ? req.body : '');
+  const body = typeof content === 'string' ? content : read;
   const kept = fields.filter(([n]) => n.toLowerCase() !== 'transfer-encoding');
   return {
     kind: 'length',
     method: req.method,
     target: req.target,
-    request: buildRequest(req.method, req.target, host, kept, body, { length: true }),
-    explanation: say(texts.lengthRequired, utf8Length(body)),
+    request: body === null ? null : buildRequest(req.method, req.target, host, kept, body, { length: true }),
+    explanation: say(texts.lengthRequired, body === null ? req.bodyLength : utf8Length(body)),
     rule: 'RFC 9110 §15.5.12',
   };
 }
@@ -170,6 +170,9 @@ const NEXT_STEPS = [redirect, notModified, authenticate, retryAfter, reconnect, 
  * gives the engine's facts of a code, texts the sentences of followup.def;
  * options.content is the content the client meant to send, when the server
  * did not read it as this request's (a 411 after content sent without a length).
+ * A follow-up that would send this request's content again has no request,
+ * and says inexact: true, when the exchange does not hold that content
+ * exactly (cut after 4096 bytes, or bytes that are not UTF-8).
  */
 export function followUp(x, lookup, texts, options = {}) {
   if (!x || typeof x !== 'object' || !x.response || !x.request || !x.request.method) return null;
@@ -177,6 +180,10 @@ export function followUp(x, lookup, texts, options = {}) {
   const res = x.response;
   const fields = Array.isArray(req.headers) ? req.headers : [];
   const host = fieldOf(fields, 'Host') || 'api.example';
+  // The content as shown is the content read unless it was cut, or held a
+  // byte that is not UTF-8: that shows as U+FFFD, three bytes, so the lengths differ.
+  const shown = typeof req.body === 'string' ? req.body : '';
+  const body = !req.bodyTruncated && utf8Length(shown) === (req.bodyLength || 0) ? shown : null;
   const answer = {
     req,
     status: res.status,
@@ -184,14 +191,19 @@ export function followUp(x, lookup, texts, options = {}) {
     host,
     header: (name) => fieldOf(res.headers, name),
     // The same request again, without the fields named in drop, with add.
-    again: (drop = [], add = []) => buildRequest(req.method, req.target, host,
-      fields.filter(([n]) => !drop.includes(n.toLowerCase())).concat(add), req.body),
+    again: (drop = [], add = []) => body === null ? null : buildRequest(req.method, req.target, host,
+      fields.filter(([n]) => !drop.includes(n.toLowerCase())).concat(add), body),
+    body,
     info: lookup(res.status),
     texts,
     content: options && typeof options.content === 'string' ? options.content : undefined,
   };
   for (const step of NEXT_STEPS) {
     const next = step(answer);
+    if (next && next.request === null) {
+      const { request, ...rest } = next;
+      return { ...rest, inexact: true };
+    }
     if (next !== undefined) return next;
   }
   return null;

@@ -316,6 +316,7 @@ function followUpView(ctx, exchange, state, headingLevel, content) {
   }
   const why = L(f.explanation, lang);
   if (why) sec.append(h('p', null, why, f.rule ? [' ', ruleNode(f.rule)] : null));
+  if (f.inexact) sec.append(h('p', { class: 'why' }, tr(ctx, 'followInexact')));
   if (!req) return sec;
   const slot = h('div', { class: 'next-slot' });
   const btn = h('button', { type: 'button', class: 'btn', part: 'button' }, tr(ctx, 'follow'),

@@ -90,6 +90,7 @@ const ko = Object.freeze({
   followUp: '클라이언트가 다음에 하는 일',
   follow: '따라가기',
   followDone: '더 할 일 없음 (최종 응답)',
+  followInexact: '이 요청의 본문이 여기에 그대로 담겨 있지 않아(잘렸거나 UTF-8 텍스트가 아님) 페이지가 같은 요청을 다시 보낼 수 없습니다.',
   followUpgraded: (p) => `이제 이 연결은 ${p || '새 프로토콜'} 프로토콜로 통신합니다. 뒤따르는 바이트는 더 이상 HTTP/1.1이 아니므로 보낼 다음 HTTP 요청이 없습니다.`,
   thenMore: (n) => `이어서 응답 ${n}개 더:`,
   thenLeftOver: () => '이어서 남은 바이트에 대한 응답:',
