@@ -172,6 +172,7 @@ export interface SimResponse {
   readonly status: number;
   readonly phrase: string;
   readonly headers: readonly [string, string][];
+  /** The content as text: a byte that is not UTF-8 shows as U+FFFD. */
   readonly body: string;
   /** The response as sent, as text: a byte that is not UTF-8 shows as U+FFFD. */
   readonly raw: string;

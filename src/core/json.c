@@ -207,6 +207,7 @@ void hs_json_strn(struct hs_json *j, const char *str, size_t n)
     put_c(j, '"');
 }
 
+/* See json.h. Encodes 48 bytes at a time into 64 characters on the stack. */
 void hs_json_base64(struct hs_json *j, const char *s, size_t n)
 {
     char b[64];

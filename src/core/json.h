@@ -52,7 +52,8 @@ void hs_json_bool(struct hs_json *j, int v);
 void hs_json_null(struct hs_json *j);
 
 /* Writes the base64 (RFC 4648 §4, padded) of s[0..n) as a JSON string:
-** the way to carry bytes a JSON string cannot hold exactly. */
+** the way to carry bytes a JSON string cannot hold exactly. The caller
+** guarantees s holds n bytes; a full buffer shows in hs_json_end(). */
 void hs_json_base64(struct hs_json *j, const char *s, size_t n);
 
 /* Writes s (n bytes) without quotes or escaping: s must already be valid JSON. */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/digest.h"
+#include "core/json.h"
 #include "core/jsonread.h"
 #include "response_check.h"
 
@@ -31,8 +32,9 @@ static int check_member(const char *doc, const struct hs_jval *obj, const char *
 static const char *check_response(const char *doc, const struct hs_jval *resp, int head, int interim)
 {
     struct hs_jval raw, st, b64;
+    struct hs_json again;
     int64_t status;
-    int n;
+    int n, k;
     if (!check_member(doc, resp, "raw", &raw) || !check_member(doc, resp, "status", &st) || hs_jread_int(doc, &st, &status) < 0)
         return "a response without raw or status";
     n = hs_jread_string(doc, &raw, check_raw_buf, sizeof check_raw_buf);
@@ -45,6 +47,12 @@ static const char *check_response(const char *doc, const struct hs_jval *resp, i
             return "rawBase64 is not a base64 string";
         if (hs_utf8_valid_prefix((const unsigned char *)check_raw_buf, (size_t)n) == (size_t)n)
             return "rawBase64 beside a raw that holds the bytes exactly";
+        /* and raw is those bytes as text: written again, they give raw's JSON */
+        hs_json_init(&again, check_b64_buf, sizeof check_b64_buf);
+        hs_json_strn(&again, check_raw_buf, (size_t)n);
+        k = hs_json_end(&again);
+        if (k < 0 || (uint32_t)k != raw.len || memcmp(check_b64_buf, doc + raw.off, raw.len) != 0)
+            return "raw is not the text of rawBase64's bytes";
     }
     return check_raw(check_raw_buf, (size_t)n, head, interim, (int)status);
 }
