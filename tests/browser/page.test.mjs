@@ -372,6 +372,21 @@ test('each article scenario preset ends in its status', async () => {
   assert.deepEqual(p.problems, []);
 });
 
+test('a 307 after content that is not UTF-8 offers no button to resend it, and says why', async () => {
+  const p = await env.open();
+  const head = 'POST%20/temporary-redirect%20HTTP/1.1%0D%0AHost:%20api.example%0D%0AContent-Type:%20text/plain%0D%0AContent-Length:%203%0D%0A%0D%0A';
+  await ready(p, `${env.url}#send?raw=${head}a%FFb`);
+  await p.locator('#send .msg.resp[data-status="307"]').waitFor();
+  const next = p.locator('#send .next');
+  await next.waitFor();
+  assert.match(await next.innerText(), /cannot send it again as it was/);
+  assert.equal(await next.locator('button').count(), 0);
+  await ready(p, `${env.url}#send?raw=${head}abc`);
+  await p.locator('#send .next button').waitFor();
+  assert.doesNotMatch(await p.locator('#send .next').innerText(), /cannot send it again/);
+  assert.deepEqual(p.problems, []);
+});
+
 test('follow a redirect: 303 turns POST into GET, 307 keeps the method', async () => {
   const p = await env.open();
   for (const [code, method] of [[303, 'GET'], [307, null], [301, null]]) {
