@@ -454,6 +454,20 @@ test('followUp: content the exchange does not hold exactly is not sent again (cu
   f = hs.followUp(fresh(post('/moved-permanently', new Uint8Array([0xff]))));
   assert.deepEqual([f.method, f.inexact], ['GET', undefined], 'a redirect that drops the content needs none of it');
   assert.doesNotMatch(f.request, /Content-Length/);
+  // a field value with obs-text (RFC 9110 §5.5) shows as U+FFFD, and every next request carries the fields again
+  const withField = (target, value) => {
+    const b = enc.encode(`GET ${target} HTTP/1.1\r\nHost: a\r\nX-Note: ${'?'.repeat(value.length)}\r\n\r\n`);
+    b.set(value, b.length - 4 - value.length);
+    return b;
+  };
+  let x = fresh(withField('/profile', new Uint8Array([0x63, 0xe9])));
+  assert.equal(x.request.headersNotUtf8, true);
+  f = hs.followUp(x);
+  assert.deepEqual([f.kind, f.inexact, f.request], ['authenticate', true, undefined]);
+  x = fresh(withField('/profile', enc.encode('café')));
+  assert.equal(x.request.headersNotUtf8, undefined, 'UTF-8 in a field value is held exactly');
+  assert.match(hs.followUp(x).request, /\r\nX-Note: café\r\n/);
+  assert.equal(hs.followUp(fresh(withField('/moved-permanently', new Uint8Array([0xff])))).inexact, true);
 });
 
 test('followUp: what a client does next, from the registry', () => {

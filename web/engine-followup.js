@@ -170,9 +170,10 @@ const NEXT_STEPS = [redirect, notModified, authenticate, retryAfter, reconnect, 
  * gives the engine's facts of a code, texts the sentences of followup.def;
  * options.content is the content the client meant to send, when the server
  * did not read it as this request's (a 411 after content sent without a length).
- * A follow-up that would send this request's content again has no request,
- * and says inexact: true, when the exchange does not hold that content
- * exactly (cut after 4096 bytes, or bytes that are not UTF-8).
+ * A follow-up that would send this request's content or fields again has no
+ * request, and says inexact: true, when the exchange does not hold them
+ * exactly: content cut after 4096 bytes, fields after 8 KB, or either with
+ * bytes that are not UTF-8.
  */
 export function followUp(x, lookup, texts, options = {}) {
   if (!x || typeof x !== 'object' || !x.response || !x.request || !x.request.method) return null;
@@ -200,6 +201,8 @@ export function followUp(x, lookup, texts, options = {}) {
   };
   for (const step of NEXT_STEPS) {
     const next = step(answer);
+    // every next request carries the fields again (Host and the rest)
+    if (next && next.request && (req.headersTruncated || req.headersNotUtf8)) next.request = null;
     if (next && next.request === null) {
       const { request, ...rest } = next;
       return { ...rest, inexact: true };

@@ -223,7 +223,7 @@ export interface FollowUp {
   readonly after?: number;
   /** The next request's bytes; absent when there is none, or when it would resend content the exchange does not hold exactly. */
   readonly request?: string;
-  /** true when the next request would resend this request's content, which the exchange holds cut (over 4096 bytes) or with bytes that are not UTF-8: request is then absent. */
+  /** true when the next request would resend this request's content or fields, which the exchange holds cut (content over 4096 bytes, fields over 8 KB) or with bytes that are not UTF-8: request is then absent. */
   readonly inexact?: true;
   readonly explanation: I18n;
   readonly rule: string;

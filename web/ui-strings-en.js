@@ -91,7 +91,7 @@ const en = Object.freeze({
   followUp: 'What the client does next',
   follow: 'Follow',
   followDone: 'Nothing more: this is a final answer.',
-  followInexact: 'This request\'s content is not held here exactly (it was cut, or is not UTF-8 text), so the page cannot send it again as it was.',
+  followInexact: 'This request is not held here exactly (it was cut, or is not all UTF-8 text), so the page cannot send it again as it was.',
   followUpgraded: (p) => `The connection now speaks ${p || 'the new protocol'}: what follows on it is no longer HTTP/1.1, so there is no next HTTP request to make.`,
   thenMore: (n) => (n === 1 ? 'then 1 more response:' : `then ${n} more responses:`),
   thenLeftOver: () => 'then, to the bytes left over:',

@@ -234,6 +234,7 @@ static void request_json(struct hs_server *srv, struct hs_json *j, const char *i
     const struct hs_exchange *x = &srv->x;
     int head = r->result == HS_PARSE_OK || r->reason == HS_REQ_INCOMPLETE_BODY || r->reason == HS_REQ_INCOMPLETE_CHUNKED;
     size_t shown = 0;
+    int lossy = 0;
     hs_json_obj(j);
     hs_json_key(j, "ok");
     hs_json_bool(j, r->result == HS_PARSE_OK);
@@ -274,11 +275,17 @@ static void request_json(struct hs_server *srv, struct hs_json *j, const char *i
                 hs_json_strn(j, in + h->value.off, h->value.len);
                 hs_json_arr_end(j);
                 shown += h->name.len + h->value.len;
+                /* names are tokens; a value may hold obs-text, which shows as U+FFFD */
+                lossy |= !part && hs_utf8_valid_prefix((const unsigned char *)in + h->value.off, h->value.len) != h->value.len;
             }
             hs_json_arr_end(j);
         }
         if (shown >= HEADERS_SHOWN) {
             hs_json_key(j, "headersTruncated");
+            hs_json_bool(j, 1);
+        }
+        if (lossy) {
+            hs_json_key(j, "headersNotUtf8");
             hs_json_bool(j, 1);
         }
         hs_json_key(j, "framing");
