@@ -185,6 +185,7 @@ export function followUp(x, lookup, texts, options = {}) {
   // byte that is not UTF-8: that shows as U+FFFD, three bytes, so the lengths differ.
   const shown = typeof req.body === 'string' ? req.body : '';
   const body = !req.bodyTruncated && utf8Length(shown) === (req.bodyLength || 0) ? shown : null;
+  const fieldsExact = !req.headersTruncated && !req.headersNotUtf8;
   const answer = {
     req,
     status: res.status,
@@ -202,8 +203,7 @@ export function followUp(x, lookup, texts, options = {}) {
   for (const step of NEXT_STEPS) {
     const next = step(answer);
     // every next request carries the fields again (Host and the rest)
-    if (next && next.request && (req.headersTruncated || req.headersNotUtf8)) next.request = null;
-    if (next && next.request === null) {
+    if (next && (next.request === null || (next.request && !fieldsExact))) {
       const { request, ...rest } = next;
       return { ...rest, inexact: true };
     }

@@ -166,12 +166,12 @@ size_t hs_utf8_valid_prefix(const unsigned char *s, size_t n)
 /* Writes str[0..n) as a JSON string. Runs of bytes that stand for
 ** themselves (printable ASCII but '"' and '\', and valid UTF-8 sequences)
 ** are copied in one piece; other bytes are escaped, and each byte that
-** starts no valid UTF-8 sequence becomes U+FFFD. */
-void hs_json_strn(struct hs_json *j, const char *str, size_t n)
+** starts no valid UTF-8 sequence becomes U+FFFD; returns how many did. */
+size_t hs_json_strn(struct hs_json *j, const char *str, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
+    size_t i = 0, replaced = 0;
     before_value(j);
     put_c(j, '"');
     while (i < n) {
@@ -198,6 +198,7 @@ void hs_json_strn(struct hs_json *j, const char *str, size_t n)
         default:
             if (c >= 0x80) {
                 put(j, "\xEF\xBF\xBD", 3); /* U+FFFD for each invalid byte */
+                replaced++;
             } else {
                 char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
                 put(j, u, 6);
@@ -205,6 +206,7 @@ void hs_json_strn(struct hs_json *j, const char *str, size_t n)
         }
     }
     put_c(j, '"');
+    return replaced;
 }
 
 /* See json.h. Encodes 48 bytes at a time into 64 characters on the stack. */

@@ -44,9 +44,10 @@ void hs_json_arr_end(struct hs_json *j);
 /* Writes a member name; the next call writes its value. key is a C literal. */
 void hs_json_key(struct hs_json *j, const char *key);
 
-/* Values. str/strn take any bytes and write a valid JSON string. */
+/* Values. str/strn take any bytes and write a valid JSON string; strn
+** returns how many bytes it wrote as U+FFFD (0: the string holds s exactly). */
 void hs_json_str(struct hs_json *j, const char *s);
-void hs_json_strn(struct hs_json *j, const char *s, size_t n);
+size_t hs_json_strn(struct hs_json *j, const char *s, size_t n);
 void hs_json_int(struct hs_json *j, long long v);
 void hs_json_bool(struct hs_json *j, int v);
 void hs_json_null(struct hs_json *j);

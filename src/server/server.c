@@ -272,11 +272,10 @@ static void request_json(struct hs_server *srv, struct hs_json *j, const char *i
                 const struct hs_header *h = &r->headers[i];
                 hs_json_arr(j);
                 hs_json_strn(j, in + h->name.off, h->name.len);
-                hs_json_strn(j, in + h->value.off, h->value.len);
+                /* names are tokens; a value may hold obs-text, which shows as U+FFFD */
+                lossy |= !part && hs_json_strn(j, in + h->value.off, h->value.len) != 0;
                 hs_json_arr_end(j);
                 shown += h->name.len + h->value.len;
-                /* names are tokens; a value may hold obs-text, which shows as U+FFFD */
-                lossy |= !part && hs_utf8_valid_prefix((const unsigned char *)in + h->value.off, h->value.len) != h->value.len;
             }
             hs_json_arr_end(j);
         }
@@ -341,11 +340,10 @@ static void response_json(struct hs_server *srv, struct hs_json *j, const struct
     hs_json_key(j, "body");
     hs_json_strn(j, res->body, (res->flags & HS_RESP_HEAD) ? 0 : res->body_len);
     hs_json_key(j, "raw");
-    hs_json_strn(j, srv->raw, raw_len);
     /* raw is text, so a byte that is not UTF-8 (in a /bytes body, or binary
     ** content POST / echoes) shows there as U+FFFD: the exact bytes follow,
     ** for whoever lints or counts them */
-    if (hs_utf8_valid_prefix((const unsigned char *)srv->raw, raw_len) != raw_len) {
+    if (hs_json_strn(j, srv->raw, raw_len) != 0) {
         hs_json_key(j, "rawBase64");
         hs_json_base64(j, srv->raw, raw_len);
     }
