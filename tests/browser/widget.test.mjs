@@ -373,15 +373,17 @@ test('hostile attributes render as inert text or fall back', async () => {
     full.view = 'full';
     host.append(full);
     document.body.append(host);
-    await new Promise((ok) => setTimeout(ok, 50));
-    const input = full.shadowRoot.querySelector('input');
+    // Wait for the full view's input (a fixed 50 ms was too short on a loaded machine), then for its answer.
+    const until = async (f) => { for (let i = 0; i < 200 && !f(); i++) await new Promise((ok) => setTimeout(ok, 25)); return f(); };
+    const input = await until(() => full.shadowRoot && full.shadowRoot.querySelector('input'));
     input.value = '<img src=x onerror=alert(1)>';
     input.dispatchEvent(new Event('input'));
+    const status = await until(() => full.shadowRoot.querySelector('[role="status"]').textContent);
     const roots = [...host.children].map((el) => el.shadowRoot);
     return {
       imgs: roots.reduce((n, r) => n + r.querySelectorAll('img, script').length, 0) + host.querySelectorAll('img').length,
       slots: roots.slice(0, 4).map((r) => !!r.querySelector('slot')),
-      status: full.shadowRoot.querySelector('[role="status"]').textContent,
+      status,
     };
   });
   assert.equal(r.imgs, 0);
