@@ -100,6 +100,10 @@ wasm_exports = -sEXPORTED_FUNCTIONS=$(subst $(space),$(comma),$(addprefix _,$(sh
 GENERATED := web/status-codes.js web/status-codes.d.ts web/codes.js web/codes.d.ts web/text-en.bin web/text-ko.bin web/frameworks.bin
 # The package's entry for Node: engine.js and its static imports in one file.
 NODE_ENTRY := web/engine-node.js
+# The page's scripts as index.html loads them: app.js and its static imports in
+# one file, each module loaded on use a chunk beside it (scripts/bundle-page.mjs).
+PAGE_BUNDLE := web/page/app.js
+PAGE_SOURCES := $(filter-out $(NODE_ENTRY),$(wildcard web/*.js))
 EXAMPLES_BIN := web/examples.bin web/server-ko.bin
 
 TEST_HEADERS := $(wildcard tests/fuzz/*.h)
@@ -114,7 +118,7 @@ help: ## list these targets
 	@awk -F ':[^#]*## ' '/^[a-z][a-z-]*:[^#]*## / { printf "  make %-14s %s\n", $$1, $$2 }' $(firstword $(MAKEFILE_LIST))
 
 wasm: web/status.wasm web/http.wasm web/lint.wasm ## build the three wasm modules (web/status.wasm, web/http.wasm, web/lint.wasm)
-catalog: $(GENERATED) $(EXAMPLES_BIN) $(NODE_ENTRY) ## write the generated files (catalogue, types, codes.js, text-*.bin, frameworks.bin, examples.bin, server-ko.bin, engine-node.js)
+catalog: $(GENERATED) $(EXAMPLES_BIN) $(NODE_ENTRY) $(PAGE_BUNDLE) ## write the generated files (catalogue, types, codes.js, text-*.bin, frameworks.bin, examples.bin, server-ko.bin, engine-node.js, the page's bundle web/page/)
 
 # Module $(1) (registry, http or lint) into web/$(2).wasm: one object per source
 # under build/wasm/$(1)/ (-O2 for WASM_$(1)_FAST, else -Oz), linked with -Oz.
@@ -146,6 +150,9 @@ $(EXAMPLES_BIN) &: $(BUILD)/gen_examples
 
 $(NODE_ENTRY): web/engine.js web/engine-io.js web/expiry.js scripts/gen-node-entry.mjs
 	node scripts/gen-node-entry.mjs $@
+
+$(PAGE_BUNDLE): $(PAGE_SOURCES) scripts/bundle-page.mjs
+	node scripts/bundle-page.mjs $(@D)
 
 deps: ## install what is missing (Debian packages, npm devDependencies)
 	@bash scripts/install-deps.sh
@@ -217,4 +224,4 @@ bench: all ## print the benchmarks (not part of make test)
 	node bench/run.mjs
 
 clean: ## remove build outputs
-	rm -rf $(BUILD) web/status.wasm web/http.wasm web/lint.wasm $(GENERATED) $(EXAMPLES_BIN) $(NODE_ENTRY)
+	rm -rf $(BUILD) web/status.wasm web/http.wasm web/lint.wasm $(GENERATED) $(EXAMPLES_BIN) $(NODE_ENTRY) $(dir $(PAGE_BUNDLE))

@@ -10,7 +10,9 @@
 //                                  relative names, which stay as they are);
 //                                  each .js minified by esbuild on its own
 //                                  (still an ES module, imports unchanged),
-//                                  with its source map beside it (.js.map)
+//                                  with its source map beside it (.js.map);
+//                                  the page's scripts are make's bundle,
+//                                  page/*.js (scripts/bundle-page.mjs)
 //   dist/<code>/index.html         a real page per code (the card as plain
 //   dist/ko/<code>/index.html      HTML, readable without JavaScript), English
 //                                  and Korean, with title, description,
@@ -42,9 +44,18 @@ const opt = (name, dflt) => { const i = args.indexOf(`--${name}`); return i >= 0
 const OUT = resolve(ROOT, opt('out', 'dist'));
 const BASE = opt('base', '');
 
-/** The runtime files of web/: everything a page or an element loads (not the pages, not types, not engine-node.js: Node's). */
+/**
+ * The runtime files of web/: everything a page or an element loads, with
+ * the page's scripts as page/NAME.js (make's bundle: app.js and
+ * page-start.js are in it, so not copied on their own). Not the pages, not
+ * types, not engine-node.js (Node's), not the bundle's source maps (each
+ * minified file gets its own).
+ */
 function assetNames() {
-  return readdirSync(WEB).filter((f) => !f.endsWith('.html') && !f.endsWith('.d.ts') && f !== 'engine-node.js' && statSync(join(WEB, f)).isFile()).sort();
+  const top = readdirSync(WEB).filter((f) => !f.endsWith('.html') && !f.endsWith('.d.ts')
+    && !['engine-node.js', 'app.js', 'page-start.js'].includes(f) && statSync(join(WEB, f)).isFile());
+  const page = readdirSync(join(WEB, 'page')).filter((f) => f.endsWith('.js')).map((f) => `page/${f}`);
+  return [...top, ...page].sort();
 }
 
 /** Returns the first 10 hex digits of the SHA-256 of every asset's name and bytes. */
@@ -132,8 +143,11 @@ function copyAsset(name, dir) {
     // A badge's popover reads the code's facts file (<code>.json, at the site's root) instead of loading the engine.
     define: { HS_FACTS_AT: JSON.stringify('../') },
   });
-  writeFileSync(join(dir, name), `${out.code}//# sourceMappingURL=${name}.map\n`);
-  writeFileSync(join(dir, `${name}.map`), out.map);
+  const file = join(dir, name);
+  mkdirSync(join(file, '..'), { recursive: true });
+  const base = name.split('/').pop();
+  writeFileSync(file, `${out.code}//# sourceMappingURL=${base}.map\n`);
+  writeFileSync(`${file}.map`, out.map);
 }
 
 function mkdirp(dir) { mkdirSync(dir, { recursive: true }); return dir; }

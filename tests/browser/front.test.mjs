@@ -244,7 +244,9 @@ test('the first load asks for what a lookup needs and no more; the exchange view
     const t = performance.getEntriesByName('hs-ready')[0].startTime;
     return performance.getEntriesByType('resource').filter((e) => e.startTime <= t).map((e) => new URL(e.name).pathname.split('/').pop());
   });
-  for (const f of ['status.wasm', 'text-en.bin', 'ui-strings-en.js', 'render.js', 'search.js']) assert.ok(byReady.includes(f), `${f} in the first load`);
+  // the page's one script (page/app.js: render.js, search.js, engine.js, ... in one file), the first module, the words, the text
+  for (const f of ['app.js', 'status.wasm', 'text-en.bin', 'ui-strings-en.js']) assert.ok(byReady.includes(f), `${f} in the first load`);
+  assert.deepEqual(byReady.filter((f) => f.endsWith('.js')).sort(), ['app.js', 'ui-strings-en.js'], 'two scripts: the page\'s and its words');
   for (const f of ['render-exchange.js', 'runner.js', 'korean.js', 'ui-strings-ko.js', 'text-ko.bin', 'http.wasm', 'engine-http.js']) {
     assert.ok(!byReady.includes(f), `${f} not in the first load`);
   }

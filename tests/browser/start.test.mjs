@@ -1,8 +1,9 @@
 // start.test.mjs — the order of the page's first load in Debian's chromium:
-// page-start.js asks for what the first view waits for (the page's words,
-// and the text when the address names a code) before the rest of the page's
-// modules are here, in the page's language only, and the first frame waits
-// for it, so the page's first layout runs while those are fetched.
+// the page's one script (page/app.js, whose first lines are page-start.js)
+// asks for what the first view waits for (the page's words, and the text
+// when the address names a code), in the page's language only, and the
+// first frame waits for it, so nothing is painted in the wrong language and
+// the text is asked for before the first paint.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, settled, holdBack } from './helpers.mjs';
@@ -14,16 +15,18 @@ after(async () => { await env.close(); });
 const name = (u) => new URL(u).pathname.split('/').pop();
 
 for (const [locale, lang, other] of [['en-US', 'en', 'ko'], ['ko-KR', 'ko', 'en']]) {
-  test(`an address naming a code asks for its ${lang} words and text before the renderer is here, and nothing in ${other}`, async () => {
+  test(`an address naming a code asks for its ${lang} words and text once the page's script is here, and nothing in ${other}`, async () => {
     const p = await env.open({ locale });
-    const release = await holdBack(p, '**/render.js');
+    const release = await holdBack(p, '**/page/app.js');
     const asked = [];
     p.on('request', (r) => asked.push(name(r.url())));
     await p.goto(`${env.url}#404`, { waitUntil: 'commit' });
+    await p.waitForRequest((r) => new URL(r.url()).pathname === '/page/app.js', { timeout: 10000 });
+    await p.waitForTimeout(300);
+    assert.ok(!asked.includes(`text-${lang}.bin`), 'nothing is asked for before the page\'s script is here');
+    release();
     await p.waitForRequest((r) => name(r.url()) === `text-${lang}.bin`, { timeout: 10000 });
     await p.waitForRequest((r) => name(r.url()) === `ui-strings-${lang}.js`, { timeout: 10000 });
-    assert.ok(asked.includes('render.js'), 'render.js was asked for (and is held back)');
-    release();
     await settled(p);
     await p.locator('#results .card[data-code="404"] .desc').waitFor();
     for (const f of [`text-${other}.bin`, `ui-strings-${other}.js`]) assert.ok(!asked.includes(f), `${f} not fetched`);
@@ -31,14 +34,14 @@ for (const [locale, lang, other] of [['en-US', 'en', 'ko'], ['ko-KR', 'ko', 'en'
   });
 }
 
-test('the first frame waits for page-start.js: nothing is painted while its modules are held back, and the page paints once they are here', async () => {
+test('the first frame waits for the page\'s script: nothing is painted while page/app.js is held back, and the page paints once it is here', async () => {
   const p = await env.open();
-  const release = await holdBack(p, '**/engine.js');
+  const release = await holdBack(p, '**/page/app.js');
   const css = p.waitForResponse((r) => name(r.url()) === 'style.css');
   await p.goto(`${env.url}#404`, { waitUntil: 'commit' });
   await css;
   await p.waitForTimeout(600);
-  assert.deepEqual(await p.evaluate(() => performance.getEntriesByType('paint').map((e) => e.name)), [], 'no paint before page-start.js ran');
+  assert.deepEqual(await p.evaluate(() => performance.getEntriesByType('paint').map((e) => e.name)), [], 'no paint before page/app.js ran');
   release();
   await settled(p);
   const order = await p.evaluate(() => new Promise((ok) => new PerformanceObserver((l) => {
