@@ -481,8 +481,11 @@ stringsLoad.then(() => {
 const r0 = parseHash();
 if (r0.view === 'lookup' && r0.query) input.value = r0.query;
 showView(r0.view);
-// (autofocus has usually focused it already: focusing again would lay the page out now)
-if (r0.view === 'lookup' && document.activeElement !== input) input.focus();
+// autofocus focuses it at the first frame, unless something kept it from
+// doing so: then this does, in that frame, if nothing else has focus.
+// (Focusing it now would lay the page out at once, on its own, ahead of the
+// fetches the first view waits for: about 30 ms of a cold load here.)
+requestAnimationFrame(() => { if (r0.view === 'lookup' && (!document.activeElement || document.activeElement === document.body)) input.focus(); });
 
 // The first module and the page's language (asked for at the top), once
 // the page's words are here: enough to look up. The second module

@@ -28,6 +28,20 @@ async function type(value) {
   await page.fill('#q', value);
 }
 
+test('the input is focused at the first frame even where autofocus does not act (the attribute removed here)', async () => {
+  const p = await env.open();
+  await p.route(`${env.url}`, async (route) => {
+    const res = await route.fetch();
+    const html = (await res.text()).replace(/\n\s*autofocus /, ' ');
+    assert.doesNotMatch(html, /autofocus/);
+    await route.fulfill({ response: res, body: html });
+  });
+  await p.goto(env.url);
+  await settled(p);
+  assert.equal(await p.evaluate(() => document.activeElement && document.activeElement.id), 'q');
+  assert.deepEqual(p.problems, []);
+});
+
 test('loads under the CSP with no console error or failed request, the input focused', async () => {
   const p = await env.open();
   const resp = await p.goto(env.url);
