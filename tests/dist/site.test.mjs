@@ -70,7 +70,7 @@ test('the build: a hashed asset folder, a page and JSON per code, a sitemap, com
   const assets = readdirSync(DIST).filter((f) => /^assets-[0-9a-f]{10}$/.test(f));
   assert.equal(assets.length, 1);
   const index = readFileSync(join(DIST, 'index.html'), 'utf8');
-  assert.match(index, new RegExp(`src="${assets[0]}/app\\.js"`));
+  assert.match(index, new RegExp(`src="${assets[0]}/page/app\\.js"`));
   assert.doesNotMatch(index, /(src|href)="\//, 'relative URLs only');
   for (const f of ['404/index.html', 'ko/404/index.html', '404.json', 'sitemap.xml', 'sw.js', 'index.html.gz', 'index.html.br',
     `${assets[0]}/status.wasm.br`]) assert.ok(existsSync(join(DIST, f)), f);
@@ -91,6 +91,13 @@ test('the assets are minified ES modules with a source map each; importing each 
   const map = JSON.parse(readFileSync(join(DIST, assets, 'widget.js.map'), 'utf8'));
   assert.deepEqual(map.sources, ['widget.js']);
   assert.equal(map.sourcesContent[0], source);
+  // The page's scripts are make's bundle, minified the same way; the modules it holds are not copied on their own.
+  const page = readFileSync(join(DIST, assets, 'page', 'app.js'), 'utf8');
+  const bundled = readFileSync(fileURLToPath(new URL('../../web/page/app.js', import.meta.url)), 'utf8');
+  assert.ok(page.length < bundled.length * 0.6, `page/app.js ${page.length} bytes built, ${bundled.length} bundled`);
+  assert.match(page, /\/\/# sourceMappingURL=app\.js\.map\n$/);
+  assert.ok(existsSync(join(DIST, assets, 'page', 'send.js')) && existsSync(join(DIST, assets, 'page', 'app.js.map')));
+  for (const f of ['app.js', 'page-start.js']) assert.ok(!existsSync(join(DIST, assets, f)), `${f} is in page/app.js, not beside it`);
 });
 
 test('a badge on a docs page with the built script: drawn with no wasm; its popover reads the code\'s facts file, not the engine; a handler loads the second module only', async () => {
@@ -220,7 +227,7 @@ test('make dist BASE=URL: absolute URLs in the sitemap and the canonical links',
   assert.match(readFileSync(join(root, 'sitemap.xml'), 'utf8'), /<loc>https:\/\/status\.example\.com\/ko\/404\/<\/loc>/);
   const html = readFileSync(join(root, '404/index.html'), 'utf8');
   assert.match(html, /<link href="https:\/\/status\.example\.com\/404\/" rel="canonical">/);
-  assert.match(html, /src="\.\.\/assets-[0-9a-f]{10}\/app\.js"/, 'assets stay relative');
+  assert.match(html, /src="\.\.\/assets-[0-9a-f]{10}\/page\/app\.js"/, 'assets stay relative');
   rmSync(root, { recursive: true, force: true });
 });
 
