@@ -58,6 +58,43 @@ function handlerSection(ctx, hd, level, { naiveOpen = false } = {}) {
 
 const utf8 = new TextEncoder();
 const lenient = new TextDecoder('utf-8');
+const strict = new TextDecoder('utf-8', { fatal: true });
+
+/** Returns the bytes of response r when they are not all UTF-8 (its rawBase64), else its raw text. */
+function responseBytes(r) {
+  if (!r.rawBase64) return r.raw || '';
+  const bin = atob(r.rawBase64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** True when bytes b are UTF-8 text. */
+function isUtf8(b) {
+  try { strict.decode(b); return true; } catch { return false; }
+}
+
+/** Returns where the content of message bytes b starts (after the first blank line), or -1. */
+function contentStart(b) {
+  for (let i = 0; i + 1 < b.length; i++) {
+    if (b[i] !== 0x0a) continue;
+    if (b[i + 1] === 0x0a) return i + 2;
+    if (b[i + 1] === 0x0d && b[i + 2] === 0x0a && i > 0 && b[i - 1] === 0x0d) return i + 3;
+  }
+  return -1;
+}
+
+/** Returns content bytes b as hexadecimal lines of 16: offset, bytes, and the printable ASCII among them. */
+export function hexLines(b) {
+  const lines = [];
+  for (let at = 0; at < b.length; at += 16) {
+    const row = b.subarray(at, at + 16);
+    const hex = Array.from(row, (x, i) => (i === 8 ? ' ' : '') + x.toString(16).padStart(2, '0')).join(' ');
+    const ascii = Array.from(row, (x) => (x >= 0x20 && x < 0x7f ? String.fromCharCode(x) : '.')).join('');
+    lines.push(`${at.toString(16).padStart(4, '0')}  ${hex.padEnd(48)}  ${ascii}`);
+  }
+  return lines.join('\n');
+}
 
 /** Returns the string index in text at which byte offset `off` of its UTF-8 encoding falls. */
 export function byteToIndex(text, off) {
@@ -76,8 +113,20 @@ const visible = (ch) => (ch === '\r' ? '\\r' : ch === '\n' ? '\\n' : ch === '\t'
 /**
  * A raw HTTP message (string or bytes) with its start line, field lines and
  * content set apart. errorOffset (a byte offset) underlines the offending byte.
+ * With hexNote (n => words), content given as bytes that are not UTF-8 is
+ * shown in hexadecimal under those words, not as text (where each such byte
+ * would be U+FFFD); an errorOffset inside the content keeps it as text.
  */
-export function rawMessage(raw, { errorOffset = -1, label = '', errorText = '' } = {}) {
+export function rawMessage(raw, { errorOffset = -1, label = '', errorText = '', hexNote = null } = {}) {
+  if (hexNote && typeof raw !== 'string') {
+    const at = contentStart(raw);
+    const content = at < 0 ? null : raw.subarray(at);
+    if (content && content.length && errorOffset < at && !isUtf8(content)) {
+      const pre = rawMessage(raw.subarray(0, at), { errorOffset, label, errorText });
+      pre.append('\n', h('span', { class: 'hex-note' }, hexNote(content.length)), '\n', h('span', { class: 'bd hex' }, hexLines(content)));
+      return pre;
+    }
+  }
   const text = typeof raw === 'string' ? raw : lenient.decode(raw);
   const errAt = errorOffset >= 0 ? (typeof raw === 'string' ? byteToIndex(text, errorOffset) : lenient.decode(raw.subarray(0, errorOffset)).length) : -1;
   const pre = h('pre', { class: 'raw', part: 'raw', tabindex: '0' });
@@ -219,7 +268,7 @@ function requestSection(ctx, req, slice, off, shown, Hx) {
   const perr = requestError(req);
   const sec = h('section', { class: 'msg req' },
     h(Hx, null, tr(ctx, 'request'), ' ', h('span', { class: 'muted' }, tr(ctx, 'bytes', shown))),
-    rawMessage(slice, { errorOffset: perr && perr.offset >= 0 ? perr.offset - off : -1, label: tr(ctx, 'request'), errorText: perr ? L(perr.reason, lang) : '' }));
+    rawMessage(slice, { errorOffset: perr && perr.offset >= 0 ? perr.offset - off : -1, label: tr(ctx, 'request'), errorText: perr ? L(perr.reason, lang) : '', hexNote: (n) => tr(ctx, 'hexContent', n) }));
   if (perr) {
     sec.append(h('p', { class: 'parse-error', role: 'note' },
       h('strong', null, tr(ctx, 'parseError')), perr.offset >= 0 ? ` (${tr(ctx, 'atByte', perr.offset)})` : '', ': ',
@@ -234,12 +283,12 @@ function responseSection(ctx, x, slice, Hx, open) {
   const sec = h('section', { class: 'msg resp', 'data-status': statusOf(x.response) });
   for (const r of x.interim || []) {
     sec.append(h(Hx, null, tr(ctx, 'interimResponses'), ' ', statusBadge(ctx, statusOf(r), r.phrase)),
-      rawMessage(r.raw || '', { label: `${statusOf(r)} ${r.phrase || ''}` }));
+      rawMessage(responseBytes(r), { label: `${statusOf(r)} ${r.phrase || ''}`, hexNote: (n) => tr(ctx, 'hexContent', n) }));
   }
   const resp = x.response;
   if (resp) {
     sec.append(h(Hx, { class: 'final' }, tr(ctx, 'response'), ' ', statusBadge(ctx, statusOf(resp), resp.phrase)),
-      rawMessage(resp.raw || '', { label: `${tr(ctx, 'response')} ${statusOf(resp)}` }));
+      rawMessage(responseBytes(resp), { label: `${tr(ctx, 'response')} ${statusOf(resp)}`, hexNote: (n) => tr(ctx, 'hexContent', n) }));
     // The page's "Check a response" tab takes the interim and final responses with the request.
     // The tab checks text; a response whose bytes raw cannot hold (rawBase64) gets no link
     if (ctx.lintHref && resp.raw && !resp.rawBase64) {

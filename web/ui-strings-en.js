@@ -87,6 +87,7 @@ const en = Object.freeze({
   conn_keepalive: 'kept open',
   conn_close: 'closed after this response',
   conn_upgrade: 'switched to the protocol the client asked for',
+  hexContent: (n) => (n === 1 ? 'The content, 1 byte that is not UTF-8 text, in hexadecimal:' : `The content, ${n} bytes that are not UTF-8 text, in hexadecimal:`),
   rest: (n) => (n === 1 ? '1 byte not read as a request' : `${n} bytes not read as a request`),
   followUp: 'What the client does next',
   follow: 'Follow',

@@ -401,6 +401,43 @@ test('a 307 after content that is not UTF-8 offers no button to resend it, and s
   assert.deepEqual(p.problems, []);
 });
 
+// The bytes a hex view shows: every pair of hex digits between the offset and the ASCII column.
+const hexBytes = (text) => text.split('\n').flatMap((line) => line.slice(6, 55).trim().split(/\s+/).filter(Boolean).map((x) => parseInt(x, 16)));
+
+test('content that is not UTF-8 is shown in hexadecimal, byte for byte, in either language; text content stays text', async () => {
+  const p = await env.open();
+  const head = (t) => `${t}%20HTTP/1.1%0D%0AHost:%20api.example%0D%0A%0D%0A`;
+  await ready(p, `${env.url}#send?raw=GET%20${head('/bytes/40')}`);
+  const resp = p.locator('#send .msg.resp[data-status="200"] .raw');
+  await resp.waitFor();
+  assert.match(await resp.locator('.hex-note').innerText(), /^The content, 40 bytes that are not UTF-8 text, in hexadecimal:$/);
+  // what the engine sent, from its exact bytes (rawBase64), beside what the page shows
+  const sent = await p.evaluate(async () => {
+    const { load } = await import('./engine.js');
+    const hs = await load();
+    const x = hs.simulate('GET /bytes/40 HTTP/1.1\r\nHost: api.example\r\n\r\n').exchanges[0];
+    const bytes = Uint8Array.from(atob(x.response.rawBase64), (c) => c.charCodeAt(0));
+    return Array.from(bytes.subarray(bytes.length - 40));
+  });
+  assert.deepEqual(hexBytes(await resp.locator('.hex').innerText()), sent);
+  assert.doesNotMatch(await resp.innerText(), /\uFFFD/);
+  // the request's own content, a\xFFb, is shown the same way; in Korean the note is Korean
+  const post = 'POST%20/anything%20HTTP/1.1%0D%0AHost:%20api.example%0D%0AContent-Type:%20text/plain%0D%0AContent-Length:%203%0D%0A%0D%0A';
+  await ready(p, `${env.url}#send?raw=${post}a%FFb`);
+  const req = p.locator('#send .msg.req .raw').first();
+  await req.locator('.hex').waitFor();
+  assert.deepEqual(hexBytes(await req.locator('.hex').innerText()), [0x61, 0xff, 0x62]);
+  assert.match(await req.locator('.hex').innerText(), /^0000  61 ff 62 +a\.b$/);
+  await toggleLang(p);
+  await p.locator('#send .msg.req .raw .hex-note').filter({ hasText: '3바이트' }).waitFor();
+  // UTF-8 content (Korean included) stays text
+  await ready(p, `${env.url}#send?raw=${post.replace('3%0D', '6%0D')}%ED%95%9C%EA%B8%80`);
+  await p.locator('#send .msg.resp .raw').first().waitFor();
+  assert.equal(await p.locator('#send .raw .hex, #send .raw .hex-note').count(), 0);
+  assert.match(await p.locator('#send .msg.req .raw').first().innerText(), /한글/);
+  assert.deepEqual(p.problems, []);
+});
+
 test('follow a redirect: 303 turns POST into GET, 307 keeps the method', async () => {
   const p = await env.open();
   for (const [code, method] of [[303, 'GET'], [307, null], [301, null]]) {
