@@ -7,10 +7,13 @@
 // a strong ETag and answers If-None-Match with 304. Files under a content-
 // hashed folder (dist/assets-<hash>/) are cacheable for a year; everything
 // else is revalidated on every use (no-cache), since it changes in place.
+// Run on its own for web/ (make start), it bundles the page's scripts
+// (web/page/) again when a .js file of web/ changes.
 //
 //   node scripts/serve.mjs [--port 8080] [--host 127.0.0.1] [--root web]
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
+import { watch } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -141,5 +144,26 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
   }
   const opt = (name, dflt) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : dflt; };
   const { url } = await serve({ port: Number(opt('port', process.env.PORT || 8080)), host: opt('host', '127.0.0.1'), ...(opt('root') ? { root: opt('root') } : {}) });
-  console.log(`http-status-explorer: serving web/ at ${url}  (Ctrl-C to stop)`);
+  console.log(`http-status-explorer: serving ${opt('root') || 'web/'} at ${url}  (Ctrl-C to stop)`);
+  if (!opt('root')) watchPage();
+}
+
+// Serving web/ (make start): the page runs web/page/, which make bundles from
+// web/*.js (scripts/bundle-page.mjs). While this runs, an edit to one of those
+// files bundles the page again, so a reload shows the edit.
+function watchPage() {
+  const web = fileURLToPath(new URL('../web/', import.meta.url));
+  let timer = null;
+  let running = Promise.resolve();
+  watch(web, (event, name) => {
+    if (!name || !name.endsWith('.js') || name === 'engine-node.js') return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(async () => {
+        const { writePage } = await import('./bundle-page.mjs');
+        await writePage(join(web, 'page'));
+        console.log(`http-status-explorer: ${name} changed; web/page/ bundled again`);
+      }).catch((err) => console.error(`http-status-explorer: bundling web/page/ failed: ${err.message}`));
+    }, 100);
+  });
 }
