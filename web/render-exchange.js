@@ -76,7 +76,10 @@ function isUtf8(b) {
 
 /** Returns where the content of message bytes b starts (after the first blank line), or -1. */
 function contentStart(b) {
-  for (let i = 0; i + 1 < b.length; i++) {
+  // (empty lines before a request's start line are not its head's end: RFC 9112 §2.2)
+  let i = 0;
+  while (i < b.length && (b[i] === 0x0d || b[i] === 0x0a)) i++;
+  for (; i + 1 < b.length; i++) {
     if (b[i] !== 0x0a) continue;
     if (b[i + 1] === 0x0a) return i + 2;
     if (b[i + 1] === 0x0d && b[i + 2] === 0x0a && i > 0 && b[i - 1] === 0x0d) return i + 3;
@@ -133,11 +136,14 @@ export function rawMessage(raw, { errorOffset = -1, label = '', errorText = '', 
   if (label) pre.setAttribute('aria-label', label);
   // Segments: [start, end, class]; the head ends at the first blank line.
   const segs = [];
-  let headEnd = text.indexOf('\r\n\r\n');
+  // Empty lines before the start line (a request may have them: RFC 9112 §2.2) are line ends, not the head's end.
+  const lead = /^[\r\n]*/.exec(text)[0].length;
+  if (lead) segs.push([0, lead, 'eol']);
+  let headEnd = text.indexOf('\r\n\r\n', lead);
   let sepLen = 4;
-  if (headEnd < 0) { headEnd = text.indexOf('\n\n'); sepLen = 2; }
+  if (headEnd < 0) { headEnd = text.indexOf('\n\n', lead); sepLen = 2; }
   const headLen = headEnd < 0 ? text.length : headEnd;
-  let pos = 0;
+  let pos = lead;
   let line = 0;
   while (pos < headLen) {
     let nl = text.indexOf('\n', pos);
