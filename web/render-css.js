@@ -116,6 +116,7 @@ export const css = `${themeCss}
 .raw .eol { color: var(--_muted); font-size: .75em; user-select: none; white-space: nowrap; overflow-wrap: normal; }
 .raw .bd { display: inline; color: var(--_fg); }
 .raw .hex-note { color: var(--_muted); font-style: italic; }
+.raw .hex { white-space: pre; overflow-wrap: normal; }
 .raw .blank::before { content: ""; }
 mark.bad { background: color-mix(in srgb, var(--_err) 18%, transparent); color: var(--_err); text-decoration: underline wavy var(--_err);
   text-decoration-thickness: 2px; text-underline-offset: 3px; font-weight: 700; }
