@@ -69,10 +69,18 @@ function responseBytes(r) {
   return out;
 }
 
-/** True when bytes b are UTF-8 text. */
-function isUtf8(b) {
-  try { strict.decode(b); return true; } catch { return false; }
+// A control character other than tab, CR and LF: nothing to see when shown as text.
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+
+/** Why bytes b are not text to show as it is: 'bytes' (not UTF-8), 'controls' (UTF-8 with a control character), or null (text). */
+function notText(b) {
+  let s;
+  try { s = strict.decode(b); } catch { return 'bytes'; }
+  return CONTROL.test(s) ? 'controls' : null;
 }
+
+/** The hex view's note for exchanges told in ctx's language: n bytes, why (notText's answer). */
+const hexNoteOf = (ctx) => (n, why) => tr(ctx, why === 'controls' ? 'hexControls' : 'hexContent', n);
 
 /** Returns where the content of message bytes b starts (after the first blank line), or -1. */
 function contentStart(b) {
@@ -116,17 +124,20 @@ const visible = (ch) => (ch === '\r' ? '\\r' : ch === '\n' ? '\\n' : ch === '\t'
 /**
  * A raw HTTP message (string or bytes) with its start line, field lines and
  * content set apart. errorOffset (a byte offset) underlines the offending byte.
- * With hexNote (n => words), content given as bytes that are not UTF-8 is
- * shown in hexadecimal under those words, not as text (where each such byte
- * would be U+FFFD); an errorOffset inside the content keeps it as text.
+ * With hexNote ((n, why) => words), content that is not UTF-8, or is but
+ * holds a control character (other than tab, CR, LF), is shown in
+ * hexadecimal under those words, not as text (where each such byte would be
+ * U+FFFD, or nothing at all); an errorOffset inside the content keeps it as text.
  */
 export function rawMessage(raw, { errorOffset = -1, label = '', errorText = '', hexNote = null } = {}) {
-  if (hexNote && typeof raw !== 'string') {
-    const at = contentStart(raw);
-    const content = at < 0 ? null : raw.subarray(at);
-    if (content && content.length && errorOffset < at && !isUtf8(content)) {
-      const pre = rawMessage(raw.subarray(0, at), { errorOffset, label, errorText });
-      pre.append('\n', h('span', { class: 'hex-note' }, hexNote(content.length)), '\n', h('span', { class: 'bd hex' }, hexLines(content)));
+  if (hexNote && (typeof raw !== 'string' || CONTROL.test(raw))) {
+    const b = typeof raw === 'string' ? utf8.encode(raw) : raw;
+    const at = contentStart(b);
+    const content = at < 0 ? null : b.subarray(at);
+    const why = content && content.length && errorOffset < at ? notText(content) : null;
+    if (why) {
+      const pre = rawMessage(b.subarray(0, at), { errorOffset, label, errorText });
+      pre.append('\n', h('span', { class: 'hex-note' }, hexNote(content.length, why)), '\n', h('span', { class: 'bd hex' }, hexLines(content)));
       return pre;
     }
   }
@@ -274,7 +285,7 @@ function requestSection(ctx, req, slice, off, shown, Hx) {
   const perr = requestError(req);
   const sec = h('section', { class: 'msg req' },
     h(Hx, null, tr(ctx, 'request'), ' ', h('span', { class: 'muted' }, tr(ctx, 'bytes', shown))),
-    rawMessage(slice, { errorOffset: perr && perr.offset >= 0 ? perr.offset - off : -1, label: tr(ctx, 'request'), errorText: perr ? L(perr.reason, lang) : '', hexNote: (n) => tr(ctx, 'hexContent', n) }));
+    rawMessage(slice, { errorOffset: perr && perr.offset >= 0 ? perr.offset - off : -1, label: tr(ctx, 'request'), errorText: perr ? L(perr.reason, lang) : '', hexNote: hexNoteOf(ctx) }));
   if (perr) {
     sec.append(h('p', { class: 'parse-error', role: 'note' },
       h('strong', null, tr(ctx, 'parseError')), perr.offset >= 0 ? ` (${tr(ctx, 'atByte', perr.offset)})` : '', ': ',
@@ -289,12 +300,12 @@ function responseSection(ctx, x, slice, Hx, open) {
   const sec = h('section', { class: 'msg resp', 'data-status': statusOf(x.response) });
   for (const r of x.interim || []) {
     sec.append(h(Hx, null, tr(ctx, 'interimResponses'), ' ', statusBadge(ctx, statusOf(r), r.phrase)),
-      rawMessage(responseBytes(r), { label: `${statusOf(r)} ${r.phrase || ''}`, hexNote: (n) => tr(ctx, 'hexContent', n) }));
+      rawMessage(responseBytes(r), { label: `${statusOf(r)} ${r.phrase || ''}`, hexNote: hexNoteOf(ctx) }));
   }
   const resp = x.response;
   if (resp) {
     sec.append(h(Hx, { class: 'final' }, tr(ctx, 'response'), ' ', statusBadge(ctx, statusOf(resp), resp.phrase)),
-      rawMessage(responseBytes(resp), { label: `${tr(ctx, 'response')} ${statusOf(resp)}`, hexNote: (n) => tr(ctx, 'hexContent', n) }));
+      rawMessage(responseBytes(resp), { label: `${tr(ctx, 'response')} ${statusOf(resp)}`, hexNote: hexNoteOf(ctx) }));
     // The page's "Check a response" tab takes the interim and final responses with the request.
     // The tab checks text; a response whose bytes raw cannot hold (rawBase64) gets no link
     if (ctx.lintHref && resp.raw && !resp.rawBase64) {

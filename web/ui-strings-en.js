@@ -88,6 +88,7 @@ const en = Object.freeze({
   conn_close: 'closed after this response',
   conn_upgrade: 'switched to the protocol the client asked for',
   hexContent: (n) => (n === 1 ? 'The content, 1 byte that is not UTF-8 text, in hexadecimal:' : `The content, ${n} bytes that are not UTF-8 text, in hexadecimal:`),
+  hexControls: (n) => (n === 1 ? 'The content, 1 byte, a control character, in hexadecimal:' : `The content, ${n} bytes with control characters, in hexadecimal:`),
   rest: (n) => (n === 1 ? '1 byte not read as a request' : `${n} bytes not read as a request`),
   followUp: 'What the client does next',
   follow: 'Follow',

@@ -87,6 +87,7 @@ const ko = Object.freeze({
   conn_close: '이 응답 뒤 연결 닫음',
   conn_upgrade: '클라이언트가 요청한 프로토콜로 전환',
   hexContent: (n) => `UTF-8 텍스트가 아닌 내용 ${n}바이트(16진수):`,
+  hexControls: (n) => `제어 문자가 있는 내용 ${n}바이트(16진수):`,
   rest: (n) => `요청으로 읽지 않은 ${n}바이트`,
   followUp: '클라이언트가 다음에 하는 일',
   follow: '따라가기',
