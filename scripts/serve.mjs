@@ -13,7 +13,7 @@
 //   node scripts/serve.mjs [--port 8080] [--host 127.0.0.1] [--root web]
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
-import { watch } from 'node:fs';
+import { mkdirSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -163,7 +163,14 @@ function watchPage() {
         const { writePage } = await import('./bundle-page.mjs');
         await writePage(join(web, 'page'));
         console.log(`http-status-explorer: ${name} changed; web/page/ bundled again`);
-      }).catch((err) => console.error(`http-status-explorer: bundling web/page/ failed: ${err.message}`));
+      }).catch((err) => {
+        // The page says so too, on its console, instead of running the bundle from before the edit.
+        console.error(`http-status-explorer: bundling web/page/ failed: ${err.message}`);
+        mkdirSync(join(web, 'page'), { recursive: true });
+        const file = join(web, 'page', 'app.js');
+        writeFileSync(file, `throw new Error(${JSON.stringify(`web/page/ could not be bundled after ${name} changed: ${err.message}`)});\n`);
+        utimesSync(file, 0, 0); // older than any source: make bundles again
+      });
     }, 100);
   });
 }
