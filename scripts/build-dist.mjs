@@ -28,7 +28,7 @@
 //
 //   node scripts/build-dist.mjs [--out dist] [--base https://example.com/path/]
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
@@ -138,14 +138,21 @@ export async function build() {
  */
 function copyAsset(name, dir) {
   if (!name.endsWith('.js')) { cpSync(join(WEB, name), join(dir, name)); return; }
-  const out = transformSync(readFileSync(join(WEB, name), 'utf8'), {
-    loader: 'js', format: 'esm', minify: true, sourcemap: 'external', sourcefile: name,
+  let code = readFileSync(join(WEB, name), 'utf8');
+  const base = name.split('/').pop();
+  // A chunk of the page's bundle carries rollup's map to the modules it
+  // holds: given to esbuild inline, the minified file maps to those modules.
+  if (existsSync(join(WEB, `${name}.map`))) {
+    code = code.replace(/\/\/# sourceMappingURL=\S+\n?$/, '')
+      + `//# sourceMappingURL=data:application/json;base64,${readFileSync(join(WEB, `${name}.map`)).toString('base64')}\n`;
+  }
+  const out = transformSync(code, {
+    loader: 'js', format: 'esm', minify: true, sourcemap: 'external', sourcefile: base,
     // A badge's popover reads the code's facts file (<code>.json, at the site's root) instead of loading the engine.
     define: { HS_FACTS_AT: JSON.stringify('../') },
   });
   const file = join(dir, name);
   mkdirSync(join(file, '..'), { recursive: true });
-  const base = name.split('/').pop();
   writeFileSync(file, `${out.code}//# sourceMappingURL=${base}.map\n`);
   writeFileSync(`${file}.map`, out.map);
 }

@@ -1,6 +1,6 @@
-// page-start.js — the page's first steps. index.html runs it on its own,
-// ahead of app.js, so that it runs as soon as its few modules are here
-// rather than once the whole page's are: it settles the page's language and
+// page-start.js — the page's first steps. app.js imports it first, so in
+// the page's bundle (web/page/app.js, scripts/bundle-page.mjs) its lines run
+// before any other module's of the page: it settles the page's language and
 // begins what the first view waits for, the first module (status.wasm),
 // the page's words in that language and, when the address already names a
 // code or a search, that language's descriptions (the front door shows no

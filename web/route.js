@@ -1,8 +1,8 @@
 // route.js — what an address of the page asks for, read from its hash (or,
 // on a page per code of the static site, from the code the page names), and
 // the article's five problem cases that the front door offers. No DOM, no
-// side effects: page-start.js reads an address with it before the page's
-// other modules are here, app.js on every navigation.
+// side effects: page-start.js reads the first address with it, app.js every
+// address after.
 //
 //   parseRoute('#404/exchange')  // { view: 'lookup', query: '404', exchange: 404 }
 //   parseRoute('#send?code=404') // { view: 'send', params: URLSearchParams }

@@ -98,6 +98,11 @@ test('the assets are minified ES modules with a source map each; importing each 
   assert.match(page, /\/\/# sourceMappingURL=app\.js\.map\n$/);
   assert.ok(existsSync(join(DIST, assets, 'page', 'send.js')) && existsSync(join(DIST, assets, 'page', 'app.js.map')));
   for (const f of ['app.js', 'page-start.js']) assert.ok(!existsSync(join(DIST, assets, f)), `${f} is in page/app.js, not beside it`);
+  // its map leads to the modules it holds, with their text
+  const pageMap = JSON.parse(readFileSync(join(DIST, assets, 'page', 'app.js.map'), 'utf8'));
+  const at = pageMap.sources.indexOf('../engine.js');
+  assert.ok(at >= 0, `page/app.js.map names ../engine.js: ${pageMap.sources.join(', ')}`);
+  assert.equal(pageMap.sourcesContent[at], readFileSync(fileURLToPath(new URL('../../web/engine.js', import.meta.url)), 'utf8'));
 });
 
 test('a badge on a docs page with the built script: drawn with no wasm; its popover reads the code\'s facts file, not the engine; a handler loads the second module only', async () => {
