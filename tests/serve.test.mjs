@@ -357,7 +357,8 @@ test('SIGTERM finishes the exchange in flight with Connection: close, then exits
   sock.write('llo');
   await ended;
   assert.match(data, /^HTTP\/1\.1 200 OK\r\n[^]*Connection: close\r\n/);
-  assert.equal(await stop(s), 0);
+  // the one SIGTERM stops it: a second, sent while it exits, could land after Node drops its handler
+  assert.equal(await s.exited, 0);
 });
 
 test('curl: /delay/1 waits a real second without holding others up; /bytes/{n} arrives byte for byte', async () => {
