@@ -237,14 +237,27 @@ const struct hs_required_field *hs_response_required_row(int status, int k)
     return NULL;
 }
 
+/* The same rows, only the columns a response builder needs: http.wasm
+** reaches this table alone and so links none of the rows' documents,
+** sections or sentences (2.7 KB the linter alone reads). */
+static const struct {
+    uint16_t code;
+    uint8_t level;
+    const char *field;
+} required_names[] = {
+#define HS_FIELD(name, field, level, doc, sec, en, ko) { HS_STATUS_##name, HS_LEVEL_##level, field },
+#include "registry/status.def"
+};
+
 /* See response.h. */
 const char *hs_response_required(int status, int k, int *level)
 {
-    const struct hs_required_field *f = hs_response_required_row(status, k);
-    if (!f)
-        return NULL;
-    *level = f->level;
-    return f->field;
+    for (size_t i = 0; i < sizeof required_names / sizeof *required_names; i++)
+        if (required_names[i].code == status && k-- == 0) {
+            *level = required_names[i].level;
+            return required_names[i].field;
+        }
+    return NULL;
 }
 
 /* See response.h. */
