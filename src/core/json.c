@@ -171,9 +171,7 @@ size_t hs_json_strn(struct hs_json *j, const char *str, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0, replaced = 0, len;
-    char u[6];
-    const char *esc;
+    size_t i = 0, replaced = 0;
     before_value(j);
     put_c(j, '"');
     while (i < n) {
@@ -191,30 +189,21 @@ size_t hs_json_strn(struct hs_json *j, const char *str, size_t n)
         if (i >= n)
             break;
         c = s[i++];
-        /* one put for every escape: each inlined put is a copy loop of its own */
-        esc = u;
-        len = 2;
-        u[0] = '\\';
         switch (c) {
-        case '"': u[1] = '"'; break;
-        case '\\': u[1] = '\\'; break;
-        case '\n': u[1] = 'n'; break;
-        case '\r': u[1] = 'r'; break;
-        case '\t': u[1] = 't'; break;
+        case '"': put(j, "\\\"", 2); break;
+        case '\\': put(j, "\\\\", 2); break;
+        case '\n': put(j, "\\n", 2); break;
+        case '\r': put(j, "\\r", 2); break;
+        case '\t': put(j, "\\t", 2); break;
         default:
             if (c >= 0x80) {
-                esc = "\xEF\xBF\xBD"; /* U+FFFD for each invalid byte */
-                len = 3;
+                put(j, "\xEF\xBF\xBD", 3); /* U+FFFD for each invalid byte */
                 replaced++;
             } else {
-                u[1] = 'u';
-                u[2] = u[3] = '0';
-                u[4] = hex[c >> 4];
-                u[5] = hex[c & 15];
-                len = 6;
+                char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+                put(j, u, 6);
             }
         }
-        put(j, esc, len);
     }
     put_c(j, '"');
     return replaced;
@@ -247,7 +236,10 @@ void hs_json_int(struct hs_json *j, long long v)
 void hs_json_bool(struct hs_json *j, int v)
 {
     before_value(j);
-    put(j, v ? "true" : "false", v ? 4 : 5);
+    if (v)
+        put(j, "true", 4);
+    else
+        put(j, "false", 5);
 }
 
 void hs_json_null(struct hs_json *j)
