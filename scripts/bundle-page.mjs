@@ -25,7 +25,7 @@
 // one.
 //
 //   node scripts/bundle-page.mjs [outdir]    (make writes it; web/page/ by default)
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -84,7 +84,6 @@ export async function writePage(dir) {
   const output = await bundlePage();
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const { writeFileSync } = await import('node:fs');
   for (const o of output) {
     if (o.type === 'chunk') {
       writeFileSync(join(dir, o.fileName), `${o.code}//# sourceMappingURL=${o.fileName}.map\n`);

@@ -223,23 +223,9 @@ int hs_response_serialize(const struct hs_response *r, char *out, size_t cap)
 
 /* ---- what the registry says a status requires -------------------------- */
 
-static const struct hs_required_field required[] = {
-#define HS_FIELD(name, field, level, doc, sec, en, ko) { HS_STATUS_##name, HS_LEVEL_##level, field, doc, sec, en, ko },
-#include "registry/status.def"
-};
-
-/* See response.h. */
-const struct hs_required_field *hs_response_required_row(int status, int k)
-{
-    for (size_t i = 0; i < sizeof required / sizeof *required; i++)
-        if (required[i].code == status && k-- == 0)
-            return &required[i];
-    return NULL;
-}
-
-/* The same rows, only the columns a response builder needs: http.wasm
-** reaches this table alone and so links none of the rows' documents,
-** sections or sentences (2.7 KB the linter alone reads). */
+/* The rows' columns a response builder needs. http.wasm reaches this table
+** alone and so links none of the rows' documents, sections or sentences
+** (2.7 KB the linter alone reads, in required[] below, row for row the same). */
 static const struct {
     uint16_t code;
     uint8_t level;
@@ -249,15 +235,36 @@ static const struct {
 #include "registry/status.def"
 };
 
+/* Returns the index of status's k-th required field (0-based) in
+** required_names, which is its index in required[] too, or -1. */
+static int required_index(int status, int k)
+{
+    for (size_t i = 0; i < sizeof required_names / sizeof *required_names; i++)
+        if (required_names[i].code == status && k-- == 0)
+            return (int)i;
+    return -1;
+}
+
 /* See response.h. */
 const char *hs_response_required(int status, int k, int *level)
 {
-    for (size_t i = 0; i < sizeof required_names / sizeof *required_names; i++)
-        if (required_names[i].code == status && k-- == 0) {
-            *level = required_names[i].level;
-            return required_names[i].field;
-        }
-    return NULL;
+    int i = required_index(status, k);
+    if (i < 0)
+        return NULL;
+    *level = required_names[i].level;
+    return required_names[i].field;
+}
+
+static const struct hs_required_field required[] = {
+#define HS_FIELD(name, field, level, doc, sec, en, ko) { HS_STATUS_##name, HS_LEVEL_##level, field, doc, sec, en, ko },
+#include "registry/status.def"
+};
+
+/* See response.h. */
+const struct hs_required_field *hs_response_required_row(int status, int k)
+{
+    int i = required_index(status, k);
+    return i < 0 ? NULL : &required[i];
 }
 
 /* See response.h. */
